@@ -1,0 +1,122 @@
+"""The `maatwerk` command.
+
+    maatwerk bereken SITUATIE.json --periode JJJJ-MM [--gemeente G] [--variabelen a,b] [--uitleg] [--json]
+
+Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+FOUT_STATUS = 2
+
+_ARGPARSE_NL = {
+    "the following arguments are required": "deze argumenten ontbreken",
+    "unrecognized arguments": "onbekende argumenten",
+    "invalid choice": "ongeldige keuze",
+    "expected one argument": "verwacht één waarde",
+    "argument": "argument",
+}
+
+
+class NederlandseParser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D102 - argparse API
+        for en, nl in _ARGPARSE_NL.items():
+            message = message.replace(en, nl)
+        self.print_usage(sys.stderr)
+        print(f"Fout: {message}", file=sys.stderr)
+        sys.exit(FOUT_STATUS)
+
+
+def _fout(bericht: str) -> int:
+    print(f"Fout: {bericht}", file=sys.stderr)
+    return FOUT_STATUS
+
+
+def _lees_situatie(pad: str):
+    from maatwerk.regels.invoer import InvoerFout
+
+    bestand = Path(pad)
+    if not bestand.is_file():
+        raise InvoerFout("SITUATIE", f"bestand '{pad}' bestaat niet.")
+    try:
+        return json.loads(bestand.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InvoerFout("SITUATIE", f"bestand '{pad}' is geen tekstbestand (UTF-8).") from None
+    except json.JSONDecodeError as fout:
+        raise InvoerFout(
+            "SITUATIE", f"bestand '{pad}' is geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})."
+        ) from None
+
+
+def _toon(antwoord: dict, tbs, uitleg: bool) -> str:
+    from maatwerk.regels.uitleg import leesbaar
+
+    regels = [f"Berekening voor {antwoord['periode']} — gemeente {antwoord['gemeente']}"]
+    for meervoud, titel in (("huishoudens", "Huishouden"), ("personen", "Persoon")):
+        for ident, waarden in antwoord["resultaten"][meervoud].items():
+            if not waarden:
+                continue
+            regels.append("")
+            regels.append(f"{titel} {ident}")
+            for naam, waarde in waarden.items():
+                var = tbs.variables[naam]
+                regels.append(f"  {var.label or naam}: {leesbaar(waarde, var.unit)}")
+                if uitleg:
+                    for o in antwoord["uitleg"][meervoud][ident][naam]:
+                        regels.append(f"      • {o['zin']}")
+                        regels.append(f"        [{o['bron']} — {o['soort']}; regel {o['regel']}]")
+    return "\n".join(regels)
+
+
+def cmd_bereken(args) -> int:
+    from maatwerk.regels.berekening import bereken
+    from maatwerk.regels.invoer import InvoerFout
+    from maatwerk.regels.systeem import systeem
+
+    try:
+        situatie = _lees_situatie(args.situatie)
+        variabelen = [v.strip() for v in args.variabelen.split(",") if v.strip()] if args.variabelen else None
+        if args.variabelen is not None and not variabelen:
+            raise InvoerFout("--variabelen", "geef ten minste één variabele op.")
+        antwoord = bereken(situatie, args.periode, args.gemeente, variabelen, uitleg=args.uitleg)
+    except InvoerFout as fout:
+        return _fout(str(fout))
+    if args.json:
+        print(json.dumps(antwoord, ensure_ascii=False, indent=2))
+    else:
+        print(_toon(antwoord, systeem(antwoord["gemeente"]), args.uitleg))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from maatwerk.regels.systeem import DEFAULT_GEMEENTE
+
+    p = NederlandseParser(prog="maatwerk", description="Maatwerk: sociaal domein met uitlegbare regels.")
+    sub = p.add_subparsers(dest="opdracht", parser_class=NederlandseParser)
+    b = sub.add_parser("bereken", help="bereken normen en toeslagen voor een situatie (OpenFisca-JSON)")
+    b.add_argument("situatie", metavar="SITUATIE", help="pad naar de situatie als JSON")
+    b.add_argument("--periode", required=True, help="maand, JJJJ-MM")
+    b.add_argument("--gemeente", default=DEFAULT_GEMEENTE, help=f"gemeente (standaard {DEFAULT_GEMEENTE})")
+    b.add_argument("--variabelen", help="komma-gescheiden lijst van te berekenen variabelen")
+    b.add_argument("--uitleg", action="store_true", help="toon per uitkomst de regels en bronnen")
+    b.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
+    b.set_defaults(func=cmd_bereken)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    args = p.parse_args(argv)
+    if not getattr(args, "func", None):
+        p.print_help()
+        return FOUT_STATUS
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Uitleg: structured explanations derived from the engine's trace.
+
+Nothing here is written per case. The trace tells which variables and parameters produced an outcome;
+the rule registry (`@regel`) gives each variable its rule id, plain-Dutch sentence, legal source and kind
+of source; the parameter YAML metadata gives each figure its source. A consideration (`overweging`) is:
+
+    {"regel", "variabele", "periode", "zin", "bron", "soort", "url", "invoer", "parameters", "resultaat"}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from dataclasses import dataclass
+
+import numpy as np
+from openfisca_core.indexed_enums import EnumArray
+
+from maatwerk.regels.regel import REGELS
+
+
+# ---------------------------------------------------------------- formatting (plain Dutch)
+
+def euro(bedrag: float) -> str:
+    tekst = f"{abs(bedrag):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"-€ {tekst}" if bedrag < 0 else f"€ {tekst}"
+
+
+def leesbaar(waarde, unit: str | None = None) -> str:
+    """Format a value for a sentence: euros, ja/nee, dates as d-m-jjjj, lists joined with 'en'."""
+    if isinstance(waarde, list):
+        delen = [leesbaar(w, unit) for w in waarde]
+        if not delen:
+            return "geen"
+        return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+    if isinstance(waarde, (bool, np.bool_)):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, (dt.date, np.datetime64)):
+        d = waarde if isinstance(waarde, dt.date) else waarde.astype("datetime64[D]").item()
+        return f"{d.day}-{d.month}-{d.year}"
+    if isinstance(waarde, (float, np.floating)):
+        if unit == "/1":
+            return f"{float(waarde) * 100:g} %".replace(".", ",")
+        if unit in (None, "currency-EUR"):
+            return euro(float(waarde))
+        return f"{float(waarde):g}".replace(".", ",")
+    if isinstance(waarde, (int, np.integer)):
+        return str(int(waarde))
+    return str(waarde).replace("_", " ")
+
+
+def json_waarde(waarde):
+    """A JSON-friendly scalar."""
+    if isinstance(waarde, list):
+        return [json_waarde(w) for w in waarde]
+    if isinstance(waarde, (bool, np.bool_)):
+        return bool(waarde)
+    if isinstance(waarde, (np.integer,)):
+        return int(waarde)
+    if isinstance(waarde, (float, np.floating)):
+        return round(float(waarde), 2)
+    if isinstance(waarde, np.datetime64):
+        return str(waarde.astype("datetime64[D]"))
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, bytes):
+        return waarde.decode()
+    return waarde
+
+
+class _Zin(string.Formatter):
+    """Fill a rule sentence; an unknown placeholder is shown as '?' instead of failing."""
+
+    def get_value(self, key, args, kwargs):
+        return kwargs.get(key, "?")
+
+
+_ZIN = _Zin()
+
+
+# ---------------------------------------------------------------- trace access
+
+@dataclass
+class _Knoop:
+    naam: str
+    periode: str
+    kinderen: list
+    parameters: list
+    waarde: object
+
+
+def _index_trace(tracer) -> dict[tuple[str, str], _Knoop]:
+    """(variable, period) -> the node of its computation (the first occurrence; later ones are cache reads)."""
+    index: dict[tuple[str, str], _Knoop] = {}
+
+    def bezoek(node):
+        sleutel = (node.name, str(node.period))
+        if sleutel not in index:
+            index[sleutel] = _Knoop(node.name, str(node.period), node.children, node.parameters, node.value)
+        for kind in node.children:
+            bezoek(kind)
+
+    for boom in tracer.trees:
+        bezoek(boom)
+    return index
+
+
+class Uitlegger:
+    """Explains outcomes of one traced simulation, per household or person."""
+
+    def __init__(self, simulation, tbs) -> None:
+        self.simulation = simulation
+        self.tbs = tbs
+        self.index = _index_trace(simulation.tracer)
+        hh = simulation.populations["huishouden"]
+        self.hh_van_persoon = hh.members_entity_id
+        self.n_personen = simulation.persons.count
+        self.n_huishoudens = hh.count
+        self._param_cache: dict[str, dict] = {}
+
+    # -- values of one entity instance
+    def _waarde(self, naam: str, waarde, entiteit: str, i: int):
+        if waarde is None:
+            return None
+        if isinstance(waarde, EnumArray):
+            waarde = waarde.decode_to_str()
+        waarde = np.asarray(waarde)
+        if waarde.ndim == 0:
+            return waarde.item()
+        var = self.tbs.variables.get(naam)
+        ent = var.entity.key if var is not None else None
+        if ent is None:  # vectorial parameter: guess the entity by its length
+            ent = "huishouden" if len(waarde) == self.n_huishoudens else "persoon"
+        if ent == entiteit:
+            return waarde[i].item() if hasattr(waarde[i], "item") else waarde[i]
+        if ent == "persoon" and entiteit == "huishouden":
+            leden = np.nonzero(self.hh_van_persoon == i)[0]
+            return [waarde[j].item() for j in leden]
+        if ent == "huishouden" and entiteit == "persoon":
+            return waarde[self.hh_van_persoon[i]].item()
+        return None
+
+    def _parameter_bron(self, naam: str) -> dict:
+        if naam in self._param_cache:
+            return self._param_cache[naam]
+        meta: dict = {}
+        node = self.tbs.parameters
+        ketting = [node]
+        for deel in naam.split("."):
+            node = node.children.get(deel) if hasattr(node, "children") else None
+            if node is None:
+                break
+            ketting.append(node)
+        for n in reversed(ketting):  # the most specific metadata wins
+            for sleutel, waarde in (getattr(n, "metadata", None) or {}).items():
+                meta.setdefault(sleutel, waarde)
+        ref = meta.get("reference")
+        if isinstance(ref, list):
+            ref = ref[0] if ref else None
+        bron = {
+            "bron": meta.get("bron") or (ketting[-1].description if ketting else None),
+            "soort": meta.get("soort_bron"),
+            "url": ref if isinstance(ref, str) else None,
+            "unit": meta.get("unit"),
+        }
+        self._param_cache[naam] = bron
+        return bron
+
+    def overwegingen(self, variabele: str, periode: str, entiteit: str, i: int) -> list[dict]:
+        """All considerations behind `variabele` for entity instance `i`, the outcome first."""
+        start = self.index.get((variabele, periode))
+        if start is None:
+            return []
+        gezien: set[str] = set()
+        resultaat: list[dict] = []
+
+        def bezoek(knoop: _Knoop):
+            info = REGELS.get(knoop.naam)
+            if info is not None and knoop.naam not in gezien:
+                gezien.add(knoop.naam)
+                resultaat.append(self._overweging(knoop, info, entiteit, i))
+            for kind in knoop.kinderen:
+                k = self.index.get((kind.name, str(kind.period)))
+                if k is not None and k.naam not in gezien:
+                    bezoek(k)
+
+        bezoek(start)
+        return resultaat
+
+    def _overweging(self, knoop: _Knoop, info, entiteit: str, i: int) -> dict:
+        var = self.tbs.variables.get(knoop.naam)
+        unit = getattr(var, "unit", None)
+        invoer = {}
+        plaats = {"resultaat": None, "periode": knoop.periode}
+        for kind in knoop.kinderen:
+            w = self._waarde(kind.name, kind.value, entiteit, i)
+            kvar = self.tbs.variables.get(kind.name)
+            invoer.setdefault(kind.name, json_waarde(w))
+            plaats.setdefault(kind.name, leesbaar(w, getattr(kvar, "unit", None)))
+        parameters = []
+        for p in knoop.parameters:
+            w = self._waarde(p.name, p.value, entiteit, i)
+            bron = self._parameter_bron(p.name)
+            parameters.append({"naam": p.name, "periode": str(p.period), "waarde": json_waarde(w), **bron})
+            plaats.setdefault(p.name.rsplit(".", 1)[-1], leesbaar(w, bron["unit"] or "getal"))
+        waarde = self._waarde(knoop.naam, knoop.waarde, entiteit, i)
+        plaats["resultaat"] = leesbaar(waarde, unit)
+        return {
+            "regel": info.id,
+            "variabele": knoop.naam,
+            "periode": knoop.periode,
+            "zin": _ZIN.format(info.uitleg, **plaats),
+            "bron": info.bron,
+            "soort": info.soort.value,
+            "url": info.url,
+            "invoer": invoer,
+            "parameters": parameters,
+            "resultaat": json_waarde(waarde),
+        }

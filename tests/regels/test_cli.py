@@ -1,0 +1,104 @@
+"""The `maatwerk bereken` command: output contract, uitleg and bad input (exit 2, Dutch, no traceback)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from maatwerk.cli import main
+from maatwerk.regels.berekening import STANDAARD_VARIABELEN
+
+VOORBEELDEN = Path(__file__).parents[2] / "src" / "maatwerk" / "regels" / "situaties"
+GEZIN = VOORBEELDEN / "voorbeeld_gezin.json"
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_output_follows_the_contract(capsys):
+    code, out, err = run(capsys, "bereken", str(GEZIN), "--periode", "2026-07", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["periode"] == "2026-07"
+    assert data["gemeente"] == "lansingerland"
+    gezin = data["resultaten"]["huishoudens"]["gezin"]
+    assert list(gezin) == STANDAARD_VARIABELEN
+    assert gezin["aantal_kostendelers"] == 3  # both partners and the adult brother
+    assert gezin["bijstandsnorm"] < gezin["bijstandsnorm_inclusief_vakantietoeslag"]
+
+
+def test_uitleg_names_rule_source_and_kind(capsys):
+    code, out, _ = run(capsys, "bereken", str(GEZIN), "--periode", "2026-07", "--json", "--uitleg",
+                       "--variabelen", "bijstandsnorm,draagkracht_bijzondere_bijstand")
+    assert code == 0
+    data = json.loads(out)
+    overwegingen = data["uitleg"]["huishoudens"]["gezin"]["bijstandsnorm"]
+    assert overwegingen, "every computed output has at least one consideration"
+    eerste = overwegingen[0]
+    assert eerste["variabele"] == "bijstandsnorm"
+    assert {"regel", "zin", "bron", "soort", "invoer", "parameters", "resultaat"} <= set(eerste)
+    assert eerste["soort"] == "wet"
+    assert "Participatiewet" in eerste["bron"]
+    for lijst in data["uitleg"]["huishoudens"]["gezin"].values():
+        for o in lijst:
+            assert "?" not in o["zin"], f"unfilled placeholder in rule {o['regel']}: {o['zin']}"
+            assert o["soort"] in {"wet", "verordening", "beleidsregel", "discretie"}
+            for p in o["parameters"]:
+                assert p["bron"], f"parameter {p['naam']} has no source"
+
+
+def test_human_readable_output_is_dutch(capsys):
+    code, out, _ = run(capsys, "bereken", str(GEZIN), "--periode", "2026-07", "--uitleg")
+    assert code == 0
+    assert "Berekening voor 2026-07" in out
+    assert "€ " in out
+
+
+@pytest.mark.parametrize(
+    "situatie, argv, veld",
+    [
+        ("{niet json", [], "geen geldige JSON"),
+        ('{"personen": {"a": {"geboortedatum": "1990-13-01"}}, "huishoudens": {"h": {"partners": ["a"]}}}', [],
+         "personen.a.geboortedatum"),
+        ('{"personen": {"a": {"geboortedatum": "1990-01-01", "netto_maandinkomen": {"2026-07": -5}}},'
+         ' "huishoudens": {"h": {"partners": ["a"]}}}', [], "personen.a.netto_maandinkomen.2026-07"),
+        ('{"personen": {"a": {"geboortedatum": "1990-01-01"}}, "huishoudens": {"h": {"ouders": ["a"]}}}', [],
+         "huishoudens.h.ouders"),
+        ('{"personen": {"a": {"geboortedatum": "1990-01-01", "schoenmaat": 42}}, "huishoudens": {"h": {"partners": ["a"]}}}',
+         [], "personen.a.schoenmaat"),
+        ('{"personen": {"a": {"geboortedatum": "1990-01-01"}}, "huishoudens": {"h": {"partners": ["a"]}}}',
+         ["--variabelen", "bestaat_niet"], "bestaat_niet"),
+        ('{"personen": {"a": {"geboortedatum": "1990-01-01"}}, "huishoudens": {"h": {"partners": ["a"]}}}',
+         ["--gemeente", "atlantis"], "atlantis"),
+    ],
+)
+def test_bad_input_exits_2_with_a_dutch_message_naming_the_field(tmp_path, capsys, situatie, argv, veld):
+    pad = tmp_path / "s.json"
+    pad.write_text(situatie, encoding="utf-8")
+    code, out, err = run(capsys, "bereken", str(pad), "--periode", "2026-07", *argv)
+    assert code == 2
+    assert veld in err
+    assert err.startswith("Fout:")
+    assert "Traceback" not in err and out == ""
+
+
+def test_bad_period_and_missing_file(capsys, tmp_path):
+    code, _, err = run(capsys, "bereken", str(GEZIN), "--periode", "2026-13")
+    assert code == 2 and "periode" in err
+    code, _, err = run(capsys, "bereken", str(tmp_path / "weg.json"), "--periode", "2026-07")
+    assert code == 2 and "bestaat niet" in err
+
+
+def test_console_script_never_shows_a_traceback(tmp_path):
+    pad = tmp_path / "s.json"
+    pad.write_text('{"personen": []}', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "maatwerk.cli", "bereken", str(pad), "--periode", "2026-07"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert "personen" in proc.stderr
