@@ -1,0 +1,101 @@
+"""Tijdigheid of a bezwaarschrift (Awb 6:9) and the person's finding on excusability (Awb 6:11).
+
+Awb 6:9: "1. Een bezwaar- of beroepschrift is tijdig ingediend indien het voor het einde van de termijn
+is ontvangen. 2. Bij verzending per post is een bezwaar- of beroepschrift tijdig ingediend indien het
+voor het einde van de termijn ter post is bezorgd, mits het niet later dan een week na afloop van de
+termijn is ontvangen."
+Awb 6:11: "... blijft niet-ontvankelijkverklaring op grond daarvan achterwege indien redelijkerwijs niet
+kan worden geoordeeld dat de indiener in verzuim is geweest." That is a judgement of a person
+(principle 2): this module asks for it and records it, it never makes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from maatwerk.termijnen.gegevens import TermijnFout, regel
+from maatwerk.termijnen.rekenen import bereken_einde
+from maatwerk.termijnen.termijn import Termijn
+
+
+@dataclass(frozen=True)
+class Verschoonbaarheid:
+    """A person's finding under Awb 6:11 (soort: discretie), with the reason."""
+
+    verschoonbaar: bool
+    reden: str
+    beoordeeld_door: str
+
+    def __post_init__(self) -> None:
+        if not self.reden.strip() or not self.beoordeeld_door.strip():
+            raise TermijnFout("Een oordeel over verschoonbaarheid (Awb 6:11) vraagt een reden en wie oordeelde")
+
+
+@dataclass(frozen=True)
+class Tijdigheid:
+    tijdig: bool
+    regel_id: str
+    bron: str  # the article that decided tijdig/te laat
+    uitleg: str
+    uiterste_ontvangst_bij_post: date  # 6:9 lid 2: last day a posted bezwaarschrift may arrive
+    verschoonbaarheid: Verschoonbaarheid | None = None
+
+    @property
+    def verschoonbaarheid_te_beoordelen(self) -> bool:
+        """Late and no 6:11 finding recorded yet: a person must decide, the system must not skip it."""
+        return not self.tijdig and self.verschoonbaarheid is None
+
+    @property
+    def termijn_staat_niet_in_de_weg(self) -> bool | None:
+        """True if the term is no obstacle to ontvankelijkheid; None while the 6:11 finding is missing."""
+        if self.tijdig:
+            return True
+        if self.verschoonbaarheid is None:
+            return None
+        return self.verschoonbaarheid.verschoonbaar
+
+
+def tijdigheid_bezwaarschrift(
+    bezwaar: Termijn,
+    *,
+    ontvangen: date,
+    ter_post_bezorgd: date | None = None,
+    verschoonbaarheid: Verschoonbaarheid | None = None,
+) -> Tijdigheid:
+    r = regel("tijdigheid_bezwaarschrift")
+    if bezwaar.regel_id != regel("bezwaartermijn")["id"]:
+        raise TermijnFout(f"Verwacht een bezwaartermijn, kreeg {bezwaar.regel_id!r}")
+    if ontvangen <= bezwaar.gebeurtenis:
+        raise TermijnFout("Bezwaarschrift ontvangen vóór de bekendmaking: Awb 6:10, niet in deze module")
+    if ter_post_bezorgd is not None and ter_post_bezorgd > ontvangen:
+        raise TermijnFout(f"Ter post bezorgd ({ter_post_bezorgd}) kan niet na ontvangst ({ontvangen}) liggen")
+
+    # "niet later dan een week na afloop van de termijn": a statutory term of its own, Atw applied.
+    uiterste, _ = bereken_einde(bezwaar.einde, r["nazending_eenheid"], r["nazending_aantal"], atw=r["atw"])
+    einde = bezwaar.einde.isoformat()
+    if ontvangen <= bezwaar.einde:
+        tijdig, bron = True, r["bron_ontvangst"]
+        uitleg = f"Ontvangen op {ontvangen.isoformat()}, vóór het einde van de bezwaartermijn ({einde})."
+    elif ter_post_bezorgd is not None and ter_post_bezorgd <= bezwaar.einde and ontvangen <= uiterste:
+        tijdig, bron = True, r["bron_post"]
+        uitleg = (f"Ter post bezorgd op {ter_post_bezorgd.isoformat()} (uiterlijk {einde}) en ontvangen op "
+                  f"{ontvangen.isoformat()}, niet later dan een week na afloop ({uiterste.isoformat()}).")
+    else:
+        tijdig, bron = False, r["bron_post"] if ter_post_bezorgd is not None else r["bron_ontvangst"]
+        post = "" if ter_post_bezorgd is None else f"; ter post bezorgd op {ter_post_bezorgd.isoformat()}"
+        uitleg = (f"Te laat: ontvangen op {ontvangen.isoformat()}{post}; de bezwaartermijn eindigde op {einde} "
+                  f"en een per post verzonden bezwaarschrift moest uiterlijk {uiterste.isoformat()} binnen zijn. "
+                  f"Of de overschrijding verschoonbaar is ({r['bron_verschoonbaar']}), beoordeelt een medewerker.")
+        if verschoonbaarheid is not None:
+            oordeel = "verschoonbaar" if verschoonbaarheid.verschoonbaar else "niet verschoonbaar"
+            uitleg += (f" Oordeel van {verschoonbaarheid.beoordeeld_door}: {oordeel} "
+                       f"({r['bron_verschoonbaar']}); reden: {verschoonbaarheid.reden}")
+    return Tijdigheid(
+        tijdig=tijdig,
+        regel_id=r["id"],
+        bron=bron,
+        uitleg=uitleg,
+        uiterste_ontvangst_bij_post=uiterste,
+        verschoonbaarheid=verschoonbaarheid,
+    )

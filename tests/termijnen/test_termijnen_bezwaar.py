@@ -1,0 +1,136 @@
+"""Bezwaar: bezwaartermijn (Awb 6:7, 6:8), tijdigheid (Awb 6:9), verschoonbaarheid (Awb 6:11) and the
+beslistermijn op bezwaar (Awb 7:10: 6 weeks, 12 with an adviescommissie, verdaging at most 6 weeks)."""
+
+from datetime import date
+
+import pytest
+
+from maatwerk.termijnen import (
+    Opschorting,
+    TermijnFout,
+    Verdaging,
+    VerdagingTeLaat,
+    Verschoonbaarheid,
+    beslistermijn_bezwaar,
+    bezwaartermijn,
+    tijdigheid_bezwaarschrift,
+    wmo_onderzoek,
+)
+
+# bekendmaking wo 3 juni 2026: termijn do 4 juni t/m wo 15 juli 2026 (een werkdag)
+BEZWAAR = bezwaartermijn(date(2026, 6, 3), vandaag=date(2026, 6, 3))
+
+
+def test_bezwaartermijn():
+    assert (BEZWAAR.start, BEZWAAR.einde) == (date(2026, 6, 4), date(2026, 7, 15))
+    assert BEZWAAR.bron == "Awb, artikel 6:7 en artikel 6:8, eerste lid"
+    assert BEZWAAR.atw_van_toepassing is True
+
+
+def test_ontvangen_op_de_laatste_dag_is_tijdig():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 15))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:9, eerste lid")
+    assert t.termijn_staat_niet_in_de_weg is True
+
+
+def test_op_laatste_dag_gepost_en_vijf_dagen_later_ontvangen_is_tijdig():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 20), ter_post_bezorgd=date(2026, 7, 15))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:9, tweede lid")
+    assert t.uiterste_ontvangst_bij_post == date(2026, 7, 22)
+    assert t.verschoonbaarheid_te_beoordelen is False
+
+
+def test_zeven_dagen_na_afloop_ontvangen_is_nog_tijdig():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 22), ter_post_bezorgd=date(2026, 7, 15))
+    assert t.tijdig is True
+
+
+def test_op_laatste_dag_gepost_en_acht_dagen_later_ontvangen_is_te_laat():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 23), ter_post_bezorgd=date(2026, 7, 15))
+    assert t.tijdig is False
+    assert t.verschoonbaarheid_te_beoordelen is True
+    assert t.termijn_staat_niet_in_de_weg is None  # a person must judge (Awb 6:11)
+    assert "Awb, artikel 6:11" in t.uitleg
+
+
+def test_na_afloop_gepost_is_te_laat_ook_binnen_een_week():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 17), ter_post_bezorgd=date(2026, 7, 16))
+    assert t.tijdig is False
+
+
+def test_niet_per_post_en_na_de_termijn_ontvangen_is_te_laat():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 16))
+    assert (t.tijdig, t.bron) == (False, "Awb, artikel 6:9, eerste lid")
+
+
+def test_verschoonbaar_oordeel_van_een_persoon_wordt_vastgelegd():
+    oordeel = Verschoonbaarheid(verschoonbaar=True, reden="opgenomen in ziekenhuis", beoordeeld_door="j.jansen")
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 30), verschoonbaarheid=oordeel)
+    assert t.tijdig is False
+    assert t.verschoonbaarheid_te_beoordelen is False
+    assert t.termijn_staat_niet_in_de_weg is True
+    assert "Oordeel van j.jansen: verschoonbaar" in t.uitleg
+
+
+def test_niet_verschoonbaar():
+    oordeel = Verschoonbaarheid(verschoonbaar=False, reden="vakantie", beoordeeld_door="j.jansen")
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 30), verschoonbaarheid=oordeel)
+    assert t.termijn_staat_niet_in_de_weg is False
+
+
+def test_verschoonbaarheid_zonder_reden_wordt_geweigerd():
+    with pytest.raises(TermijnFout):
+        Verschoonbaarheid(verschoonbaar=True, reden=" ", beoordeeld_door="j.jansen")
+
+
+def test_nazendweek_valt_op_hemelvaart_en_wordt_met_atw_verlengd():
+    # bekendmaking do 26 maart 2026 -> einde do 7 mei; een week later = do 14 mei (Hemelvaart),
+    # vr 15 mei gelijkgesteld, weekend -> uiterste ontvangst ma 18 mei (keuze: Atw op de week van 6:9 lid 2)
+    bezwaar = bezwaartermijn(date(2026, 3, 26), vandaag=date(2026, 3, 26))
+    assert bezwaar.einde == date(2026, 5, 7)
+    t = tijdigheid_bezwaarschrift(bezwaar, ontvangen=date(2026, 5, 18), ter_post_bezorgd=date(2026, 5, 7))
+    assert (t.tijdig, t.uiterste_ontvangst_bij_post) == (True, date(2026, 5, 18))
+
+
+def test_tijdigheid_vraagt_een_bezwaartermijn():
+    with pytest.raises(TermijnFout):
+        tijdigheid_bezwaarschrift(wmo_onderzoek(date(2026, 6, 1), vandaag=date(2026, 6, 1)), ontvangen=date(2026, 6, 2))
+
+
+def test_beslistermijn_op_bezwaar_zes_weken_na_einde_bezwaartermijn():
+    t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, vandaag=date(2026, 7, 16))
+    assert (t.gebeurtenis, t.start, t.einde) == (date(2026, 7, 15), date(2026, 7, 16), date(2026, 8, 26))
+    assert t.bron == "Awb, artikel 7:10, eerste lid"
+
+
+def test_beslistermijn_op_bezwaar_twaalf_weken_met_adviescommissie():
+    t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=True, vandaag=date(2026, 7, 16))
+    assert t.einde == date(2026, 10, 7)
+    assert t.bron == "Awb, artikel 7:10, eerste lid, in verbinding met artikel 7:13"
+
+
+def test_beslistermijn_op_bezwaar_na_koningsdag():
+    # bezwaartermijn eindigt di 28 april 2026 (na Koningsdag) -> 6 weken -> di 9 juni 2026
+    bezwaar = bezwaartermijn(date(2026, 3, 16), vandaag=date(2026, 3, 16))
+    assert beslistermijn_bezwaar(bezwaar, adviescommissie=False).einde == date(2026, 6, 9)
+
+
+def test_verdaging_op_bezwaar_ten_hoogste_zes_weken():
+    v = Verdaging(date(2026, 8, 26), weken=6)
+    t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, verdaging=v, vandaag=date(2026, 7, 16))
+    assert t.einde == date(2026, 10, 7)
+    with pytest.raises(TermijnFout, match="ten hoogste 6 weken"):
+        beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, verdaging=Verdaging(date(2026, 8, 26), weken=7))
+
+
+def test_verdaging_op_bezwaar_na_afloop_wordt_geweigerd():
+    with pytest.raises(VerdagingTeLaat):
+        beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, verdaging=Verdaging(date(2026, 8, 27), weken=6))
+
+
+def test_opschorting_herstel_verzuim_bij_bezwaar():
+    # Awb 7:10 lid 2: verzocht vr 24 juli, hersteld ma 3 augustus -> 25 juli t/m 2 augustus = 9 dagen
+    o = Opschorting.aanvulling(date(2026, 7, 24), date(2026, 8, 3))
+    t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, opschortingen=[o], vandaag=date(2026, 7, 16))
+    assert t.einde == date(2026, 9, 4)
+    assert t.stappen[1].startswith("Awb, artikel 7:10, tweede lid: opgeschort van 2026-07-25 tot 2026-08-03")
