@@ -63,11 +63,15 @@ def _toon(antwoord: dict, tbs, uitleg: bool) -> str:
                 continue
             regels.append("")
             regels.append(f"{titel} {ident}")
+            getoond: set[str] = set()  # a consideration shared by several outcomes is shown once
             for naam, waarde in waarden.items():
                 var = tbs.variables[naam]
                 regels.append(f"  {var.label or naam}: {leesbaar(waarde, var.unit)}")
                 if uitleg:
                     for o in antwoord["uitleg"][meervoud][ident][naam]:
+                        if o["regel"] in getoond:
+                            continue
+                        getoond.add(o["regel"])
                         regels.append(f"      • {o['zin']}")
                         regels.append(f"        [{o['bron']} — {o['soort']}; regel {o['regel']}]")
     return "\n".join(regels)
@@ -93,6 +97,14 @@ def cmd_bereken(args) -> int:
     return 0
 
 
+def cmd_demo(args) -> int:
+    from maatwerk.demo import start
+
+    if not 1 <= args.port <= 65535:
+        return _fout(f"--port: {args.port} is geen geldig poortnummer (1–65535).")
+    return start(port=args.port)
+
+
 def parser() -> argparse.ArgumentParser:
     from maatwerk.regels.systeem import DEFAULT_GEMEENTE
 
@@ -106,6 +118,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--uitleg", action="store_true", help="toon per uitkomst de regels en bronnen")
     b.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     b.set_defaults(func=cmd_bereken)
+    d = sub.add_parser("demo", help="migreer, laad demogegevens en start de webapplicatie op 127.0.0.1")
+    d.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    d.set_defaults(func=cmd_demo)
     return p
 
 

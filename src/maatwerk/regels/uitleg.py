@@ -28,6 +28,8 @@ def euro(bedrag: float) -> str:
 
 def leesbaar(waarde, unit: str | None = None) -> str:
     """Format a value for a sentence: euros, ja/nee, dates as d-m-jjjj, lists joined with 'en'."""
+    if isinstance(waarde, dict):  # a value per household member: name each member
+        return "; ".join(f"{naam}: {leesbaar(w, unit)}" for naam, w in waarde.items()) or "geen"
     if isinstance(waarde, list):
         delen = [leesbaar(w, unit) for w in waarde]
         if not delen:
@@ -51,6 +53,8 @@ def leesbaar(waarde, unit: str | None = None) -> str:
 
 def json_waarde(waarde):
     """A JSON-friendly scalar."""
+    if isinstance(waarde, dict):
+        return {k: json_waarde(w) for k, w in waarde.items()}
     if isinstance(waarde, list):
         return [json_waarde(w) for w in waarde]
     if isinstance(waarde, (bool, np.bool_)):
@@ -115,6 +119,7 @@ class Uitlegger:
         hh = simulation.populations["huishouden"]
         self.hh_van_persoon = hh.members_entity_id
         self.n_personen = simulation.persons.count
+        self.persoon_ids = list(simulation.persons.ids)
         self.n_huishoudens = hh.count
         self._param_cache: dict[str, dict] = {}
 
@@ -135,7 +140,7 @@ class Uitlegger:
             return waarde[i].item() if hasattr(waarde[i], "item") else waarde[i]
         if ent == "persoon" and entiteit == "huishouden":
             leden = np.nonzero(self.hh_van_persoon == i)[0]
-            return [waarde[j].item() for j in leden]
+            return {str(self.persoon_ids[j]): waarde[j].item() for j in leden}
         if ent == "huishouden" and entiteit == "persoon":
             return waarde[self.hh_van_persoon[i]].item()
         return None
