@@ -1,0 +1,1 @@
+"""Personen: inwoners, huishoudens and the monthly income/vermogen records the Regelkern reads."""

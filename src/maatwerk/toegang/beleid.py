@@ -1,0 +1,302 @@
+"""The access policy: may user U see or change zaak Z / inwoner I / huishouden H, and on which ground?
+
+Rules (doelbinding, AVG art. 5 lid 1 onder b; grondslag, art. 6):
+1. A consulent sees and changes the zaken of the domain of his role (consulent_wmo -> Wmo, ...), and the
+   persons in the households of those zaken.
+2. Outside his domain he may only SEE, and only with a ground recorded for that inwoner, for his domain (or
+   for handhaving) and for the domain of the data: the inwoner's consent (`Toestemming`, not withdrawn, valid
+   today) or a legal ground (`WettelijkeGrondslag`). The ground is written into the audit log.
+3. The kwaliteitsmedewerker sees every zaak (quality checks, four eyes) and may change a zaak only while it
+   is klaar_voor_besluit (approve, send back, decide).
+4. A person or household without any zaak yet (intake) is visible to the user who registered it.
+5. Handhaver, beleidsmedewerker and beheerder see no dossiers without a recorded ground; the beheerder
+   reads the audit log.
+
+Every `vereis_*` call writes an `AuditRegel` (also when refused) and raises `GeenToegang` when refused.
+The `grond_*` functions only answer the question (for filtering lists and showing buttons).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
+from maatwerk.toegang import audit
+from maatwerk.toegang.models import Actie, SoortGrond, Toestemming, WettelijkeGrondslag
+from maatwerk.toegang.rollen import (
+    BEHEERDER,
+    KWALITEITSMEDEWERKER,
+    domeinen,
+    heeft_rol,
+    ontvangers,
+    rollen,
+)
+from maatwerk.zaken.models import Status, Zaak
+from maatwerk.zaken.regelingen import DOMEINEN, REGELINGEN, regelingen_van_domein
+
+VIEW, CREATE, CHANGE = Actie.VIEW, Actie.CREATE, Actie.CHANGE
+
+
+class GeenToegang(PermissionDenied):
+    """Refused by the access policy; the message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Grond:
+    toegestaan: bool
+    soort: str
+    omschrijving: str
+    toestemming: Toestemming | None = None
+    wettelijke_grondslag: WettelijkeGrondslag | None = None
+
+
+def _geen(omschrijving: str) -> Grond:
+    return Grond(False, SoortGrond.GEEN, omschrijving)
+
+
+def _rolnamen(user) -> str:
+    return ", ".join(sorted(rollen(user))) or "geen rol"
+
+
+# ------------------------------------------------------------------ grounds outside one's domain
+
+
+def _grond_register(user, inwoner_id: int, domein: str) -> Grond | None:
+    """A valid consent or legal ground for `inwoner_id`, naming one of the user's recipients and `domein`."""
+    ontv = ontvangers(user)
+    if not ontv:
+        return None
+    vandaag = timezone.localdate()
+    filt = Q(inwoner_id=inwoner_id, ontvanger__in=ontv, domein=domein)
+    toestemming = Toestemming.objects.filter(filt & Toestemming.geldig_op(vandaag)).first()
+    if toestemming:
+        return Grond(
+            True, SoortGrond.TOESTEMMING,
+            f"Toestemming van de inwoner (nr. {toestemming.pk}, {toestemming.get_vorm_display()}) voor "
+            f"{toestemming.get_ontvanger_display()}; doel: {toestemming.doel}",
+            toestemming=toestemming,
+        )
+    grondslag = WettelijkeGrondslag.objects.filter(filt & WettelijkeGrondslag.geldig_op(vandaag)).first()
+    if grondslag:
+        return Grond(
+            True, SoortGrond.WETTELIJKE_GRONDSLAG,
+            f"Wettelijke grondslag (nr. {grondslag.pk}): {grondslag.grondslag}; doel: {grondslag.doel}",
+            wettelijke_grondslag=grondslag,
+        )
+    return None
+
+
+def _met_grond(user, domein: str) -> tuple[QuerySet, QuerySet]:
+    """Subqueries of inwoner ids with a valid consent resp. legal ground for `user` and data of `domein`."""
+    vandaag = timezone.localdate()
+    ontv = ontvangers(user)
+    t = Toestemming.objects.filter(Toestemming.geldig_op(vandaag), ontvanger__in=ontv, domein=domein).values("inwoner_id")
+    w = WettelijkeGrondslag.objects.filter(WettelijkeGrondslag.geldig_op(vandaag), ontvanger__in=ontv, domein=domein).values("inwoner_id")
+    return t, w
+
+
+# ------------------------------------------------------------------ zaak
+
+
+def grond_zaak(user, zaak: Zaak, actie: str) -> Grond:
+    domein = zaak.domein
+    naam = DOMEINEN[domein]
+    if domein in domeinen(user):
+        return Grond(True, SoortGrond.EIGEN_DOMEIN, f"Eigen domein {naam} (rol: {_rolnamen(user)})")
+    if heeft_rol(user, KWALITEITSMEDEWERKER):
+        if actie == VIEW:
+            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: kwaliteitstoets en vier-ogenbeoordeling")
+        if actie == CHANGE and zaak.status == Status.KLAAR_VOOR_BESLUIT:
+            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: vier-ogenbeoordeling van het voorgenomen besluit")
+        return _geen("De kwaliteitsmedewerker mag een zaak alleen wijzigen als die klaar is voor besluit.")
+    if actie == VIEW:
+        grond = _grond_register(user, zaak.hoofdpersoon_id, domein)
+        if grond:
+            return grond
+    if actie != VIEW:
+        return _geen(f"Deze zaak hoort bij het domein {naam}; alleen consulenten van dat domein mogen haar wijzigen.")
+    return _geen(
+        f"Deze zaak hoort bij het domein {naam}. U heeft daar geen rol (uw rol: {_rolnamen(user)}) en er is geen "
+        "geldige toestemming of wettelijke grondslag vastgelegd."
+    )
+
+
+def mag_regeling_behandelen(user, regeling: str) -> bool:
+    return REGELINGEN[regeling].domein in domeinen(user)
+
+
+def zichtbare_zaken(user) -> QuerySet:
+    qs = Zaak.objects.all()
+    if heeft_rol(user, KWALITEITSMEDEWERKER):
+        return qs
+    filt = Q(regeling__in=[r for d in domeinen(user) for r in regelingen_van_domein(d)])
+    if ontvangers(user):
+        for domein in DOMEINEN:
+            t, w = _met_grond(user, domein)
+            filt |= Q(regeling__in=regelingen_van_domein(domein)) & (Q(hoofdpersoon_id__in=t) | Q(hoofdpersoon_id__in=w))
+    return qs.filter(filt)
+
+
+# ------------------------------------------------------------------ inwoner and huishouden
+
+
+def _zaken_van_inwoner(inwoner: Inwoner) -> QuerySet:
+    return Zaak.objects.filter(Q(hoofdpersoon=inwoner) | Q(huishouden__lidmaatschappen__inwoner=inwoner)).distinct()
+
+
+def grond_inwoner(user, inwoner: Inwoner, actie: str) -> Grond:
+    zaken = list(_zaken_van_inwoner(inwoner).only("id", "regeling", "status", "hoofdpersoon_id"))
+    eigen = domeinen(user)
+    for zaak in zaken:
+        if zaak.domein in eigen:
+            return Grond(
+                True, SoortGrond.EIGEN_DOMEIN,
+                f"Eigen domein {DOMEINEN[zaak.domein]}: betrokken bij zaak {zaak.pk} (rol: {_rolnamen(user)})",
+            )
+    if not zaken and inwoner.aangemaakt_door_id == user.pk and actie in (VIEW, CHANGE):
+        return Grond(True, SoortGrond.INTAKE, "Intake: door u geregistreerd, nog geen zaak")
+    if actie == VIEW:
+        if zaken and heeft_rol(user, KWALITEITSMEDEWERKER):
+            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: betrokken bij een zaak")
+        for domein in {z.domein for z in zaken} or set(DOMEINEN):
+            grond = _grond_register(user, inwoner.pk, domein)
+            if grond:
+                return grond
+        return _geen(
+            "U heeft geen zaak van deze inwoner in uw domein en er is geen geldige toestemming of wettelijke "
+            "grondslag vastgelegd."
+        )
+    return _geen("Alleen consulenten met een zaak van deze inwoner in hun domein mogen zijn gegevens wijzigen.")
+
+
+def _betrokken_ids(zaken: QuerySet) -> tuple[QuerySet, QuerySet]:
+    """Ids of the inwoners involved in `zaken`: hoofdpersonen and (former) members of their households."""
+    return (zaken.values("hoofdpersoon_id"),
+            Huishoudlid.objects.filter(huishouden__zaken__in=zaken.values("pk")).values("inwoner_id"))
+
+
+def zichtbare_inwoners(user) -> QuerySet:
+    if not rollen(user):
+        return Inwoner.objects.none()
+    eigen = Zaak.objects.filter(regeling__in=[r for d in domeinen(user) for r in regelingen_van_domein(d)])
+    h, l = _betrokken_ids(eigen)
+    filt = Q(pk__in=h) | Q(pk__in=l)
+    alle_h, alle_l = _betrokken_ids(Zaak.objects.all())
+    filt |= Q(aangemaakt_door=user) & ~Q(pk__in=alle_h) & ~Q(pk__in=alle_l)
+    if heeft_rol(user, KWALITEITSMEDEWERKER):
+        filt |= Q(pk__in=alle_h) | Q(pk__in=alle_l)
+    if ontvangers(user):
+        for domein in DOMEINEN:
+            t, w = _met_grond(user, domein)
+            filt |= Q(pk__in=t) | Q(pk__in=w)
+    return Inwoner.objects.filter(filt)
+
+
+def grond_huishouden(user, huishouden: Huishouden, actie: str) -> Grond:
+    zaken = list(huishouden.zaken.only("id", "regeling", "status", "hoofdpersoon_id"))
+    for zaak in zaken:
+        if zaak.domein in domeinen(user):
+            return Grond(True, SoortGrond.EIGEN_DOMEIN, f"Eigen domein {DOMEINEN[zaak.domein]}: zaak {zaak.pk} van dit huishouden")
+    if not zaken and huishouden.aangemaakt_door_id == user.pk:
+        return Grond(True, SoortGrond.INTAKE, "Intake: door u geregistreerd, nog geen zaak")
+    if actie == VIEW:
+        for zaak in zaken:
+            grond = grond_zaak(user, zaak, VIEW)
+            if grond.toegestaan:
+                return grond
+    return _geen("U heeft geen zaak van dit huishouden in uw domein en geen andere vastgelegde grond.")
+
+
+def zichtbare_huishoudens(user) -> QuerySet:
+    if not rollen(user):
+        return Huishouden.objects.none()
+    zaken = zichtbare_zaken(user).values("huishouden_id")
+    return Huishouden.objects.filter(
+        Q(pk__in=zaken) | (Q(aangemaakt_door=user) & ~Q(pk__in=Zaak.objects.values("huishouden_id")))
+    )
+
+
+# ------------------------------------------------------------------ enforcing + logging
+
+
+def vereis_zaak(user, zaak: Zaak, actie: str, *, onderwerp: str = "zaak", toelichting: str = "") -> Grond:
+    """Check access to `zaak`, log it (also a refusal) and raise GeenToegang if refused."""
+    grond = grond_zaak(user, zaak, VIEW if actie == CREATE else actie)
+    audit.log(user, actie, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp=onderwerp, toelichting=toelichting)
+    if not grond.toegestaan:
+        raise GeenToegang(grond.omschrijving)
+    return grond
+
+
+def vereis_inwoner(user, inwoner: Inwoner, actie: str, *, onderwerp: str = "inwoner", toelichting: str = "") -> Grond:
+    grond = grond_inwoner(user, inwoner, actie)
+    audit.log(user, actie, grond, inwoner=inwoner, onderwerp=onderwerp, toelichting=toelichting)
+    if not grond.toegestaan:
+        raise GeenToegang(grond.omschrijving)
+    return grond
+
+
+def vereis_huishouden(user, huishouden: Huishouden, actie: str, *, onderwerp: str = "huishouden", toelichting: str = "") -> Grond:
+    """Household data is personal data of every member: one log line per current member."""
+    grond = grond_huishouden(user, huishouden, actie)
+    leden = [lid.inwoner for lid in huishouden.lidmaatschappen.select_related("inwoner")] or [None]
+    audit.log_veel([
+        audit.nieuwe_regel(user, actie, grond, inwoner=i, onderwerp=onderwerp, toelichting=f"huishouden {huishouden.pk}; {toelichting}")
+        for i in leden
+    ])
+    if not grond.toegestaan:
+        raise GeenToegang(grond.omschrijving)
+    return grond
+
+
+def log_lijst_zaken(user, zaken, toelichting: str = "") -> None:
+    """A list shows personal data of every zaak in it: one log line per zaak, with its own ground."""
+    audit.log_veel([
+        audit.nieuwe_regel(user, VIEW, grond_zaak(user, z, VIEW), zaak=z, inwoner=z.hoofdpersoon, onderwerp="zaak (lijst)", toelichting=toelichting)
+        for z in zaken
+    ])
+
+
+def log_lijst_inwoners(user, inwoners, toelichting: str = "") -> None:
+    audit.log_veel([
+        audit.nieuwe_regel(user, VIEW, grond_inwoner(user, i, VIEW), inwoner=i, onderwerp="inwoner (lijst)", toelichting=toelichting)
+        for i in inwoners
+    ])
+
+
+def log_lijst_huishoudens(user, huishoudens, toelichting: str = "") -> None:
+    regels = []
+    for h in huishoudens:
+        grond = grond_huishouden(user, h, VIEW)
+        for lid in h.lidmaatschappen.all():
+            regels.append(audit.nieuwe_regel(user, VIEW, grond, inwoner=lid.inwoner, onderwerp="huishouden (lijst)",
+                                             toelichting=f"huishouden {h.pk}; {toelichting}"))
+    audit.log_veel(regels)
+
+
+def vereis_beheerder(user) -> None:
+    if not heeft_rol(user, BEHEERDER):
+        raise GeenToegang("Alleen de beheerder mag het volledige auditlog inzien.")
+
+
+def vereis_eigen_domein_inwoner(user, inwoner: Inwoner, *, onderwerp: str, toelichting: str = "") -> Grond:
+    """For the audit log of one inwoner: only with own-domain access (consent is not enough)."""
+    grond = grond_inwoner(user, inwoner, VIEW)
+    if grond.soort != SoortGrond.EIGEN_DOMEIN:
+        grond = _geen("Het auditlog van een inwoner is alleen in te zien door een consulent met een zaak van deze "
+                      "inwoner in het eigen domein.")
+    audit.log(user, VIEW, grond, inwoner=inwoner, onderwerp=onderwerp, toelichting=toelichting)
+    if not grond.toegestaan:
+        raise GeenToegang(grond.omschrijving)
+    return grond
+
+
+def audit_weigering(user, zaak: Zaak, onderwerp: str, bericht: str) -> None:
+    """Log a refusal on a role rule outside `grond_zaak` (e.g. approving without the role) and raise."""
+    grond = _geen(bericht)
+    audit.log(user, CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp=onderwerp)
+    raise GeenToegang(bericht)

@@ -1,0 +1,275 @@
+"""Beoordeling of an aanvraag: the consulent's findings per discretionary criterion, deviations from policy,
+and the Regelkern computation for the income schemes (stored with its input and uitleg as a snapshot).
+
+Principle 2: the mechanical is automated (the Regelkern), the discretionary is recorded by a person with a
+written reason; a criterion without a finding blocks the step to klaar_voor_besluit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from maatwerk.personen.situatie import bouw_situatie
+from maatwerk.personen.validators import parse_maand
+from maatwerk.toegang import audit, beleid
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
+from maatwerk.zaken.regelingen import Criterium
+
+MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
+BEOORDELEN = (Status.AANVRAAG, Status.BEOORDELING)
+BUITENWETTELIJK_BRON = (
+    "Buitenwettelijk begunstigend beleid: een vaste gedragslijn ten gunste van de inwoner buiten de wet om "
+    "(Divosa, Maatwerk in de bijzondere bijstand, 2014, hoofdstuk 6)"
+)
+
+
+def _vereis_wijzigen(gebruiker, zaak: Zaak, onderwerp: str, toelichting: str = "") -> beleid.Grond:
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    if not grond.toegestaan:
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting)
+    return grond
+
+
+def _motivering(tekst: str, veld: str = "motivering") -> str:
+    tekst = (tekst or "").strip() if isinstance(tekst, str) else ""
+    if len(tekst) < MIN_MOTIVERING:
+        raise ValidationError({veld: [f"Schrijf een motivering van ten minste {MIN_MOTIVERING} tekens."]})
+    return tekst
+
+
+# ------------------------------------------------------------------ bevindingen
+
+
+def ontbrekende_criteria(zaak: Zaak) -> list[Criterium]:
+    vastgelegd = set(zaak.actuele_bevindingen().values_list("criterium", flat=True))
+    return [c for c in zaak.definitie.criteria if c.code not in vastgelegd]
+
+
+def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, motivering: str) -> Bevinding:
+    """Record the finding on one criterion; an earlier finding on it stays, marked not current."""
+    grond = _vereis_wijzigen(gebruiker, zaak, "bevinding", criterium)
+    definitie = zaak.definitie
+    if definitie.criterium(criterium) is None:
+        keuzes = ", ".join(c.code for c in definitie.criteria)
+        raise ValidationError({"criterium": [f"Onbekend criterium '{criterium}' voor {definitie.naam}; kies uit: {keuzes}."]})
+    if waarde not in Waarde.values:
+        raise ValidationError({"waarde": [f"Kies uit: {', '.join(Waarde.values)}."]})
+    motivering = _motivering(motivering)
+    if zaak.status not in BEOORDELEN:
+        raise ProcedureFout(
+            f"Bevindingen legt u vast tijdens de beoordeling van de aanvraag (status aanvraag of beoordeling); deze "
+            f"zaak heeft status '{zaak.status}'.", code="geen_beoordeling",
+        )
+    with transaction.atomic():
+        Bevinding.objects.filter(zaak=zaak, criterium=criterium, actueel=True).update(actueel=False)
+        bevinding = Bevinding.objects.create(zaak=zaak, criterium=criterium, waarde=waarde, motivering=motivering, door=gebruiker)
+    audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="bevinding",
+              toelichting=f"{criterium} = {waarde}")
+    return bevinding
+
+
+def controleer_compleet(zaak: Zaak) -> None:
+    """Before klaar_voor_besluit: a finding per criterion and, for income schemes, a computation made after
+    the last finding (so the stored outcome matches the findings)."""
+    ontbreekt = ontbrekende_criteria(zaak)
+    if ontbreekt:
+        namen = "; ".join(f"{c.code} ({c.vraag} – {c.bron})" for c in ontbreekt)
+        raise ProcedureFout(
+            f"Deze zaak kan niet klaar voor besluit: er ontbreekt een bevinding voor {namen}. Leg per criterium een "
+            "bevinding met motivering vast.", code="bevindingen_ontbreken",
+        )
+    if zaak.definitie.rekent:
+        berekening = zaak.berekeningen.order_by("-op", "-id").first()
+        if berekening is None:
+            raise ProcedureFout("Er is nog geen berekening met de Regelkern vastgelegd voor deze zaak.", code="berekening_ontbreekt")
+        laatste = zaak.actuele_bevindingen().aggregate(m=Max("op"))["m"]
+        if laatste and laatste > berekening.op:
+            raise ProcedureFout(
+                "De bevindingen zijn gewijzigd na de laatste berekening; bereken opnieuw zodat de uitkomst bij de "
+                "bevindingen past.", code="berekening_verouderd",
+            )
+
+
+def laatste_berekening(zaak: Zaak) -> Berekening | None:
+    return zaak.berekeningen.order_by("-op", "-id").first()
+
+
+def controleer_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> None:
+    if bedrag is not None and bedrag < 0:
+        raise ValidationError({"bedrag": ["Het bedrag kan niet negatief zijn."]})
+    if uitkomst == Uitkomst.AFGEWEZEN and bedrag not in (None, Decimal("0")):
+        raise ValidationError({"bedrag": ["Bij een afwijzing hoort geen bedrag."]})
+    if zaak.definitie.rekent and uitkomst != Uitkomst.AFGEWEZEN:
+        berekend = laatste_berekening(zaak).bedrag
+        gevraagd = bedrag if bedrag is not None else berekend
+        if berekend is not None and gevraagd is not None and gevraagd > berekend and not zaak.afwijkingen.exists():
+            raise ProcedureFout(
+                f"Het voorgestelde bedrag (€ {gevraagd}) is hoger dan de Regelkern berekende (€ {berekend}). Dat is "
+                "een afwijking van beleid: leg eerst een afwijking met reden vast (hardheidsclausule of "
+                "buitenwettelijk begunstigend beleid).", code="afwijking_nodig",
+            )
+
+
+def voorstel_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> Decimal | None:
+    if uitkomst == Uitkomst.AFGEWEZEN:
+        return Decimal("0")
+    if bedrag is not None:
+        return bedrag
+    if zaak.definitie.rekent:
+        return laatste_berekening(zaak).bedrag
+    return zaak.kosten
+
+
+# ------------------------------------------------------------------ afwijking van beleid
+
+
+def leg_afwijking_vast(zaak: Zaak, gebruiker, *, soort: str, reden: str) -> Afwijking:
+    """A deviation in favour of the inwoner. Always a written reason; the decision then always needs a second
+    person (see maatwerk.zaken.vierogen)."""
+    grond = _vereis_wijzigen(gebruiker, zaak, "afwijking", soort)
+    if soort not in SoortAfwijking.values:
+        raise ValidationError({"soort": [f"Kies uit: {', '.join(SoortAfwijking.values)}."]})
+    reden = _motivering(reden, "reden")
+    if zaak.status not in BEOORDELEN:
+        raise ProcedureFout("Een afwijking van beleid legt u vast tijdens de beoordeling (status aanvraag of beoordeling).",
+                            code="geen_beoordeling")
+    if soort == SoortAfwijking.HARDHEIDSCLAUSULE:
+        bron = zaak.definitie.hardheidsclausule
+        if bron is None:
+            raise ProcedureFout(
+                f"De verordening kent voor {zaak.definitie.naam} geen hardheidsclausule. Wijkt u af ten gunste van de "
+                "inwoner, leg dan 'buitenwettelijk_begunstigend_beleid' vast met de reden.", code="geen_hardheidsclausule",
+            )
+    else:
+        bron = BUITENWETTELIJK_BRON
+    afwijking = Afwijking.objects.create(zaak=zaak, soort=soort, bron=bron, reden=reden, door=gebruiker)
+    audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="afwijking", toelichting=soort)
+    return afwijking
+
+
+# ------------------------------------------------------------------ berekening (Regelkern)
+
+# Inputs that come from the stored data or the findings; extra input may not overrule them.
+_STRUCTUUR = {"partners", "kinderen", "medebewoners", "geboortedatum", "netto_maandinkomen", "vermogen"}
+
+
+def _waarde_voor_regelkern(variable, waarde: str):
+    """A finding as the Regelkern input type: Enum -> its name, bool -> ja/nee (niet_vastgesteld: not set)."""
+    if variable.value_type is bool:
+        return {"ja": True, "nee": False}.get(waarde)
+    return waarde
+
+
+def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, tbs, extra: dict | None, waarschuwingen: list[str]) -> None:
+    huishouden = situatie.json["huishoudens"][situatie.huishouden_sleutel]
+    definitie = zaak.definitie
+    bezet = set(_STRUCTUUR)
+    if definitie.kosten_variabele:
+        bezet.add(definitie.kosten_variabele)
+        if zaak.kosten is None:
+            waarschuwingen.append("De kosten van de zaak zijn niet vastgelegd; de Regelkern rekent met € 0.")
+        else:
+            huishouden[definitie.kosten_variabele] = {maand: float(zaak.kosten)}
+    bevindingen = {b.criterium: b for b in zaak.actuele_bevindingen()}
+    for c in definitie.criteria:
+        if not c.regelkern_variabele:
+            continue
+        bezet.add(c.regelkern_variabele)
+        variable = tbs.variables.get(c.regelkern_variabele)
+        if variable is None:
+            waarschuwingen.append(f"De Regelkern kent de invoer '{c.regelkern_variabele}' niet; bevinding {c.code} is niet doorgegeven.")
+            continue
+        bevinding = bevindingen.get(c.code)
+        waarde = _waarde_voor_regelkern(variable, bevinding.waarde) if bevinding else None
+        if waarde is None:
+            reden = "is nog niet vastgelegd" if bevinding is None else "is 'niet vastgesteld'"
+            waarschuwingen.append(f"Bevinding {c.code} {reden}; de Regelkern rekent met haar standaardwaarde.")
+            continue
+        huishouden[c.regelkern_variabele] = {maand: waarde}
+
+    if not extra:
+        return
+    if not isinstance(extra, dict) or set(extra) - {"huishouden", "personen"}:
+        raise ValidationError({"invoer": ["Geef aanvullende invoer als {\"huishouden\": {...}, \"personen\": {\"<inwoner-id>\": {...}}}."]})
+    extra_huishouden = extra.get("huishouden") or {}
+    personen = extra.get("personen") or {}
+    if not isinstance(extra_huishouden, dict) or not isinstance(personen, dict):
+        raise ValidationError({"invoer": ["'huishouden' en 'personen' moeten JSON-objecten zijn."]})
+    for naam, waarde in extra_huishouden.items():
+        if naam in bezet:
+            raise ValidationError({f"invoer.huishouden.{naam}": ["Deze waarde komt uit de vastgelegde gegevens of bevindingen."]})
+        huishouden[naam] = waarde
+    for inwoner_id, velden in personen.items():
+        sleutel = situatie.sleutel_van(int(inwoner_id)) if str(inwoner_id).isdigit() else None
+        if sleutel is None:
+            raise ValidationError({f"invoer.personen.{inwoner_id}": ["Deze inwoner is in die maand geen lid van het huishouden."]})
+        if not isinstance(velden, dict):
+            raise ValidationError({f"invoer.personen.{inwoner_id}": ["Geef een JSON-object met variabelen."]})
+        for naam, waarde in velden.items():
+            if naam in _STRUCTUUR:
+                raise ValidationError({f"invoer.personen.{inwoner_id}.{naam}": ["Deze waarde komt uit de vastgelegde gegevens."]})
+            situatie.json["personen"][sleutel][naam] = waarde
+
+
+def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) -> Berekening:
+    """Run the Regelkern for the zaak's household and `maand` (JJJJ-MM) and store input, result and uitleg.
+
+    `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
+    Regelkern: {"huishouden": {"kostensoort": "overig"}, "personen": {"<inwoner id>": {...}}}.
+    """
+    from maatwerk.regels.berekening import bereken as regelkern
+    from maatwerk.regels.invoer import InvoerFout
+    from maatwerk.regels.systeem import systeem
+
+    grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand)
+    definitie = zaak.definitie
+    if not definitie.rekent:
+        raise ProcedureFout(f"Voor {definitie.naam} rekent de Regelkern niet; de beoordeling bestaat uit bevindingen.",
+                            code="rekent_niet")
+    if zaak.is_afgerond:
+        raise ProcedureFout("Deze zaak is afgerond; een nieuwe berekening is niet mogelijk.", code="afgerond")
+    if zaak.status == Status.KLAAR_VOOR_BESLUIT:
+        raise ProcedureFout("Het voorstel ligt klaar voor besluit; zet de zaak terug naar beoordeling om opnieuw te rekenen.",
+                            code="klaar_voor_besluit")
+    peil = parse_maand(maand)
+    gemeente = settings.MAATWERK_GEMEENTE
+    situatie = bouw_situatie(zaak.huishouden, peil)
+    waarschuwingen = list(situatie.waarschuwingen)
+    try:
+        tbs = systeem(gemeente)
+        _voeg_invoer_toe(situatie, zaak, maand, tbs, invoer, waarschuwingen)
+        uitkomst = regelkern(situatie.json, maand, gemeente, None, True)
+    except InvoerFout as fout:
+        raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None
+    bedrag = None
+    if definitie.uitkomst_variabele:
+        waarde = uitkomst["resultaten"]["huishoudens"][situatie.huishouden_sleutel].get(definitie.uitkomst_variabele)
+        try:
+            bedrag = Decimal(str(waarde)).quantize(Decimal("0.01")) if waarde is not None else None
+        except InvalidOperation:
+            bedrag = None
+    berekening = Berekening.objects.create(
+        zaak=zaak, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
+        resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
+        bedrag=bedrag, door=gebruiker,
+    )
+    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="berekening",
+              toelichting=f"maand {maand}")
+    leden = [lid.inwoner for lid in zaak.huishouden.lidmaatschappen_op(peil)]
+    audit.log_veel([
+        audit.nieuwe_regel(gebruiker, beleid.VIEW, grond, zaak=zaak, inwoner=i, onderwerp="inkomen en vermogen",
+                           toelichting=f"gelezen voor berekening {berekening.pk} ({maand})")
+        for i in leden
+    ])
+    return berekening
+
+
+def maand_van(datum: dt.date) -> str:
+    return f"{datum.year:04d}-{datum.month:02d}"

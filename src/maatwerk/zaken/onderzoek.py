@@ -1,0 +1,138 @@
+"""The onderzoek (art. 2:3) and its report, the ondersteuningsplan (art. 2:4) and the inwoner's remarks.
+
+The report answers the Adviesraad's questions (2018): where and how the data were gathered, who was present,
+who wrote it, and how the client has a say (his remarks are added to the report and the plan, art. 2:4 lid 4).
+It holds one measuring instrument (zelfredzaamheidsmatrix and participatieladder) and a descriptive report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+
+from maatwerk.personen.validators import valideer_verleden
+from maatwerk.toegang import audit, beleid
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.models import CHECKLIST, ZRM_DOMEINEN, Clientreactie, Onderzoek, Ondersteuningsplan, Status, Zaak
+
+ONDERZOEK_VELDEN = (
+    "laatste_gesprekdatum", "plaats", "aanwezigen", "gewezen_op_clientondersteuning", "gewezen_op_eigen_plan",
+    "doel_en_procedure_uitgelegd", "toestemming_gegevensverwerking", "bijdrage_besproken", "pgb_besproken",
+    "identiteitsdocument", *CHECKLIST, *(f"zrm_{d}" for d in ZRM_DOMEINEN), "participatieladder", "beschrijving",
+)
+PLAN_VELDEN = ("afspraken", "verstrekt_op", "ondertekend_op")
+# The report can be written once the conversation has started, until the decision.
+RAPPORT_STATUSSEN = (Status.ONDERZOEK, Status.SPOEDVOORZIENING, Status.ONDERSTEUNINGSPLAN, Status.AANVRAAG, Status.BEOORDELING)
+
+
+def _wijzigen(gebruiker, zaak: Zaak, onderwerp: str, toelichting: str = "") -> beleid.Grond:
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    if not grond.toegestaan:
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting)
+    return grond
+
+
+def _datum(veld: str, waarde, label: str) -> None:
+    if waarde is None:
+        return
+    try:
+        valideer_verleden(waarde, label)
+    except ValidationError as fout:
+        raise ValidationError({veld: fout.messages}) from None
+
+
+def _onbekend(velden: dict, toegestaan) -> None:
+    onbekend = set(velden) - set(toegestaan)
+    if onbekend:
+        raise ValidationError({v: ["Onbekend veld."] for v in sorted(onbekend)})
+
+
+def werk_onderzoek_bij(zaak: Zaak, gebruiker, *, gesprekdatum: dt.date | None = None, **velden) -> Onderzoek:
+    """Update the current report. A zaak that came in as an aanvraag without onderzoek (not Wmo) gets one here,
+    for which `gesprekdatum` is required."""
+    grond = _wijzigen(gebruiker, zaak, "onderzoek")
+    _onbekend(velden, ONDERZOEK_VELDEN)
+    if zaak.status not in RAPPORT_STATUSSEN:
+        raise ProcedureFout(
+            f"Het onderzoeksverslag kan worden bijgewerkt vanaf het eerste gesprek tot het besluit; deze zaak heeft "
+            f"status '{zaak.status}'.", code="geen_onderzoek",
+        )
+    onderzoek = zaak.huidig_onderzoek()
+    if onderzoek is None:
+        if gesprekdatum is None:
+            raise ValidationError({"gesprekdatum": ["Geef de datum van het gesprek waarmee het onderzoek begon."]})
+        onderzoek = Onderzoek(zaak=zaak, gesprekdatum=gesprekdatum, opgesteld_door=gebruiker)
+    _datum("gesprekdatum", gesprekdatum, "Gesprekdatum")
+    _datum("laatste_gesprekdatum", velden.get("laatste_gesprekdatum"), "Datum laatste gesprek")
+    laatste = velden.get("laatste_gesprekdatum")
+    if laatste and laatste < onderzoek.gesprekdatum:
+        raise ValidationError({"laatste_gesprekdatum": ["Het laatste gesprek ligt vóór het eerste gesprek."]})
+    gewijzigd = sorted(k for k, v in velden.items() if getattr(onderzoek, k) != v)
+    for k, v in velden.items():
+        setattr(onderzoek, k, v)
+    onderzoek.full_clean()
+    onderzoek.save()
+    audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="onderzoek",
+              toelichting=f"gewijzigd: {', '.join(gewijzigd) or 'niets'}")
+    return onderzoek
+
+
+def stel_plan_op(zaak: Zaak, gebruiker, *, afspraken: str, verstrekt_op: dt.date | None = None,
+                 ondertekend_op: dt.date | None = None) -> Ondersteuningsplan:
+    """Art. 2:4: record the agreements in a (new) ondersteuningsplan on the current onderzoek."""
+    grond = _wijzigen(gebruiker, zaak, "ondersteuningsplan")
+    if zaak.status != Status.ONDERSTEUNINGSPLAN:
+        raise ProcedureFout("Een ondersteuningsplan stelt u op als het onderzoek is afgerond (status ondersteuningsplan).",
+                            code="geen_planfase")
+    if not (afspraken or "").strip():
+        raise ValidationError({"afspraken": ["Beschrijf de afspraken (art. 2:4, tweede lid)."]})
+    _datum("verstrekt_op", verstrekt_op, "Verstrekt op")
+    _datum("ondertekend_op", ondertekend_op, "Ondertekend op")
+    plan = Ondersteuningsplan(zaak=zaak, onderzoek=zaak.huidig_onderzoek(), afspraken=afspraken.strip(),
+                              verstrekt_op=verstrekt_op, ondertekend_op=ondertekend_op, opgesteld_door=gebruiker)
+    plan.full_clean()
+    plan.save()
+    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="ondersteuningsplan")
+    return plan
+
+
+def werk_plan_bij(zaak: Zaak, gebruiker, **velden) -> Ondersteuningsplan:
+    """Change the current plan (e.g. record the signature date) while the zaak is in the plan phase."""
+    grond = _wijzigen(gebruiker, zaak, "ondersteuningsplan")
+    _onbekend(velden, PLAN_VELDEN)
+    plan = zaak.huidig_plan()
+    if plan is None or zaak.status != Status.ONDERSTEUNINGSPLAN:
+        raise ProcedureFout("Er is geen ondersteuningsplan in behandeling om bij te werken.", code="geen_planfase")
+    _datum("verstrekt_op", velden.get("verstrekt_op"), "Verstrekt op")
+    _datum("ondertekend_op", velden.get("ondertekend_op"), "Ondertekend op")
+    if "afspraken" in velden and not (velden["afspraken"] or "").strip():
+        raise ValidationError({"afspraken": ["Beschrijf de afspraken (art. 2:4, tweede lid)."]})
+    for k, v in velden.items():
+        setattr(plan, k, v)
+    plan.full_clean()
+    plan.save()
+    audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="ondersteuningsplan",
+              toelichting=f"gewijzigd: {', '.join(sorted(velden))}")
+    return plan
+
+
+def voeg_clientreactie_toe(zaak: Zaak, gebruiker, *, tekst: str, ontvangen_op: dt.date, bij: str = "onderzoek") -> Clientreactie:
+    """Art. 2:4 lid 4: remarks or later additions of the inwoner are added to the report (bij="onderzoek") or
+    the plan (bij="plan"). They are never edited or removed."""
+    grond = _wijzigen(gebruiker, zaak, "clientreactie")
+    if not (tekst or "").strip():
+        raise ValidationError({"tekst": ["Neem de opmerkingen van de inwoner op."]})
+    _datum("ontvangen_op", ontvangen_op, "Ontvangen op")
+    if bij == "onderzoek":
+        doel = {"onderzoek": zaak.huidig_onderzoek()}
+    elif bij == "plan":
+        doel = {"plan": zaak.huidig_plan()}
+    else:
+        raise ValidationError({"bij": ["Kies 'onderzoek' of 'plan'."]})
+    if next(iter(doel.values())) is None:
+        raise ProcedureFout(f"Deze zaak heeft nog geen {'onderzoeksverslag' if bij == 'onderzoek' else 'ondersteuningsplan'}.",
+                            code="geen_verslag")
+    reactie = Clientreactie.objects.create(tekst=tekst.strip(), ontvangen_op=ontvangen_op, vastgelegd_door=gebruiker, **doel)
+    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="clientreactie", toelichting=bij)
+    return reactie

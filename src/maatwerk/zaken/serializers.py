@@ -1,0 +1,233 @@
+"""API representations of zaken and what is recorded on them. Input serializers check form only."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from maatwerk.personen.serializers import MaandVeld
+from maatwerk.zaken.models import (
+    AanvraagVia,
+    Afwijking,
+    Berekening,
+    Bevinding,
+    Clientreactie,
+    Goedkeuring,
+    Mandaatregel,
+    Onderzoek,
+    Ondersteuningsplan,
+    SoortAfwijking,
+    Status,
+    Statusovergang,
+    Uitkomst,
+    Waarde,
+    Zaak,
+)
+from maatwerk.zaken.onderzoek import ONDERZOEK_VELDEN
+from maatwerk.zaken.regelingen import REGELING_KEUZES
+
+BEDRAG = {"max_digits": 12, "decimal_places": 2}
+MAX_ID = 2**63 - 1
+
+
+class ZaakSerializer(serializers.ModelSerializer):
+    domein = serializers.CharField(read_only=True)
+    regeling_naam = serializers.CharField(source="definitie.naam", read_only=True)
+    hoofdpersoon_naam = serializers.CharField(source="hoofdpersoon.naam", read_only=True)
+
+    class Meta:
+        model = Zaak
+        fields = ["id", "regeling", "regeling_naam", "domein", "huishouden", "hoofdpersoon", "hoofdpersoon_naam",
+                  "status", "omschrijving", "ontvangen_op", "meldingsdatum", "aanvraagdatum", "aanvraag_via", "spoed",
+                  "kosten", "voorstel_uitkomst", "voorstel_bedrag", "besluit_uitkomst", "besluit_bedrag", "besluitdatum",
+                  "behandelaar", "aangemaakt_op", "gewijzigd_op"]
+
+
+class ZaakInvoerSerializer(serializers.Serializer):
+    regeling = serializers.ChoiceField(choices=REGELING_KEUZES)
+    huishouden = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    hoofdpersoon = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    ontvangen_op = serializers.DateField(required=False)
+    kosten = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
+
+
+class ZaakWijzigSerializer(serializers.Serializer):
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    kosten = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
+
+
+class OvergangInvoerSerializer(serializers.Serializer):
+    naar = serializers.ChoiceField(choices=Status.choices)
+    datum = serializers.DateField(required=False)
+    reden = serializers.CharField(required=False, allow_blank=True)
+    via = serializers.ChoiceField(choices=AanvraagVia.choices, required=False)
+    uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, required=False)
+    bedrag = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
+
+
+class StatusovergangSerializer(serializers.ModelSerializer):
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = Statusovergang
+        fields = ["id", "van", "naar", "datum", "reden", "grondslag", "door", "op"]
+
+
+class MogelijkeOvergangSerializer(serializers.Serializer):
+    naar = serializers.CharField()
+    actie = serializers.CharField()
+    grondslag = serializers.CharField()
+    reden_verplicht = serializers.BooleanField()
+
+
+class ClientreactieSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Clientreactie
+        fields = ["id", "tekst", "ontvangen_op", "vastgelegd_op"]
+
+
+class ClientreactieInvoerSerializer(serializers.Serializer):
+    tekst = serializers.CharField()
+    ontvangen_op = serializers.DateField()
+    bij = serializers.ChoiceField(choices=[("onderzoek", "onderzoek"), ("plan", "plan")], default="onderzoek")
+
+
+class OnderzoekSerializer(serializers.ModelSerializer):
+    clientreacties = ClientreactieSerializer(many=True, read_only=True)
+    ontbrekende_checklist = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Onderzoek
+        fields = ["id", "gesprekdatum", *ONDERZOEK_VELDEN, "ontbrekende_checklist", "clientreacties", "aangemaakt_op",
+                  "gewijzigd_op"]
+
+
+def _onderzoek_invoer_velden() -> dict:
+    velden: dict = {"gesprekdatum": serializers.DateField(required=False)}
+    for naam in ONDERZOEK_VELDEN:
+        veld = Onderzoek._meta.get_field(naam)
+        if naam.startswith("zrm_"):
+            velden[naam] = serializers.IntegerField(min_value=1, max_value=5, required=False, allow_null=True)
+        elif naam == "participatieladder":
+            velden[naam] = serializers.IntegerField(min_value=1, max_value=6, required=False, allow_null=True)
+        elif naam == "laatste_gesprekdatum":
+            velden[naam] = serializers.DateField(required=False, allow_null=True)
+        elif veld.get_internal_type() == "BooleanField":
+            velden[naam] = serializers.BooleanField(required=False)
+        else:
+            velden[naam] = serializers.CharField(required=False, allow_blank=True, max_length=getattr(veld, "max_length", None))
+    return velden
+
+
+OnderzoekInvoerSerializer = type("OnderzoekInvoerSerializer", (serializers.Serializer,), _onderzoek_invoer_velden())
+
+
+class OndersteuningsplanSerializer(serializers.ModelSerializer):
+    clientreacties = ClientreactieSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Ondersteuningsplan
+        fields = ["id", "onderzoek", "afspraken", "verstrekt_op", "ondertekend_op", "clientreacties", "aangemaakt_op",
+                  "gewijzigd_op"]
+
+
+class PlanInvoerSerializer(serializers.Serializer):
+    afspraken = serializers.CharField()
+    verstrekt_op = serializers.DateField(required=False, allow_null=True)
+    ondertekend_op = serializers.DateField(required=False, allow_null=True)
+
+
+class BevindingSerializer(serializers.ModelSerializer):
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = Bevinding
+        fields = ["id", "criterium", "waarde", "motivering", "door", "op", "actueel"]
+
+
+class BevindingInvoerSerializer(serializers.Serializer):
+    criterium = serializers.CharField(max_length=60)
+    waarde = serializers.ChoiceField(choices=Waarde.choices)
+    motivering = serializers.CharField()
+
+
+class AfwijkingSerializer(serializers.ModelSerializer):
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = Afwijking
+        fields = ["id", "soort", "bron", "reden", "door", "op"]
+
+
+class AfwijkingInvoerSerializer(serializers.Serializer):
+    soort = serializers.ChoiceField(choices=SoortAfwijking.choices)
+    reden = serializers.CharField()
+
+
+class GoedkeuringSerializer(serializers.ModelSerializer):
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = Goedkeuring
+        fields = ["id", "akkoord", "toelichting", "door", "op"]
+
+
+class GoedkeuringInvoerSerializer(serializers.Serializer):
+    akkoord = serializers.BooleanField()
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+
+
+class VierOgenSerializer(serializers.Serializer):
+    vereist = serializers.BooleanField()
+    redenen = serializers.ListField(child=serializers.CharField())
+    goedgekeurd = serializers.BooleanField()
+
+
+class BerekeningSerializer(serializers.ModelSerializer):
+    maand = MaandVeld()
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = Berekening
+        fields = ["id", "maand", "gemeente", "situatie", "resultaat", "uitleg", "waarschuwingen", "bedrag", "door", "op"]
+
+
+class BerekeningInvoerSerializer(serializers.Serializer):
+    maand = serializers.CharField(help_text="JJJJ-MM")
+    invoer = serializers.DictField(required=False, help_text="Aanvullende Regelkern-invoer: {huishouden: {...}, personen: {id: {...}}}")
+
+
+class TermijnSerializer(serializers.Serializer):
+    naam = serializers.CharField()
+    regel_id = serializers.CharField()
+    bron = serializers.CharField()
+    soort = serializers.CharField()
+    gebeurtenis = serializers.DateField()
+    start = serializers.DateField()
+    einde = serializers.DateField()
+    dagen_resterend = serializers.IntegerField()
+    verstreken = serializers.BooleanField()
+    stappen = serializers.ListField(child=serializers.CharField())
+
+
+class MandaatregelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Mandaatregel
+        fields = ["id", "rol", "regeling", "max_bedrag", "toelichting"]
+
+
+class CriteriumSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    vraag = serializers.CharField()
+    bron = serializers.CharField()
+    regelkern_variabele = serializers.CharField(allow_null=True)
+
+
+class RegelingSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+    domein = serializers.CharField()
+    wet = serializers.CharField()
+    hardheidsclausule = serializers.CharField(allow_null=True)
+    criteria = CriteriumSerializer(many=True)
+

@@ -1,0 +1,80 @@
+"""Creating and editing a zaak. UI-independent; access is checked and logged through maatwerk.toegang.beleid."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from maatwerk.personen.models import Huishouden, Inwoner
+from maatwerk.personen.validators import valideer_verleden
+from maatwerk.toegang import audit, beleid
+from maatwerk.toegang.models import SoortGrond
+from maatwerk.toegang.rollen import domeinen
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.models import Status, Statusovergang, Zaak
+from maatwerk.zaken.regelingen import REGELINGEN, DOMEINEN
+
+
+def meld_zaak(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regeling: str, omschrijving: str = "",
+              ontvangen_op: dt.date | None = None, kosten: Decimal | None = None) -> Zaak:
+    """Art. 2:2 lid 1 en 2: a request for support arrives in any form; the toegangspartij confirms it by
+    creating a dossier. The zaak starts as a melding; the melding date is set at the first conversation."""
+    if regeling not in REGELINGEN:
+        raise ValidationError({"regeling": [f"Onbekende regeling '{regeling}'; kies uit: {', '.join(REGELINGEN)}."]})
+    definitie = REGELINGEN[regeling]
+    if not beleid.mag_regeling_behandelen(gebruiker, regeling):
+        bericht = (f"Een zaak {definitie.naam} hoort bij het domein {DOMEINEN[definitie.domein]}; alleen een "
+                   "consulent van dat domein kan haar aanmaken.")
+        audit.log(gebruiker, beleid.CREATE, beleid.Grond(False, SoortGrond.GEEN, bericht), inwoner=hoofdpersoon,
+                  onderwerp="zaak")
+        raise beleid.GeenToegang(bericht)
+    if not huishouden.lidmaatschappen.filter(inwoner=hoofdpersoon, tot__isnull=True).exists():
+        raise ValidationError({"hoofdpersoon": [f"{hoofdpersoon.naam} is geen (huidig) lid van dit huishouden."]})
+    ontvangen_op = ontvangen_op or timezone.localdate()
+    try:
+        valideer_verleden(ontvangen_op, "Ontvangen op")
+    except ValidationError as fout:
+        raise ValidationError({"ontvangen_op": fout.messages}) from None
+    if kosten is not None and kosten < 0:
+        raise ValidationError({"kosten": ["Kosten kunnen niet negatief zijn."]})
+    with transaction.atomic():
+        zaak = Zaak.objects.create(
+            regeling=regeling, huishouden=huishouden, hoofdpersoon=hoofdpersoon, omschrijving=omschrijving,
+            ontvangen_op=ontvangen_op, kosten=kosten, status=Status.MELDING, behandelaar=gebruiker,
+            aangemaakt_door=gebruiker,
+        )
+        Statusovergang.objects.create(
+            zaak=zaak, van="", naar=Status.MELDING, datum=ontvangen_op, door=gebruiker,
+            reden="Ondersteuningsvraag ontvangen; dossier aangemaakt",
+            grondslag="Verordening Sociaal Domein 2018, artikel 2:2, eerste en tweede lid",
+        )
+        grond = beleid.Grond(True, SoortGrond.EIGEN_DOMEIN, f"Melding in eigen domein {DOMEINEN[definitie.domein]}")
+        audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=hoofdpersoon, onderwerp="zaak")
+    return zaak
+
+
+WIJZIGBAAR = ("omschrijving", "kosten", "behandelaar")
+
+
+def wijzig_zaak(gebruiker, zaak: Zaak, **velden) -> Zaak:
+    """Change the description, the costs or the behandelaar. Costs are fixed once a decision is proposed."""
+    beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, toelichting=f"gewijzigd: {', '.join(sorted(velden))}")
+    onbekend = set(velden) - set(WIJZIGBAAR)
+    if onbekend:
+        raise ValidationError({v: ["Dit veld kan hier niet worden gewijzigd."] for v in sorted(onbekend)})
+    if zaak.is_afgerond:
+        raise ProcedureFout("Deze zaak is afgerond; zij kan niet meer worden gewijzigd.")
+    if "kosten" in velden and zaak.status == Status.KLAAR_VOOR_BESLUIT:
+        raise ProcedureFout("De kosten liggen vast zolang het voorstel klaar voor besluit ligt; zet de zaak eerst terug naar beoordeling.")
+    if velden.get("kosten") is not None and velden["kosten"] < 0:
+        raise ValidationError({"kosten": ["Kosten kunnen niet negatief zijn."]})
+    if velden.get("behandelaar") is not None and zaak.domein not in domeinen(velden["behandelaar"]):
+        raise ValidationError({"behandelaar": ["De behandelaar moet consulent zijn in het domein van deze zaak."]})
+    for k, v in velden.items():
+        setattr(zaak, k, v)
+    zaak.save()
+    return zaak
