@@ -105,6 +105,12 @@ def cmd_demo(args) -> int:
     return start(port=args.port)
 
 
+def cmd_brieven(args) -> int:
+    from maatwerk.besluiten.preview import main as preview
+
+    return preview(args.map)
+
+
 def parser() -> argparse.ArgumentParser:
     from maatwerk.regels.systeem import DEFAULT_GEMEENTE
 
@@ -121,6 +127,9 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="migreer, laad demogegevens en start de webapplicatie op 127.0.0.1")
     d.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     d.set_defaults(func=cmd_demo)
+    br = sub.add_parser("brieven", help="schrijf elke briefvariant met demogegevens als HTML en PDF in MAP")
+    br.add_argument("map", metavar="MAP", help="map waarin de voorbeeldbrieven komen")
+    br.set_defaults(func=cmd_brieven)
     return p
 
 

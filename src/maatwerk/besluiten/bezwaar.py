@@ -1,0 +1,242 @@
+"""Bezwaar against a bekendgemaakt besluit (Awb hoofdstuk 6 and 7). Every date rule comes from
+`maatwerk.termijnen`; this module records the facts and a person's judgements.
+
+- registreren: always (also a late one: principle 3, nothing is lost). Tijdigheid per Awb 6:9 is computed
+  and stored with its article and explanation.
+- verschoonbaarheid (Awb 6:11): for a late one, a person judges with a reason; the system never decides it.
+- beslistermijn (Awb 7:10): 6 weeks from the end of the bezwaartermijn, 12 with an adviescommissie
+  (art. 7:13), one verdaging of at most 6 weeks notified within the term (lid 3).
+- horen (Awb 7:2) or a recorded reason not to (art. 7:3) before deciding.
+- beslissen: gegrond / ongegrond / niet-ontvankelijk. Gegrond: the besluit is revoked and a NEW besluit is
+  prepared (Awb 7:11 lid 2) that names the old one and this bezwaar (beroep lies open against it).
+  Not by the person who took the original besluit (Awb 10:3 lid 3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Soort, Status, Uitkomst
+from maatwerk.besluiten.services import stel_nieuw_besluit_op
+from maatwerk.personen.validators import valideer_verleden
+from maatwerk.termijnen import (
+    TermijnFout,
+    Verdaging,
+    VerdagingTeLaat,
+    Verschoonbaarheid,
+    beslistermijn_bezwaar,
+    bezwaartermijn,
+    tijdigheid_bezwaarschrift,
+)
+from maatwerk.toegang import audit, beleid
+from maatwerk.zaken.fouten import ProcedureFout
+
+MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
+
+
+def _vereis(gebruiker, besluit: Besluit, actie: str, toelichting: str = ""):
+    return beleid.vereis_zaak(gebruiker, besluit.zaak, actie, onderwerp="bezwaar", toelichting=toelichting)
+
+
+def _log(gebruiker, grond, bezwaar: Bezwaarschrift, actie: str, toelichting: str) -> None:
+    zaak = bezwaar.besluit.zaak
+    audit.log(gebruiker, actie, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="bezwaar",
+              toelichting=f"bezwaar {bezwaar.pk} tegen {bezwaar.besluit.kenmerk}; {toelichting}"[:300])
+
+
+def _datum(waarde, veld: str, label: str) -> dt.date:
+    if not isinstance(waarde, dt.date):
+        raise ValidationError({veld: [f"{label}: geef een datum (JJJJ-MM-DD)."]})
+    try:
+        valideer_verleden(waarde, label)
+    except ValidationError as fout:
+        raise ValidationError({veld: fout.messages}) from None
+    return waarde
+
+
+def _tekst(waarde, veld: str, minimum: int, wat: str) -> str:
+    tekst = waarde.strip() if isinstance(waarde, str) else ""
+    if len(tekst) < minimum:
+        raise ValidationError({veld: [f"Schrijf {wat} (ten minste {minimum} tekens)."]})
+    return tekst
+
+
+def _niet_beslist(bezwaar: Bezwaarschrift) -> None:
+    if bezwaar.is_beslist:
+        raise ProcedureFout(f"Op dit bezwaar is al beslist ({bezwaar.get_uitkomst_display()}).", code="al_beslist")
+
+
+def _termijn(bezwaar: Bezwaarschrift):
+    return bezwaartermijn(bezwaar.besluit.bekendgemaakt_op, vandaag=bezwaar.ontvangen_op)
+
+
+def _zet_beslistermijn(bezwaar: Bezwaarschrift) -> None:
+    verdaging = None
+    if bezwaar.verdaging_medegedeeld_op and bezwaar.verdaging_weken:
+        verdaging = Verdaging(bezwaar.verdaging_medegedeeld_op, bezwaar.verdaging_weken, bezwaar.verdaging_reden)
+    termijn = beslistermijn_bezwaar(_termijn(bezwaar), adviescommissie=bezwaar.adviescommissie, verdaging=verdaging)
+    bezwaar.beslistermijn_einde = termijn.einde
+    bezwaar.beslistermijn_uitleg = f"{termijn.bron}: tot en met {termijn.einde.isoformat()}. " + " ".join(termijn.stappen)
+
+
+def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: str = "", indiener: str = "",
+               ter_post_bezorgd_op: dt.date | None = None, adviescommissie: bool = False) -> Bezwaarschrift:
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "registreren")
+    if besluit.status != Status.BEKENDGEMAAKT:
+        raise ProcedureFout(f"Besluit {besluit.kenmerk} is nog niet bekendgemaakt; er kan nog geen bezwaar tegen worden "
+                            "gemaakt.", code="niet_bekendgemaakt")
+    if besluit.op_bezwaar_id is not None:
+        raise ProcedureFout("Dit besluit is genomen op een bezwaar. Daartegen staat beroep open bij de rechtbank, geen "
+                            "bezwaar (Algemene wet bestuursrecht, artikel 7:1, eerste lid).", code="beroep")
+    ontvangen_op = _datum(ontvangen_op, "ontvangen_op", "Ontvangen op")
+    if ter_post_bezorgd_op is not None:
+        ter_post_bezorgd_op = _datum(ter_post_bezorgd_op, "ter_post_bezorgd_op", "Ter post bezorgd op")
+        if ter_post_bezorgd_op > ontvangen_op:
+            raise ValidationError({"ter_post_bezorgd_op": ["De datum van de poststempel ligt na de ontvangst."]})
+    if not isinstance(adviescommissie, bool):
+        raise ValidationError({"adviescommissie": ["Geef true of false."]})
+    indiener = (indiener.strip() if isinstance(indiener, str) else "") or besluit.zaak.hoofdpersoon.naam
+    bezwaar = Bezwaarschrift(besluit=besluit, indiener=indiener[:300], ontvangen_op=ontvangen_op,
+                             ter_post_bezorgd_op=ter_post_bezorgd_op, gronden=gronden.strip() if isinstance(gronden, str) else "",
+                             geregistreerd_door=gebruiker, adviescommissie=adviescommissie)
+    try:
+        termijn = _termijn(bezwaar)
+        t = tijdigheid_bezwaarschrift(termijn, ontvangen=ontvangen_op, ter_post_bezorgd=ter_post_bezorgd_op)
+    except TermijnFout as fout:
+        raise ValidationError({"ontvangen_op": [str(fout)]}) from None
+    bezwaar.bezwaartermijn_einde = termijn.einde
+    bezwaar.tijdig = t.tijdig
+    bezwaar.tijdigheid_bron = t.bron
+    bezwaar.tijdigheid_uitleg = t.uitleg
+    bezwaar.uiterste_ontvangst_bij_post = t.uiterste_ontvangst_bij_post
+    _zet_beslistermijn(bezwaar)
+    bezwaar.save()
+    _log(gebruiker, grond, bezwaar, beleid.CREATE, "geregistreerd; " + ("tijdig" if t.tijdig else "te laat"))
+    return bezwaar
+
+
+def beoordeel_verschoonbaarheid(bezwaar: Bezwaarschrift, gebruiker, *, verschoonbaar: bool, reden: str) -> Bezwaarschrift:
+    """Awb 6:11 for a late bezwaarschrift: a person's judgement with the reason (soort: discretie)."""
+    grond = _vereis(gebruiker, bezwaar.besluit, beleid.CHANGE, "verschoonbaarheid")
+    _niet_beslist(bezwaar)
+    if bezwaar.tijdig:
+        raise ProcedureFout("Dit bezwaarschrift is op tijd ingediend; verschoonbaarheid (Awb 6:11) speelt niet.", code="tijdig")
+    if not isinstance(verschoonbaar, bool):
+        raise ValidationError({"verschoonbaar": ["Geef true (verschoonbaar) of false (niet verschoonbaar)."]})
+    reden = _tekst(reden, "reden", MIN_MOTIVERING, "de reden van uw oordeel")
+    oordeel = Verschoonbaarheid(verschoonbaar, reden, gebruiker.get_username())
+    t = tijdigheid_bezwaarschrift(_termijn(bezwaar), ontvangen=bezwaar.ontvangen_op,
+                                  ter_post_bezorgd=bezwaar.ter_post_bezorgd_op, verschoonbaarheid=oordeel)
+    bezwaar.verschoonbaar = verschoonbaar
+    bezwaar.verschoonbaarheid_reden = reden
+    bezwaar.verschoonbaarheid_door = gebruiker
+    bezwaar.verschoonbaarheid_op = timezone.now()
+    bezwaar.tijdigheid_uitleg = t.uitleg
+    bezwaar.save()
+    _log(gebruiker, grond, bezwaar, beleid.CHANGE, "verschoonbaar" if verschoonbaar else "niet verschoonbaar")
+    return bezwaar
+
+
+def wijzig_behandeling(bezwaar: Bezwaarschrift, gebruiker, *, adviescommissie: bool | None = None,
+                       verdaging_medegedeeld_op: dt.date | None = None, verdaging_weken: int | None = None,
+                       verdaging_reden: str = "") -> Bezwaarschrift:
+    """Adviescommissie yes/no (Awb 7:13 → 12 weeks) and one verdaging (Awb 7:10 lid 3, at most 6 weeks,
+    notified within the term). The beslistermijn is recomputed by maatwerk.termijnen."""
+    grond = _vereis(gebruiker, bezwaar.besluit, beleid.CHANGE, "behandeling")
+    _niet_beslist(bezwaar)
+    if adviescommissie is not None:
+        if not isinstance(adviescommissie, bool):
+            raise ValidationError({"adviescommissie": ["Geef true of false."]})
+        bezwaar.adviescommissie = adviescommissie
+    if verdaging_medegedeeld_op is not None or verdaging_weken is not None:
+        if bezwaar.verdaging_medegedeeld_op is not None:
+            raise ProcedureFout("De beslistermijn is al verdaagd; de wet kent één verdaging (Awb 7:10, derde lid).",
+                                code="al_verdaagd")
+        medegedeeld = _datum(verdaging_medegedeeld_op, "verdaging_medegedeeld_op", "Verdaging meegedeeld op")
+        if not isinstance(verdaging_weken, int) or isinstance(verdaging_weken, bool) or verdaging_weken < 1:
+            raise ValidationError({"verdaging_weken": ["Geef het aantal weken (een heel getal, ten minste 1)."]})
+        bezwaar.verdaging_medegedeeld_op = medegedeeld
+        bezwaar.verdaging_weken = verdaging_weken
+        bezwaar.verdaging_reden = (verdaging_reden or "").strip()
+    try:
+        _zet_beslistermijn(bezwaar)
+    except VerdagingTeLaat as fout:
+        raise ValidationError({"verdaging_medegedeeld_op": [str(fout)]}) from None
+    except TermijnFout as fout:
+        raise ValidationError({"verdaging_weken": [str(fout)]}) from None
+    bezwaar.save()
+    _log(gebruiker, grond, bezwaar, beleid.CHANGE, f"beslistermijn tot en met {bezwaar.beslistermijn_einde.isoformat()}")
+    return bezwaar
+
+
+def leg_horen_vast(bezwaar: Bezwaarschrift, gebruiker, *, hoorzitting_op: dt.date | None = None, verslag: str = "",
+                   afzien_reden: str = "") -> Bezwaarschrift:
+    """Awb 7:2: the indiener is heard (date and report); or art. 7:3: the reason for not hearing."""
+    grond = _vereis(gebruiker, bezwaar.besluit, beleid.CHANGE, "horen")
+    _niet_beslist(bezwaar)
+    if hoorzitting_op is not None:
+        bezwaar.hoorzitting_op = _datum(hoorzitting_op, "hoorzitting_op", "Datum hoorzitting")
+        if bezwaar.hoorzitting_op < bezwaar.ontvangen_op:
+            raise ValidationError({"hoorzitting_op": ["De hoorzitting kan niet vóór de ontvangst van het bezwaar liggen."]})
+        bezwaar.hoorverslag = _tekst(verslag, "verslag", MIN_MOTIVERING, "een verslag van de hoorzitting")
+    elif afzien_reden:
+        bezwaar.afzien_van_horen_reden = _tekst(afzien_reden, "afzien_reden", MIN_MOTIVERING,
+                                                "waarom van horen wordt afgezien (Awb 7:3)")
+    else:
+        raise ValidationError({"hoorzitting_op": ["Geef de datum en het verslag van de hoorzitting, of de reden om niet te horen."]})
+    bezwaar.save()
+    _log(gebruiker, grond, bezwaar, beleid.CHANGE, "gehoord" if hoorzitting_op else "afgezien van horen")
+    return bezwaar
+
+
+def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str, datum: dt.date | None = None,
+           nieuw_besluit_soort: str | None = None) -> tuple[Bezwaarschrift, Besluit | None]:
+    """Decide on the objection. Gegrond: a new besluit (concept) is prepared that replaces the contested one
+    (Awb 7:11 lid 2); it is vastgesteld and bekendgemaakt like any besluit, with beroep instead of bezwaar."""
+    besluit = bezwaar.besluit
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "beslissen")
+    _niet_beslist(bezwaar)
+    if uitkomst not in Uitkomst.values:
+        raise ValidationError({"uitkomst": [f"Kies uit: {', '.join(Uitkomst.values)}."]})
+    motivering = _tekst(motivering, "motivering", MIN_MOTIVERING, "de motivering van de beslissing op bezwaar")
+    datum = _datum(datum or timezone.localdate(), "datum", "Datum beslissing")
+    if datum < bezwaar.ontvangen_op:
+        raise ValidationError({"datum": ["De beslissing kan niet vóór de ontvangst van het bezwaar liggen."]})
+    if gebruiker.pk in {besluit.vastgesteld_door_id, besluit.opgesteld_door_id}:
+        raise ProcedureFout(
+            "U heeft het besluit waartegen het bezwaar zich richt zelf opgesteld of vastgesteld. Een ander beslist op het "
+            "bezwaar (Algemene wet bestuursrecht, artikel 10:3, derde lid).", code="zelfde_persoon",
+        )
+    if not bezwaar.tijdig:
+        if bezwaar.verschoonbaar is None:
+            raise ProcedureFout("Het bezwaarschrift is te laat ingediend. Beoordeel eerst of dat verschoonbaar is "
+                                "(Algemene wet bestuursrecht, artikel 6:11).", code="verschoonbaarheid_open")
+        if not bezwaar.verschoonbaar and uitkomst != Uitkomst.NIET_ONTVANKELIJK:
+            raise ProcedureFout("Het bezwaarschrift is te laat en de overschrijding is niet verschoonbaar: het bezwaar is "
+                                "niet-ontvankelijk (Algemene wet bestuursrecht, artikelen 6:9 en 6:11).", code="niet_ontvankelijk")
+    if bezwaar.hoorzitting_op is None and not bezwaar.afzien_van_horen_reden:
+        raise ProcedureFout("Hoor de indiener eerst (Algemene wet bestuursrecht, artikel 7:2), of leg vast waarom dat niet "
+                            "nodig is (artikel 7:3).", code="niet_gehoord")
+    if uitkomst == Uitkomst.GEGROND:
+        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING]
+        if nieuw_besluit_soort not in keuzes:
+            raise ValidationError({"nieuw_besluit_soort": [
+                f"Bij een gegrond bezwaar neemt u een nieuw besluit (Awb 7:11, tweede lid). Kies de soort: {', '.join(keuzes)}."
+            ]})
+    with transaction.atomic():
+        bezwaar.uitkomst = uitkomst
+        bezwaar.motivering = motivering
+        bezwaar.beslist_op = datum
+        bezwaar.beslist_door = gebruiker
+        bezwaar.save()
+        nieuw = None
+        if uitkomst == Uitkomst.GEGROND:
+            nieuw = stel_nieuw_besluit_op(besluit, gebruiker, soort=nieuw_besluit_soort, op_bezwaar=bezwaar)
+    te_laat = datum > bezwaar.beslistermijn_einde
+    _log(gebruiker, grond, bezwaar, beleid.CHANGE,
+         f"beslist: {uitkomst}{'; na afloop van de beslistermijn' if te_laat else ''}")
+    return bezwaar, nieuw

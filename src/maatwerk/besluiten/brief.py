@@ -1,0 +1,234 @@
+"""The letter of a besluit: the restricted context, the template sources (database or files) and rendering.
+
+The context holds only plain values (strings, booleans, lists, dicts), every date and amount already written
+the Dutch way ("14 mei 2026", "€ 1.234,56"). Its shape is fixed: every key exists for every letter (empty
+when it does not apply), so a template can be checked against it. docs/besluiten.md lists the keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from maatwerk.besluiten import grondslagen as gr
+from maatwerk.besluiten.models import (
+    MET_VERSTREKKING,
+    WIJZIGT_EERDER,
+    Besluit,
+    BriefSjabloon,
+    BriefSjabloonVersie,
+    Financiering,
+    Periode,
+    Soort,
+    Vorm,
+)
+from maatwerk.brieven import sjablonen
+from maatwerk.regels.uitleg import euro
+from maatwerk.termijnen import bezwaartermijn
+from maatwerk.termijnen.gegevens import regel as termijnregel
+from maatwerk.zaken.regelingen import INKOMEN, JEUGD, WMO
+
+HOOFDSJABLOON = "brief"
+
+# The templates shipped with the app (seeded into the database by migration 0002): code -> (naam, omschrijving).
+SJABLONEN: dict[str, tuple[str, str]] = {
+    "brief": ("Brief bij een besluit", "Hoofdsjabloon: de opbouw van elke besluitbrief."),
+    "opmaak": ("Opmaak", "Pagina-opmaak, afzender, adresblok en kenmerken."),
+    "beslissing": ("Wat hebben wij besloten", "De beslissing, per soort besluit."),
+    "voorziening": ("Wat krijgt u precies", "De inhoud van de verstrekking (artikel 4:6 en 5:5), of bedrag en vorm."),
+    "rechtsmiddel": ("Bezwaar of beroep", "Hoe, waar en tot wanneer de inwoner bezwaar (of beroep) kan instellen."),
+    "clientondersteuning": ("Hulp van een cliëntondersteuner", "Gratis cliëntondersteuning en hulp uit de omgeving."),
+    "bijlage": ("Bijlage met regels", "De regels (artikelen) achter de redenen; telt niet mee voor de leesbaarheid."),
+}
+
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+# How the letter names the regeling in a sentence (plain words, lower case).
+REGELING_IN_ZIN = {
+    "wmo_maatwerkvoorziening": "ondersteuning uit de Wmo",
+    "jeugdhulp": "jeugdhulp",
+    "bijzondere_bijstand": "bijzondere bijstand",
+    "individuele_inkomenstoeslag": "inkomenstoeslag",
+    "individuele_studietoeslag": "studietoeslag",
+}
+SOORT_BRON_IN_BRIEF = {"wet": "wet", "verordening": "verordening van de gemeente", "beleidsregel": "beleidsregel",
+                       "discretie": "oordeel van de consulent"}
+PERIODE_IN_ZIN = {Periode.EENMALIG: "eenmalig", Periode.PER_WEEK: "per week", Periode.PER_MAAND: "per maand",
+                  Periode.PER_JAAR: "per jaar"}
+
+
+def datum_nl(d: dt.date | None) -> str:
+    return "" if d is None else f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+
+
+def euro_nl(bedrag: Decimal | None) -> str:
+    return "" if bedrag is None else euro(float(bedrag))
+
+
+def _regels(tekst: str) -> list[str]:
+    return [r.strip() for r in (tekst or "").splitlines() if r.strip()]
+
+
+@dataclass(frozen=True)
+class Bronnen:
+    """Template sources by code, and (for the database) the version each came from."""
+
+    inhoud: dict[str, str]
+    versies: dict[str, BriefSjabloonVersie]
+
+
+def bronnen_uit_bestanden() -> Bronnen:
+    map_ = resources.files("maatwerk.besluiten").joinpath("sjablonen")
+    return Bronnen({code: map_.joinpath(f"{code}.html").read_text(encoding="utf-8") for code in SJABLONEN}, {})
+
+
+def bronnen_uit_database(vervang: dict[str, str] | None = None) -> Bronnen:
+    """The current version of every template; `vervang` swaps in candidate sources (for validation)."""
+    inhoud, versies = {}, {}
+    for sjabloon in BriefSjabloon.objects.all():
+        versie = sjabloon.huidige_versie()
+        if versie is not None:
+            inhoud[sjabloon.code] = versie.inhoud
+            versies[sjabloon.code] = versie
+    inhoud.update(vervang or {})
+    return Bronnen(inhoud, versies)
+
+
+def _gemeente(g) -> dict:
+    return {
+        "naam": g.naam,
+        "afzender": g.afzender,
+        "postadres_regels": _regels(g.postadres),
+        "telefoon": g.telefoon,
+        "website": g.website,
+        "bezwaar_adres_regels": _regels(g.bezwaar_adres),
+        "bezwaar_digitaal": g.bezwaar_digitaal,
+        "clientondersteuning": g.clientondersteuning,
+        "rechtbank": g.rechtbank,
+    }
+
+
+def _besluit(b: Besluit) -> dict:
+    domein = b.zaak.domein
+    vervangt = b.vervangt
+    return {
+        "soort": b.soort,
+        "soort_naam": Soort(b.soort).label,
+        "is_toekenning": b.soort == Soort.TOEKENNING,
+        "is_gedeeltelijke_toekenning": b.soort == Soort.GEDEELTELIJKE_TOEKENNING,
+        "is_afwijzing": b.soort == Soort.AFWIJZING,
+        "is_buiten_behandeling": b.soort == Soort.BUITEN_BEHANDELING,
+        "is_herziening": b.soort == Soort.HERZIENING,
+        "is_intrekking": b.soort == Soort.INTREKKING,
+        "met_verstrekking": b.soort in MET_VERSTREKKING,
+        "wijzigt_eerder": b.soort in WIJZIGT_EERDER,
+        "op_bezwaar": gr.is_op_bezwaar(b),
+        "vervangt": {"kenmerk": vervangt.kenmerk, "datum": datum_nl(vervangt.bekendgemaakt_op or vervangt.besluitdatum)}
+        if vervangt is not None else {"kenmerk": "", "datum": ""},
+        "aanvraag": b.aanvraag,
+        "toelichting": b.toelichting_beslissing,
+        "voorziening": b.voorziening,
+        "beoogd_resultaat": b.beoogd_resultaat,
+        "is_wmo": domein == WMO,
+        "is_jeugd": domein == JEUGD,
+        "is_inkomen": domein == INKOMEN,
+        "vorm": b.vorm,
+        "is_natura": b.vorm == Vorm.NATURA,
+        "is_pgb": b.vorm == Vorm.PGB,
+        "is_geld": b.vorm == Vorm.GELD,
+        "is_lening": b.financiering == Financiering.LENING,
+        "is_om_niet": b.financiering == Financiering.OM_NIET,
+        "lening_voorwaarden": b.lening_voorwaarden,
+        "reden_natura": b.reden_natura,
+        "bedrag": euro_nl(b.bedrag),
+        "bedrag_periode": PERIODE_IN_ZIN.get(b.bedrag_periode, ""),
+        "ingangsdatum": datum_nl(b.ingangsdatum),
+        "einddatum": datum_nl(b.einddatum),
+        "duur": b.duur,
+        "omvang": b.omvang,
+        "aanbieder": b.aanbieder,
+        "andere_voorzieningen": b.andere_voorzieningen,
+        "kwaliteitseisen": b.kwaliteitseisen,
+        "pgb_bedrag": euro_nl(b.pgb_bedrag),
+        "pgb_berekening": b.pgb_berekening,
+        "verantwoording": b.verantwoording,
+        "bijdrage_bekend": b.bijdrage_verschuldigd is not None,
+        "bijdrage_verschuldigd": bool(b.bijdrage_verschuldigd),
+        "bijdrage_toelichting": b.bijdrage_toelichting,
+        "meldplicht": b.meldplicht,
+        "vervolg": b.vervolg,
+        "ontbrekende_gegevens": b.ontbrekende_gegevens,
+        "hersteltermijn_tot": datum_nl(b.hersteltermijn_tot),
+        "reden_wijziging": b.reden_wijziging,
+    }
+
+
+def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, concept: bool) -> dict:
+    """The complete, restricted context of the letter (see the module docstring)."""
+    zaak = besluit.zaak
+    inwoner = zaak.hoofdpersoon
+    termijn = bezwaartermijn(bekendmaking, vandaag=bekendmaking)
+    bijlage = gr.grondslagen(besluit, overwegingen)
+    for r in bijlage:
+        r["soort"] = SOORT_BRON_IN_BRIEF.get(r["soort"], r["soort"])
+    naam_in_zin = REGELING_IN_ZIN.get(zaak.regeling, zaak.definitie.naam.lower())
+    op_bezwaar = gr.is_op_bezwaar(besluit)
+    return {
+        "brief": {
+            "kenmerk": besluit.kenmerk,
+            "datum": datum_nl(bekendmaking),
+            "onderwerp": f"Besluit over {naam_in_zin}",
+            "concept": concept,
+            "voorbeeld": bool(getattr(besluit, "_voorbeeld", False)),
+        },
+        "gemeente": _gemeente(gemeente),
+        "inwoner": {
+            "naam": inwoner.naam,
+            "adres_regels": [
+                f"{inwoner.straat} {inwoner.huisnummer}{(' ' + inwoner.huisnummertoevoeging) if inwoner.huisnummertoevoeging else ''}",
+                f"{inwoner.postcode} {inwoner.woonplaats}",
+            ],
+        },
+        "regeling": {"code": zaak.regeling, "naam": zaak.definitie.naam, "in_zin": naam_in_zin, "wet": zaak.definitie.wet},
+        "besluit": _besluit(besluit),
+        "overwegingen": [
+            {"nummer": i, "zin": o.zin, "voetnoot": gr.nummer_van(bijlage, o.bron)}
+            for i, o in enumerate(overwegingen, start=1)
+        ],
+        "bijlage": bijlage,
+        "rechtsmiddel": {
+            "soort": "beroep" if op_bezwaar else "bezwaar",
+            "is_bezwaar": not op_bezwaar,
+            "is_beroep": op_bezwaar,
+            "einddatum": datum_nl(termijn.einde),
+            "weken": str(termijnregel("bezwaartermijn")["aantal"]),
+            "bron": termijn.bron,
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Gemaakt:
+    html: str
+    gebruikt: list[str]  # template codes, main first
+    context: dict
+    bezwaartermijn_einde: dt.date
+
+
+def maak_html(besluit: Besluit, *, bronnen: Bronnen, overwegingen, bekendmaking: dt.date, gemeente,
+              concept: bool = False) -> Gemaakt:
+    """Render the letter. Raises SjabloonFout (Dutch) when a template is wrong or the letter lacks the
+    objection clause with its end date (Awb 3:45; Verordening art. 4:6 and 5:5, eerste lid)."""
+    ctx = context(besluit, overwegingen=list(overwegingen), bekendmaking=bekendmaking, gemeente=gemeente, concept=concept)
+    html, gebruikt = sjablonen.render(bronnen.inhoud, HOOFDSJABLOON, ctx)
+    einde = ctx["rechtsmiddel"]["einddatum"]
+    if einde not in html:
+        raise sjablonen.SjabloonFout(
+            f"De brief noemt niet tot wanneer de inwoner {ctx['rechtsmiddel']['soort']} kan maken (uiterlijk {einde}). "
+            "Dat is verplicht (Algemene wet bestuursrecht, artikel 3:45; Verordening Sociaal Domein 2018, artikel 4:6 "
+            "en 5:5, eerste lid)."
+        )
+    return Gemaakt(html, gebruikt, ctx, bezwaartermijn(bekendmaking, vandaag=bekendmaking).einde)

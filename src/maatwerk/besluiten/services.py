@@ -1,0 +1,559 @@
+"""Preparing, approving, finalising and making known a besluit; corrections by a new besluit.
+
+    opstellen (zaak klaar_voor_besluit, or aanvraag/beoordeling for buiten behandeling)
+      └─► concept ──(wijzigen, overwegingen)──► goedkeuren (four eyes, when required)
+            └─► vaststellen: every element of art. 4:6 / 5:5 present, approval valid for exactly this
+                content, zaak moves to 'besluit' (or 'buiten_behandeling') through the procedure
+                  └─► bekendmaken: the letter is rendered (HTML + PDF + SHA-256) and stored; the day of
+                      bekendmaking starts the bezwaartermijn (Awb 6:8 lid 1). From here nothing changes.
+    A correction, herziening or intrekking is a new besluit with `vervangt` (stel_nieuw_besluit_op).
+
+Access is checked (and logged) through the core policy `maatwerk.toegang.beleid`; errors are Dutch:
+ValidationError (bad input, 400), GeenToegang (403), ProcedureFout / VierOgenFout (409).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from maatwerk.besluiten import brief as briefmodule
+from maatwerk.besluiten.inhoud import melding_ontbrekend, ontbrekende_elementen
+from maatwerk.besluiten.models import (
+    INHOUDSVELDEN,
+    MET_VERSTREKKING,
+    Besluit,
+    Brief,
+    Financiering,
+    Gemeentegegevens,
+    Goedkeuring,
+    Herkomst,
+    Overweging,
+    Periode,
+    Soort,
+    SoortBron,
+    Status,
+    Vorm,
+)
+from maatwerk.brieven.leesbaarheid import meet_brief
+from maatwerk.brieven.pdf import html_naar_pdf
+from maatwerk.brieven.sjablonen import SjabloonFout
+from maatwerk.personen.validators import valideer_verleden
+from maatwerk.toegang import audit, beleid
+from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, heeft_rol
+from maatwerk.zaken import vierogen
+from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
+from maatwerk.zaken.models import SoortAfwijking
+from maatwerk.zaken.models import Status as ZaakStatus
+from maatwerk.zaken.models import Uitkomst as ZaakUitkomst
+from maatwerk.zaken.regelingen import INKOMEN, JEUGD, WMO
+
+MIN_TOELICHTING = 20  # characters for a refusal; a quality rule, not a legal figure
+MAX_ZINNEN_PER_OVERWEGING = 2  # brief: "each consideration in one or two plain sentences"
+
+SOORT_VAN_VOORSTEL = {
+    ZaakUitkomst.TOEGEKEND: Soort.TOEKENNING,
+    ZaakUitkomst.GEDEELTELIJK_TOEGEKEND: Soort.GEDEELTELIJKE_TOEKENNING,
+    ZaakUitkomst.AFGEWEZEN: Soort.AFWIJZING,
+}
+EERSTE_AANLEG = (Soort.TOEKENNING, Soort.GEDEELTELIJKE_TOEKENNING, Soort.AFWIJZING)
+BUITEN_BEHANDELING_VANUIT = (ZaakStatus.AANVRAAG, ZaakStatus.BEOORDELING)
+OPEN = (Status.CONCEPT, Status.VASTGESTELD)
+
+# Default period of the amount per income scheme (Pw art. 35: costs, usually once; art. 36: once per year;
+# art. 36b: per month). The consulent can change it; it is a label, not a figure.
+STANDAARD_PERIODE = {
+    "bijzondere_bijstand": Periode.EENMALIG,
+    "individuele_inkomenstoeslag": Periode.EENMALIG,
+    "individuele_studietoeslag": Periode.PER_MAAND,
+}
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _vereis(gebruiker, besluit_of_zaak, actie: str, onderwerp: str, toelichting: str = ""):
+    zaak = getattr(besluit_of_zaak, "zaak", besluit_of_zaak)
+    return beleid.vereis_zaak(gebruiker, zaak, actie, onderwerp=onderwerp, toelichting=toelichting)
+
+
+def _log(gebruiker, grond, besluit: Besluit, actie: str, onderwerp: str, toelichting: str = "") -> None:
+    audit.log(gebruiker, actie, grond, zaak=besluit.zaak, inwoner=besluit.zaak.hoofdpersoon, onderwerp=onderwerp,
+              toelichting=f"besluit {besluit.kenmerk}; {toelichting}"[:300])
+
+
+def _vereis_concept(besluit: Besluit) -> None:
+    if besluit.status != Status.CONCEPT:
+        raise ProcedureFout(
+            f"Besluit {besluit.kenmerk} is {besluit.get_status_display()}; alleen een concept kan nog worden gewijzigd.",
+            code="geen_concept",
+        )
+
+
+def aantal_zinnen(tekst: str) -> int:
+    """Sentences as a reader counts them: ends at . ! ? (not in amounts like 1.234,56)."""
+    tekst = re.sub(r"(?<=\d)\.(?=\d)", "", tekst.strip())
+    return len([z for z in re.split(r"[.!?]+(?:\s+|$)", tekst) if z.strip()])
+
+
+def _zin(tekst, veld: str = "zin") -> str:
+    tekst = (tekst or "").strip() if isinstance(tekst, str) else ""
+    if not tekst:
+        raise ValidationError({veld: ["Schrijf de overweging in één of twee eenvoudige zinnen."]})
+    if aantal_zinnen(tekst) > MAX_ZINNEN_PER_OVERWEGING:
+        raise ValidationError({veld: [
+            f"Een overweging heeft hoogstens {MAX_ZINNEN_PER_OVERWEGING} zinnen; deze heeft er {aantal_zinnen(tekst)}. "
+            "Splits haar in twee overwegingen of maak haar korter."
+        ]})
+    return tekst
+
+
+def _vervolgnummer(besluit: Besluit) -> int:
+    laatste = besluit.overwegingen.order_by("-volgorde").values_list("volgorde", flat=True).first()
+    return (laatste or 0) + 1
+
+
+# ------------------------------------------------------------------ opstellen
+
+
+def _open_besluit(zaak) -> Besluit | None:
+    return zaak.besluiten.filter(status__in=OPEN).order_by("-id").first()
+
+
+def opstellen(zaak, gebruiker, *, soort: str | None = None) -> Besluit:
+    """A concept besluit from a zaak in klaar_voor_besluit (soort follows the proposal), or a 'buiten
+    behandeling' besluit from a zaak in aanvraag/beoordeling. Filled with the proposal, the Regelkern's
+    uitleg and the consulent's findings; the consulent edits it before it is vastgesteld."""
+    # Access first and outside the transaction, so that a refusal stays in the audit log.
+    grond = _vereis(gebruiker, zaak, beleid.CHANGE, "besluit", "opstellen")
+    with transaction.atomic():
+        return _opstellen(zaak, gebruiker, grond, soort)
+
+
+def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
+    if soort is not None and soort not in Soort.values:
+        raise ValidationError({"soort": [f"Onbekende soort besluit '{soort}'; kies uit: {', '.join(Soort.values)}."]})
+    open_ = _open_besluit(zaak)
+    if open_ is not None:
+        raise ProcedureFout(
+            f"Voor deze zaak is al een besluit in voorbereiding ({open_.kenmerk}, {open_.get_status_display()}). "
+            "Werk dat bij, of laat het vervallen.", code="besluit_bestaat",
+        )
+    if zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT:
+        verwacht = SOORT_VAN_VOORSTEL.get(zaak.voorstel_uitkomst)
+        soort = soort or verwacht
+        if soort != verwacht:
+            raise ProcedureFout(
+                f"Het voorstel in de zaak is '{zaak.get_voorstel_uitkomst_display()}'; daarbij hoort een besluit "
+                f"'{Soort(verwacht).label}'. Zet de zaak terug naar beoordeling om het voorstel te wijzigen.",
+                code="soort_past_niet",
+            )
+    elif zaak.status in BUITEN_BEHANDELING_VANUIT and soort == Soort.BUITEN_BEHANDELING:
+        pass
+    else:
+        raise ProcedureFout(
+            f"Een besluit stelt u op als de zaak klaar is voor besluit; een besluit 'buiten behandeling stellen' als de "
+            f"aanvraag in behandeling is (aanvraag of beoordeling). Deze zaak heeft status '{zaak.get_status_display()}'. "
+            "Een herziening of intrekking maakt u vanuit het eerdere besluit.", code="zaak_niet_klaar",
+        )
+
+    besluit = Besluit(zaak=zaak, soort=soort, opgesteld_door=gebruiker, aanvraag=zaak.omschrijving or "")
+    if soort in MET_VERSTREKKING and zaak.domein == INKOMEN:
+        besluit.bedrag = zaak.voorstel_bedrag
+        besluit.bedrag_periode = STANDAARD_PERIODE.get(zaak.regeling, "")
+        besluit.vorm, besluit.financiering = Vorm.GELD, Financiering.OM_NIET
+        besluit.voorziening = zaak.omschrijving or ""
+    if zaak.definitie.rekent:
+        from maatwerk.zaken.beoordeling import laatste_berekening
+
+        besluit.berekening = laatste_berekening(zaak)
+    besluit.save()
+    _vul_overwegingen(besluit)
+    _log(gebruiker, grond, besluit, beleid.CREATE, "besluit", f"opgesteld ({soort})")
+    return besluit
+
+
+def _vul_overwegingen(besluit: Besluit) -> None:
+    zaak = besluit.zaak
+    nummer = 0
+
+    def voeg_toe(**velden):
+        nonlocal nummer
+        nummer += 1
+        Overweging.objects.create(besluit=besluit, volgorde=nummer, **velden)
+
+    for a in zaak.afwijkingen.all():
+        soort = SoortBron.VERORDENING if a.soort == SoortAfwijking.HARDHEIDSCLAUSULE else SoortBron.BELEIDSREGEL
+        voeg_toe(zin=a.reden, bron=a.bron, soort=soort, herkomst=Herkomst.AFWIJKING, regel_id=f"afwijking.{a.soort}")
+    for bevinding in zaak.actuele_bevindingen().order_by("id"):
+        criterium = zaak.definitie.criterium(bevinding.criterium)
+        voeg_toe(zin=bevinding.motivering, bron=criterium.bron if criterium else zaak.definitie.naam,
+                 soort=SoortBron.DISCRETIE, herkomst=Herkomst.BEVINDING, regel_id=f"bevinding.{bevinding.criterium}",
+                 bevinding=bevinding)
+    berekening = besluit.berekening
+    variabele = zaak.definitie.uitkomst_variabele
+    if berekening is not None and variabele and besluit.soort != Soort.BUITEN_BEHANDELING:
+        gezien = set()
+        for per_entiteit in (berekening.uitleg or {}).get("huishoudens", {}).values():
+            for o in per_entiteit.get(variabele, []):
+                if o.get("zin") in gezien or not o.get("zin"):
+                    continue
+                gezien.add(o["zin"])
+                soort = o.get("soort") if o.get("soort") in SoortBron.values else SoortBron.WET
+                voeg_toe(zin=o["zin"], bron=o.get("bron") or zaak.definitie.wet, soort=soort, herkomst=Herkomst.REGELKERN,
+                         regel_id=o.get("regel", ""), url=(o.get("url") or "")[:400])
+
+
+# ------------------------------------------------------------------ wijzigen (concept)
+
+KEUZEVELDEN = {"vorm": Vorm, "financiering": Financiering, "bedrag_periode": Periode}
+WIJZIGBAAR = frozenset(v for v in INHOUDSVELDEN if not v.endswith("_id") and v not in ("soort",))
+
+
+def wijzigen(besluit: Besluit, gebruiker, **velden) -> Besluit:
+    """Change content fields of a concept. A change invalidates an earlier approval (it was given on the
+    old content: see `geldige_goedkeuring`)."""
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", f"wijzigen: {', '.join(sorted(velden))}")
+    _vereis_concept(besluit)
+    onbekend = set(velden) - WIJZIGBAAR
+    if onbekend:
+        raise ValidationError({v: ["Dit veld kan hier niet worden gewijzigd."] for v in sorted(onbekend)})
+    fouten: dict[str, list[str]] = {}
+    for veld, keuzes in KEUZEVELDEN.items():
+        if veld in velden and velden[veld] not in ("", None) and velden[veld] not in keuzes.values:
+            fouten[veld] = [f"Kies uit: {', '.join(keuzes.values)}."]
+    for veld in ("bedrag", "pgb_bedrag"):
+        waarde = velden.get(veld)
+        if waarde is not None and (not isinstance(waarde, Decimal) or waarde < 0):
+            fouten[veld] = ["Geef een bedrag van 0 of meer."]
+    if fouten:
+        raise ValidationError(fouten)
+    for veld, waarde in velden.items():
+        setattr(besluit, veld, "" if waarde is None and veld in KEUZEVELDEN else waarde)
+    if besluit.ingangsdatum and besluit.einddatum and besluit.einddatum < besluit.ingangsdatum:
+        raise ValidationError({"einddatum": ["De einddatum ligt vóór de ingangsdatum."]})
+    besluit.save()
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"gewijzigd: {', '.join(sorted(velden))}")
+    return besluit
+
+
+def overweging_toevoegen(besluit: Besluit, gebruiker, *, zin: str, bron: str, soort: str) -> Overweging:
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "overweging", "toevoegen")
+    _vereis_concept(besluit)
+    fouten = {}
+    try:
+        zin = _zin(zin)
+    except ValidationError as fout:
+        fouten.update(fout.message_dict)
+    if not (bron or "").strip():
+        fouten["bron"] = ["Noem de bron: wet, verordening of beleidsregel met artikel, of het criterium."]
+    if soort not in SoortBron.values:
+        fouten["soort"] = [f"Kies uit: {', '.join(SoortBron.values)}."]
+    if fouten:
+        raise ValidationError(fouten)
+    overweging = Overweging.objects.create(besluit=besluit, volgorde=_vervolgnummer(besluit), zin=zin, bron=bron.strip()[:400],
+                                           soort=soort, herkomst=Herkomst.CONSULENT)
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "overweging", "toegevoegd")
+    return overweging
+
+
+def overweging_wijzigen(overweging: Overweging, gebruiker, *, zin: str | None = None, bron: str | None = None) -> Overweging:
+    """Rewrite a consideration in plain words (its source and kind stay, unless the consulent adds them)."""
+    besluit = overweging.besluit
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "overweging", "wijzigen")
+    _vereis_concept(besluit)
+    if zin is not None:
+        overweging.zin = _zin(zin)
+    if bron is not None:
+        if not bron.strip():
+            raise ValidationError({"bron": ["De bron mag niet leeg zijn."]})
+        overweging.bron = bron.strip()[:400]
+    overweging.save()
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "overweging", f"gewijzigd ({overweging.pk})")
+    return overweging
+
+
+def overweging_verwijderen(overweging: Overweging, gebruiker) -> None:
+    besluit = overweging.besluit
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "overweging", "verwijderen")
+    _vereis_concept(besluit)
+    overweging.delete()
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "overweging", "verwijderd")
+
+
+def laat_vervallen(besluit: Besluit, gebruiker, *, reden: str) -> Besluit:
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vervallen")
+    _vereis_concept(besluit)
+    if len((reden or "").strip()) < 10:
+        raise ValidationError({"reden": ["Geef een reden van ten minste 10 tekens."]})
+    besluit.status = Status.VERVALLEN
+    besluit.save()
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vervallen: {reden.strip()}")
+    return besluit
+
+
+# ------------------------------------------------------------------ vier ogen
+
+
+@dataclass(frozen=True)
+class VierOgen:
+    vereist: bool
+    redenen: list[str]
+
+
+def vier_ogen(besluit: Besluit) -> VierOgen:
+    """Does finalising this besluit need a second person? The core mandate service decides (local policy):
+    for a first-instance besluit the zaak's proposal (vierogen.oordeel); in every case also the preparer of
+    this besluit against his own mandate for its amount."""
+    zaak = besluit.zaak
+    redenen: list[str] = []
+    if besluit.vervangt_id is None and zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT:
+        o = vierogen.oordeel(zaak)
+        if o.vereist:
+            redenen += o.redenen
+    m = vierogen.mandaat(besluit.opgesteld_door, zaak.regeling)
+    bedrag = besluit.bedrag if besluit.bedrag is not None else besluit.pgb_bedrag
+    naam = besluit.opgesteld_door.get_username()
+    if not m.heeft_mandaat:
+        redenen.append(f"{naam} heeft geen mandaat voor {zaak.definitie.naam} (mandaattabel).")
+    elif m.max_bedrag is not None and bedrag is not None and bedrag > m.max_bedrag:
+        redenen.append(f"Het bedrag € {bedrag} is hoger dan het mandaat van {naam} (€ {m.max_bedrag}).")
+    return VierOgen(bool(redenen), list(dict.fromkeys(redenen)))
+
+
+def geldige_goedkeuring(besluit: Besluit) -> Goedkeuring | None:
+    """The latest judgement on exactly the current content, if it was akkoord and by someone else."""
+    laatste = (besluit.goedkeuringen.filter(inhoud_sha256=besluit.inhoud_sha256())
+               .exclude(door_id=besluit.opgesteld_door_id).order_by("-op", "-id").first())
+    return laatste if laatste is not None and laatste.akkoord else None
+
+
+def goedkeuren(besluit: Besluit, gebruiker, *, akkoord: bool, toelichting: str = "") -> Goedkeuring:
+    """The second person's judgement on this content. Not the preparer; a kwaliteitsmedewerker."""
+    zaak = besluit.zaak
+    eerste_aanleg = besluit.vervangt_id is None and zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT
+    # In first instance the policy lets a kwaliteitsmedewerker change a zaak klaar_voor_besluit; a later besluit
+    # (herziening, correctie) is judged on a decided zaak, which he may only see.
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE if eerste_aanleg else beleid.VIEW, "goedkeuring besluit")
+    if not heeft_rol(gebruiker, KWALITEITSMEDEWERKER):
+        beleid.audit_weigering(gebruiker, zaak, "goedkeuring besluit", "Alleen een kwaliteitsmedewerker kan een besluit goedkeuren.")
+    _vereis_concept(besluit)
+    if gebruiker.pk == besluit.opgesteld_door_id:
+        raise VierOgenFout("Vier-ogenprincipe: u heeft dit besluit zelf opgesteld. Een ander moet het beoordelen.",
+                           code="zelfde_persoon")
+    if not isinstance(akkoord, bool):
+        raise ValidationError({"akkoord": ["Geef true (akkoord) of false (niet akkoord)."]})
+    toelichting = (toelichting or "").strip() if isinstance(toelichting, str) else ""
+    if not akkoord and len(toelichting) < MIN_TOELICHTING:
+        raise ValidationError({"toelichting": [f"Licht toe waarom u niet akkoord gaat (ten minste {MIN_TOELICHTING} tekens)."]})
+    ontbreekt = ontbrekende_elementen(besluit)
+    if akkoord and ontbreekt:
+        raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
+    with transaction.atomic():
+        if eerste_aanleg:
+            # The core records the judgement on the zaak's proposal; without akkoord it sends the zaak back.
+            vierogen.keur_goed(zaak, gebruiker, akkoord=akkoord, toelichting=toelichting)
+        goedkeuring = Goedkeuring.objects.create(besluit=besluit, akkoord=akkoord, toelichting=toelichting,
+                                                 inhoud_sha256=besluit.inhoud_sha256(), door=gebruiker)
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "goedkeuring besluit", "akkoord" if akkoord else "niet akkoord")
+    return goedkeuring
+
+
+# ------------------------------------------------------------------ vaststellen en bekendmaken
+
+
+def controleer_vaststelling(besluit: Besluit) -> None:
+    """Everything that must hold before a besluit is vastgesteld (raises ProcedureFout in Dutch)."""
+    zaak = besluit.zaak
+    ontbreekt = ontbrekende_elementen(besluit)
+    if ontbreekt:
+        raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
+    for i, o in enumerate(besluit.overwegingen.all(), start=1):
+        if aantal_zinnen(o.zin) > MAX_ZINNEN_PER_OVERWEGING:
+            raise ProcedureFout(
+                f"Overweging {i} telt {aantal_zinnen(o.zin)} zinnen. Schrijf elke overweging in één of twee eenvoudige "
+                "zinnen; de brief moet voor iedereen te lezen zijn.", code="overweging_te_lang",
+            )
+    if besluit.vervangt_id is not None:
+        vorig = besluit.vervangt
+        if vorig.zaak_id != zaak.pk:
+            raise ProcedureFout("Een besluit kan alleen een besluit in dezelfde zaak vervangen.", code="andere_zaak")
+        ander = vorig.vervangen_door.exclude(pk=besluit.pk).filter(status__in=(Status.VASTGESTELD, Status.BEKENDGEMAAKT)).first()
+        if ander is not None:
+            raise ProcedureFout(f"Besluit {vorig.kenmerk} is al vervangen door {ander.kenmerk}.", code="al_vervangen")
+    elif besluit.soort == Soort.BUITEN_BEHANDELING:
+        if zaak.status not in BUITEN_BEHANDELING_VANUIT:
+            raise ProcedureFout(f"De zaak heeft status '{zaak.get_status_display()}'; buiten behandeling stellen kan alleen "
+                                "tijdens de behandeling van de aanvraag.", code="zaak_niet_klaar")
+    else:
+        if zaak.status != ZaakStatus.KLAAR_VOOR_BESLUIT:
+            raise ProcedureFout(f"De zaak heeft status '{zaak.get_status_display()}', niet 'klaar voor besluit'.",
+                                code="zaak_niet_klaar")
+        if SOORT_VAN_VOORSTEL.get(zaak.voorstel_uitkomst) != besluit.soort:
+            raise ProcedureFout(f"Het voorstel in de zaak is '{zaak.get_voorstel_uitkomst_display()}'; dit besluit is een "
+                                f"{besluit.get_soort_display()}.", code="soort_past_niet")
+        if (zaak.domein == INKOMEN and besluit.soort in MET_VERSTREKKING and zaak.voorstel_bedrag is not None
+                and besluit.bedrag != zaak.voorstel_bedrag):
+            raise ProcedureFout(
+                f"Het bedrag in het besluit (€ {besluit.bedrag}) wijkt af van het voorstel in de zaak (€ {zaak.voorstel_bedrag}) "
+                "dat is beoordeeld. Pas het bedrag aan, of zet de zaak terug naar beoordeling.", code="bedrag_past_niet",
+            )
+    o = vier_ogen(besluit)
+    if o.vereist and geldige_goedkeuring(besluit) is None:
+        raise VierOgenFout(
+            "Vier-ogenprincipe: dit besluit vraagt eerst goedkeuring van een kwaliteitsmedewerker, op precies deze inhoud "
+            f"(is de inhoud na goedkeuring gewijzigd, dan is opnieuw goedkeuring nodig). Reden: {' '.join(o.redenen)}",
+            code="goedkeuring_nodig",
+        )
+
+
+def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) -> Besluit:
+    """Fix the content. In first instance the zaak moves to 'besluit' (or 'buiten_behandeling') through the
+    core procedure, which checks the four eyes on the proposal once more."""
+    from maatwerk.zaken import procedure
+
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vaststellen")
+    _vereis_concept(besluit)
+    datum = datum or timezone.localdate()
+    try:
+        valideer_verleden(datum, "Datum van het besluit")
+    except ValidationError as fout:
+        raise ValidationError({"datum": fout.messages}) from None
+    controleer_vaststelling(besluit)
+    gemeente = Gemeentegegevens.huidige()
+    if gemeente is None:
+        raise ProcedureFout("De gegevens van de gemeente voor brieven (adres, bezwaaradres, cliëntondersteuning) zijn nog "
+                            "niet ingevuld. Vraag de beheerder dit te doen.", code="gemeentegegevens")
+    try:  # a template error must show now, not when the letter is sent
+        briefmodule.maak_html(besluit, bronnen=briefmodule.bronnen_uit_database(), overwegingen=besluit.overwegingen.all(),
+                              bekendmaking=datum, gemeente=gemeente, concept=True)
+    except SjabloonFout as fout:
+        raise ProcedureFout(f"De brief bij dit besluit kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    with transaction.atomic():
+        if besluit.vervangt_id is None:
+            zaak = besluit.zaak
+            if besluit.soort == Soort.BUITEN_BEHANDELING:
+                procedure.voer_uit(zaak, ZaakStatus.BUITEN_BEHANDELING, gebruiker, datum=datum,
+                                   reden=f"Besluit {besluit.kenmerk}: ontbrekende gegevens: {besluit.ontbrekende_gegevens}")
+            else:
+                procedure.voer_uit(zaak, ZaakStatus.BESLUIT, gebruiker, datum=datum, reden=f"Besluit {besluit.kenmerk}")
+        besluit.status = Status.VASTGESTELD
+        besluit.vastgesteld_door = gebruiker
+        besluit.vastgesteld_op = timezone.now()
+        besluit.besluitdatum = datum
+        besluit.save()
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
+    return besluit
+
+
+def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) -> Brief:
+    """Send the letter: render HTML and PDF from the current template versions, store them with their SHA-256
+    and the versions used. The day of bekendmaking (Awb 3:41: the day it is sent) starts the bezwaartermijn."""
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "brief", "bekendmaken")
+    if besluit.status != Status.VASTGESTELD:
+        raise ProcedureFout(f"Besluit {besluit.kenmerk} is {besluit.get_status_display()}; alleen een vastgesteld besluit "
+                            "kan worden bekendgemaakt.", code="niet_vastgesteld")
+    datum = datum or timezone.localdate()
+    try:
+        valideer_verleden(datum, "Dag van bekendmaking")
+    except ValidationError as fout:
+        raise ValidationError({"datum": fout.messages}) from None
+    if besluit.besluitdatum and datum < besluit.besluitdatum:
+        raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({besluit.besluitdatum.isoformat()}) liggen."]})
+    gemeente = Gemeentegegevens.huidige()
+    if gemeente is None:
+        raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld.", code="gemeentegegevens")
+    bronnen = briefmodule.bronnen_uit_database()
+    try:
+        gemaakt = briefmodule.maak_html(besluit, bronnen=bronnen, overwegingen=besluit.overwegingen.all(),
+                                        bekendmaking=datum, gemeente=gemeente)
+    except SjabloonFout as fout:
+        raise ProcedureFout(f"De brief kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    pdf = html_naar_pdf(gemaakt.html)
+    meting = meet_brief(gemaakt.html)
+    versies = [bronnen.versies[c] for c in gemaakt.gebruikt]
+    with transaction.atomic():
+        brief = Brief.objects.create(
+            besluit=besluit, html=gemaakt.html, pdf=pdf, sjabloonversie=versies[0],
+            sjabloonversies=[{"code": v.sjabloon.code, "versie": v.nummer, "id": v.pk, "sha256": v.sha256} for v in versies],
+            leesbaarheid={"flesch_douma": meting.flesch_douma, "woorden_per_zin": meting.woorden_per_zin,
+                          "woorden": meting.woorden, "zinnen": meting.zinnen, "b1": meting.voldoet},
+            gemaakt_door=gebruiker,
+        )
+        besluit.status = Status.BEKENDGEMAAKT
+        besluit.bekendgemaakt_op = datum
+        besluit.bekendgemaakt_door = gebruiker
+        besluit.bezwaartermijn_einde = gemaakt.bezwaartermijn_einde
+        besluit.save()
+    _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
+         f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
+    return brief
+
+
+def voorbeeld_html(besluit: Besluit, gebruiker) -> str:
+    """The letter as it would be sent today (concept banner), or the stored letter once bekendgemaakt."""
+    grond = _vereis(gebruiker, besluit, beleid.VIEW, "brief", "inzien")
+    if besluit.is_bekendgemaakt:
+        return besluit.brief.html
+    gemeente = Gemeentegegevens.huidige()
+    if gemeente is None:
+        raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld.", code="gemeentegegevens")
+    try:
+        gemaakt = briefmodule.maak_html(besluit, bronnen=briefmodule.bronnen_uit_database(), overwegingen=besluit.overwegingen.all(),
+                                        bekendmaking=besluit.besluitdatum or timezone.localdate(), gemeente=gemeente, concept=True)
+    except SjabloonFout as fout:
+        raise ProcedureFout(f"De brief kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    del grond
+    return gemaakt.html
+
+
+def brief_van(besluit: Besluit, gebruiker) -> Brief:
+    _vereis(gebruiker, besluit, beleid.VIEW, "brief", "downloaden")
+    if not besluit.is_bekendgemaakt:
+        raise ProcedureFout("Dit besluit is nog niet bekendgemaakt; er is nog geen verzonden brief.", code="geen_brief")
+    return besluit.brief
+
+
+# ------------------------------------------------------------------ correctie: een nieuw besluit
+
+
+def stel_nieuw_besluit_op(vorig: Besluit, gebruiker, *, soort: str, op_bezwaar=None) -> Besluit:
+    """A herziening, intrekking or correction of a bekendgemaakt besluit, or the new besluit after a well-founded
+    objection: a NEW besluit naming the old one (`vervangt`). The old one never changes. Content and
+    considerations are copied as a starting point."""
+    grond = _vereis(gebruiker, vorig, beleid.CHANGE, "besluit", f"nieuw besluit na {vorig.kenmerk}")
+    with transaction.atomic():
+        return _stel_nieuw_besluit_op(vorig, gebruiker, grond, soort, op_bezwaar)
+
+
+def _stel_nieuw_besluit_op(vorig: Besluit, gebruiker, grond, soort: str, op_bezwaar) -> Besluit:
+    if soort not in Soort.values or soort == Soort.BUITEN_BEHANDELING:
+        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING]
+        raise ValidationError({"soort": [f"Kies uit: {', '.join(keuzes)}."]})
+    if vorig.status != Status.BEKENDGEMAAKT:
+        raise ProcedureFout(f"Besluit {vorig.kenmerk} is nog niet bekendgemaakt; pas het concept zelf aan.", code="niet_bekendgemaakt")
+    open_ = vorig.vervangen_door.filter(status__in=OPEN).first()
+    if open_ is not None:
+        raise ProcedureFout(f"Er is al een nieuw besluit in voorbereiding voor {vorig.kenmerk}: {open_.kenmerk}.", code="besluit_bestaat")
+    nieuw = Besluit(zaak=vorig.zaak, soort=soort, vervangt=vorig, op_bezwaar=op_bezwaar, opgesteld_door=gebruiker)
+    for veld in INHOUDSVELDEN:
+        if veld not in ("soort", "vervangt_id", "op_bezwaar_id"):
+            setattr(nieuw, veld, getattr(vorig, veld))
+    if soort in (Soort.HERZIENING, Soort.INTREKKING):
+        nieuw.aanvraag = ""
+    nieuw.save()
+    for o in vorig.overwegingen.all():
+        Overweging.objects.create(besluit=nieuw, volgorde=o.volgorde, zin=o.zin, bron=o.bron, soort=o.soort,
+                                  herkomst=o.herkomst, regel_id=o.regel_id, url=o.url, bevinding=o.bevinding)
+    _log(gebruiker, grond, nieuw, beleid.CREATE, "besluit", f"opgesteld ({soort}), vervangt {vorig.kenmerk}")
+    return nieuw
+
+
+def domein_naam(besluit: Besluit) -> str:
+    return {WMO: "Wmo", JEUGD: "Jeugd", INKOMEN: "Inkomen"}[besluit.zaak.domein]

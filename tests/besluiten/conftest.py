@@ -1,0 +1,143 @@
+"""Fixtures for the besluiten tests: users with roles, and zaken brought to 'klaar voor besluit' through the
+core procedure (so the tests exercise the real state machine, mandate table and policy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+from decimal import Decimal
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import pytest  # noqa: E402
+from django.contrib.auth.models import Group, User  # noqa: E402
+from rest_framework.test import APIClient  # noqa: E402
+
+from maatwerk.personen import services as personen  # noqa: E402
+from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
+from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
+from maatwerk.zaken.services import meld_zaak  # noqa: E402
+
+_teller = itertools.count(1)
+
+
+def bsn(nummer: int) -> str:
+    for n in itertools.count(nummer):
+        basis = f"{10_000_000 + n % 89_999_999:08d}"
+        controle = sum(int(c) * w for c, w in zip(basis, range(9, 1, -1))) % 11
+        if controle < 10:
+            return basis + str(controle)
+    raise AssertionError
+
+
+@pytest.fixture
+def maak_gebruiker(db):
+    def maak(naam: str, *rollen: str) -> User:
+        user = User.objects.create_user(naam, password="geheim-wachtwoord-123")
+        for rol in rollen:
+            user.groups.add(Group.objects.get(name=rol))
+        return user
+
+    return maak
+
+
+@pytest.fixture
+def wmo(maak_gebruiker):
+    return maak_gebruiker("wmo1", "consulent_wmo")
+
+
+@pytest.fixture
+def wmo2(maak_gebruiker):
+    return maak_gebruiker("wmo2", "consulent_wmo")
+
+
+@pytest.fixture
+def inkomen(maak_gebruiker):
+    return maak_gebruiker("inkomen1", "consulent_inkomen")
+
+
+@pytest.fixture
+def kwaliteit(maak_gebruiker):
+    return maak_gebruiker("kwaliteit1", "kwaliteitsmedewerker")
+
+
+@pytest.fixture
+def beheerder(maak_gebruiker):
+    return maak_gebruiker("beheerder1", "beheerder")
+
+
+def _zaak(gebruiker, regeling="wmo_maatwerkvoorziening"):
+    n = next(_teller)
+    aanvrager = personen.registreer_inwoner(
+        gebruiker, bsn=bsn(n * 7919 + 13), voornamen="Sanne", achternaam=f"de Vries{n}", geboortedatum=dt.date(1970, 3, 1),
+        straat="Dorpsstraat", huisnummer=n, postcode="2651 AB", woonplaats="Berkel en Rodenrijs",
+    )
+    huishouden = personen.maak_huishouden(gebruiker, naam="Huishouden De Vries", aanvrager=aanvrager)
+    return meld_zaak(gebruiker, huishouden=huishouden, hoofdpersoon=aanvrager, regeling=regeling,
+                     ontvangen_op=dt.date(2026, 1, 5), omschrijving="U vroeg om hulp bij het schoonmaken van uw huis.")
+
+
+def _klaar(zaak, gebruiker, *, uitkomst="toegekend", bedrag=Decimal("3900.00"), tot=Status.KLAAR_VOOR_BESLUIT):
+    """A Wmo zaak through melding → onderzoek → plan → aanvraag → beoordeling (→ klaar_voor_besluit)."""
+    S = Status
+    procedure.voer_uit(zaak, S.ONDERZOEK, gebruiker, datum=dt.date(2026, 1, 12))
+    onderzoek.werk_onderzoek_bij(zaak, gebruiker, **{veld: f"Besproken: {veld}." for veld in CHECKLIST})
+    procedure.voer_uit(zaak, S.ONDERSTEUNINGSPLAN, gebruiker, datum=dt.date(2026, 1, 12))
+    zaak.refresh_from_db()
+    onderzoek.stel_plan_op(zaak, gebruiker, afspraken="Afspraken over de ondersteuning.")
+    procedure.voer_uit(zaak, S.AANVRAAG, gebruiker, datum=dt.date(2026, 1, 20))
+    procedure.voer_uit(zaak, S.BEOORDELING, gebruiker, datum=dt.date(2026, 1, 21))
+    zaak.refresh_from_db()
+    if tot == S.BEOORDELING:
+        return zaak
+    for c in zaak.definitie.criteria:
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="ja",
+                                       motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
+    procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=dt.date(2026, 1, 22), uitkomst=uitkomst, bedrag=bedrag)
+    zaak.refresh_from_db()
+    assert zaak.status == S.KLAAR_VOOR_BESLUIT
+    return zaak
+
+
+@pytest.fixture
+def nieuwe_zaak():
+    return _zaak
+
+
+@pytest.fixture
+def klaar():
+    return _klaar
+
+
+@pytest.fixture
+def zaak_klaar(wmo):
+    return _klaar(_zaak(wmo), wmo)
+
+
+WMO_NATURA = dict(
+    vorm="natura", voorziening="hulp bij het huishouden", beoogd_resultaat="U woont in een schoon huis.",
+    ingangsdatum=dt.date(2026, 2, 1), einddatum=dt.date(2027, 1, 31), omvang="3 uur per week",
+    bijdrage_verschuldigd=True, bijdrage_toelichting="Het CAK stuurt u daarvoor een rekening.",
+    vervolg="De zorgaanbieder belt u binnen twee weken.",
+)
+
+
+@pytest.fixture
+def wmo_natura():
+    return dict(WMO_NATURA)
+
+
+@pytest.fixture
+def api():
+    def client(user=None):
+        c = APIClient()
+        if user is not None:
+            c.force_authenticate(user)
+        return c
+
+    return client
