@@ -86,7 +86,7 @@ cmd_test() {
 
 cmd_demo() {
   setup_python
-  exec "$VENV/bin/maatwerk" bereken src/maatwerk/regels/situaties/voorbeeld_gezin.json --periode 2026-07 --uitleg "$@"
+  exec "$VENV/bin/maatwerk" demo "$@"
 }
 
 case "${1:-}" in

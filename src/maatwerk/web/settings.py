@@ -99,8 +99,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing (tests run before collectstatic)
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "ui:inloggen"
 
 # The municipality whose ordinance the Regelkern applies (see maatwerk.regels.systeem).
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")

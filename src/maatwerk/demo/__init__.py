@@ -1,0 +1,101 @@
+"""`maatwerk demo`: migrate the database, load the demo data (idempotent) and serve the web UI locally.
+
+    maatwerk demo [--port N]
+
+The database is whatever the settings define (SQLite under var/ by default). Static files are collected
+into STATIC_ROOT and served by WhiteNoise, so the demo needs no separate web server.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+HOST = "127.0.0.1"
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+
+
+def voorbereiden(uitvoer=sys.stdout) -> dict:
+    """Migrate, collect static files and load the demo data. Returns what the loader reports."""
+    from django.core.management import call_command
+
+    from maatwerk.demo.gegevens import laad_demogegevens
+
+    print("Database bijwerken (migraties)…", file=uitvoer, flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return laad_demogegevens()
+
+
+def welkom(port: int, verslag: dict) -> str:
+    from django.conf import settings
+
+    from maatwerk.demo.gebruikers import DEMO_GEBRUIKERS, DEMO_WACHTWOORD
+
+    db = settings.DATABASES["default"]
+    regels = [
+        "",
+        "Maatwerk-demo",
+        "=============",
+        f"Demogegevens: {verslag.get('samenvatting', '')}",
+        f"Database: {db.get('NAME')} ({db.get('ENGINE', '').rsplit('.', 1)[-1]})",
+        "",
+        f"Open in uw browser:  http://{HOST}:{port}/",
+        "",
+        "Inloggen: de gebruikersnaam is de naam van de rol; alle demo-accounts hebben het wachtwoord",
+        f"  {DEMO_WACHTWOORD}",
+        "(alleen voor deze demo met verzonnen gegevens — nooit gebruiken met echte gegevens).",
+        "",
+        "Rollen: " + ", ".join(g for g, _ in DEMO_GEBRUIKERS),
+        "Begin bijvoorbeeld als consulent_inkomen met de nieuwe melding van Pedro Verhoef.",
+        "",
+        "Stoppen: Ctrl+C.",
+        "",
+    ]
+    return "\n".join(regels)
+
+
+def poort_vrij(port: int) -> bool:
+    """Django's runserver ends the process with os._exit when the port is taken; check first."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        try:
+            s.bind((HOST, port))
+        except OSError:
+            return False
+    return True
+
+
+def start(port: int) -> int:
+    """Called by `maatwerk demo`. Serves until Ctrl+C; returns the exit status."""
+    if not poort_vrij(port):
+        print(f"Fout: poort {port} op {HOST} is al in gebruik. Kies een andere, bijvoorbeeld: "
+              f"maatwerk demo --port {port + 1}", file=sys.stderr)
+        return 1
+    _django()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        verslag = voorbereiden()
+    except CommandError as fout:
+        print(f"Fout bij het voorbereiden van de database: {fout}", file=sys.stderr)
+        return 1
+    print(welkom(port, verslag), flush=True)
+    try:
+        call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_threading=True)
+    except KeyboardInterrupt:
+        pass
+    except SystemExit as einde:  # runserver exits on Ctrl+C or when the port is taken
+        return einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
+    except CommandError as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 1
+    print("Demo gestopt.")
+    return 0

@@ -1,0 +1,101 @@
+"""Small read-only helpers for the consulent's web UI. They only CALL the services of the case system
+(procedure, termijnen, beoordeling, vierogen, beleid) and shape their answers for a page; no business rule
+is decided here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from maatwerk.termijnen import Termijn, TermijnFout
+from maatwerk.toegang import beleid
+from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
+from maatwerk.zaken import beoordeling, procedure, termijnen
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.models import EINDSTATUSSEN, Status, Zaak
+from maatwerk.zaken.regelingen import regelingen_van_domein
+
+
+@dataclass
+class Termijnen:
+    """The terms of a zaak as `maatwerk.zaken.termijnen` computes them, or the reason it could not."""
+
+    lijst: list[Termijn]
+    fout: str | None = None
+
+    @property
+    def lopend(self) -> Termijn | None:
+        """The term of the current phase: the last one the case system lists (the beslistermijn once an
+        aanvraag is in, before that the onderzoekstermijn)."""
+        return self.lijst[-1] if self.lijst else None
+
+
+def termijnen_van(zaak: Zaak, vandaag: dt.date) -> Termijnen:
+    if zaak.status in EINDSTATUSSEN:
+        return Termijnen([])
+    try:
+        return Termijnen(termijnen.termijnen_van_zaak(zaak, vandaag))
+    except TermijnFout as fout:
+        return Termijnen([], str(fout))
+
+
+@dataclass
+class Werkregel:
+    zaak: Zaak
+    termijnen: Termijnen
+
+    @property
+    def termijn(self) -> Termijn | None:
+        return self.termijnen.lopend
+
+    @property
+    def verstreken(self) -> bool:
+        return bool(self.termijn and self.termijn.verstreken)
+
+    def sorteersleutel(self):
+        # Overdue first (most overdue first), then the fewest days left, then zaken without a running term.
+        t = self.termijn
+        return (0, t.dagen_resterend, self.zaak.pk) if t else (1, 0, self.zaak.pk)
+
+
+def werkvoorraad(gebruiker, vandaag: dt.date) -> dict:
+    """What `gebruiker` works on, each list sorted overdue first:
+    - eigen: the open zaken of the consulent's own domains;
+    - vier_ogen: for the kwaliteitsmedewerker, the proposals klaar voor besluit;
+    - andere: other open zaken the user may see through a recorded ground (consent, legal ground)."""
+    eigen_regelingen = [r for d in domeinen(gebruiker) for r in regelingen_van_domein(d)]
+    zichtbaar = beleid.zichtbare_zaken(gebruiker).select_related("hoofdpersoon", "huishouden", "behandelaar")
+    open_ = zichtbaar.exclude(status__in=EINDSTATUSSEN)
+
+    def regels(qs) -> list[Werkregel]:
+        uit = [Werkregel(z, termijnen_van(z, vandaag)) for z in qs]
+        return sorted(uit, key=Werkregel.sorteersleutel)
+
+    eigen = regels(open_.filter(regeling__in=eigen_regelingen))
+    vier_ogen = regels(open_.filter(status=Status.KLAAR_VOOR_BESLUIT)) if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else []
+    al_getoond = {w.zaak.pk for w in eigen + vier_ogen}
+    andere = [] if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else regels(open_.exclude(pk__in=al_getoond))
+    afgerond = list(zichtbaar.filter(status__in=EINDSTATUSSEN, regeling__in=eigen_regelingen).order_by("-gewijzigd_op")[:20])
+    return {
+        "eigen": eigen,
+        "verstreken": [w for w in eigen + vier_ogen if w.verstreken],
+        "vier_ogen": vier_ogen,
+        "andere": andere,
+        "afgerond": afgerond,
+    }
+
+
+def klaar_voor_besluit_melding(zaak: Zaak) -> str | None:
+    """The service's Dutch message why the zaak cannot go to klaar_voor_besluit yet; None when it can."""
+    if zaak.status != Status.BEOORDELING:
+        return None
+    try:
+        beoordeling.controleer_compleet(zaak)
+    except ProcedureFout as fout:
+        return str(fout)
+    return None
+
+
+def mogelijke_stappen(zaak: Zaak) -> list[procedure.Overgang]:
+    return procedure.mogelijke_overgangen(zaak)

@@ -1,0 +1,18 @@
+"""Pages of the consulent's web UI about zaken (namespace "ui", see web/ui_urls.py)."""
+
+from django.urls import path
+
+from maatwerk.zaken import views
+
+urlpatterns = [
+    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
+    path("zaken/<int:pk>/", views.zaak, name="zaak"),
+    path("zaken/<int:pk>/overgang/", views.overgang, name="zaak_overgang"),
+    path("zaken/<int:pk>/onderzoek/", views.onderzoek, name="zaak_onderzoek"),
+    path("zaken/<int:pk>/reactie/", views.reactie, name="zaak_reactie"),
+    path("zaken/<int:pk>/plan/", views.plan, name="zaak_plan"),
+    path("zaken/<int:pk>/bevinding/", views.bevinding, name="zaak_bevinding"),
+    path("zaken/<int:pk>/berekening/", views.berekening, name="zaak_berekening"),
+    path("zaken/<int:pk>/vierogen/", views.goedkeuring, name="zaak_vierogen"),
+    path("zaken/<int:pk>/rapportage/", views.rapportage, name="zaak_rapportage"),
+]

@@ -1,0 +1,352 @@
+"""Consulent web UI — the werkvoorraad, the zaak page with its forms, and the printable report.
+
+Every decision is taken by a service: access by `maatwerk.toegang.beleid` (which also writes the audit log),
+steps by `maatwerk.zaken.procedure`, the report by `maatwerk.zaken.onderzoek`, findings and computation by
+`maatwerk.zaken.beoordeling`, four eyes by `maatwerk.zaken.vierogen`. A view turns a request into a service
+call and the service's Dutch message back into the page. Bad input re-renders the page with status 400 and
+the posted values kept; nothing already stored is touched.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from maatwerk.toegang import beleid
+from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
+from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.zaken import beoordeling, onderzoek as onderzoek_service, procedure, ui_services, vierogen
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.forms import (
+    BerekeningFormulier,
+    BevindingFormulier,
+    GoedkeuringFormulier,
+    OnderzoekFormulier,
+    PlanFormulier,
+    ReactieFormulier,
+    StapFormulier,
+    fouten_overnemen,
+)
+from maatwerk.zaken.models import (
+    CHECKLIST,
+    PARTICIPATIELADDER,
+    ZRM_DOMEINEN,
+    ZRM_SCORES,
+    Status,
+    Zaak,
+)
+
+ONGELDIG = 400  # status of a page re-rendered with form errors
+SECTIE = "sectie-"  # extra_tags prefix of a message that belongs to one section of the zaak page
+
+
+def _zaak_of_404(pk: int) -> Zaak:
+    return get_object_or_404(Zaak.objects.select_related("hoofdpersoon", "huishouden", "behandelaar"), pk=pk)
+
+
+def _naar_zaak(zaak: Zaak, anker: str = "") -> str:
+    return reverse("ui:zaak", args=[zaak.pk]) + (f"#{anker}" if anker else "")
+
+
+# ------------------------------------------------------------------ werkvoorraad
+
+
+@inlog_vereist
+def werkvoorraad(request):
+    vandaag = timezone.localdate()
+    lijsten = ui_services.werkvoorraad(request.user, vandaag)
+    getoond = [w.zaak for naam in ("eigen", "vier_ogen", "andere") for w in lijsten[naam]] + lijsten["afgerond"]
+    beleid.log_lijst_zaken(request.user, getoond, toelichting="werkvoorraad")
+    context = {**ui_context(request, "werkvoorraad"), **lijsten, "vandaag": vandaag,
+               "is_consulent": bool(domeinen(request.user)), "is_kwaliteit": heeft_rol(request.user, KWALITEITSMEDEWERKER)}
+    return render(request, "zaken/werkvoorraad.html", context)
+
+
+# ------------------------------------------------------------------ zaak page
+
+
+def _kostensoorten(zaak: Zaak):
+    """The kinds of costs the Regelkern knows for bijzondere bijstand (its Enum), for the computation form."""
+    if zaak.regeling != "bijzondere_bijstand":
+        return None
+    from maatwerk.regels.variables.bijzondere_bijstand import Kostensoort
+
+    return [(k.name, k.value) for k in Kostensoort]
+
+
+def _uitleg_regels(berekening, uitkomst: str | None) -> list[dict]:
+    """The computed outcomes of the household, each with its considerations (sentence, source, kind)."""
+    if berekening is None:
+        return []
+    from maatwerk.regels.systeem import systeem
+    from maatwerk.regels.uitleg import leesbaar
+
+    tbs = systeem(berekening.gemeente)
+    uit = []
+    for sleutel, waarden in (berekening.resultaat.get("huishoudens") or {}).items():
+        uitleg = (berekening.uitleg.get("huishoudens") or {}).get(sleutel, {})
+        for naam, waarde in waarden.items():
+            var = tbs.variables.get(naam)
+            uit.append({
+                "eerst": naam != uitkomst,
+                "naam": naam,
+                "label": (var.label if var is not None and var.label else naam),
+                "waarde": leesbaar(waarde, var.unit if var is not None else None) if waarde is not None else "—",
+                "overwegingen": uitleg.get(naam, []),
+            })
+    return sorted(uit, key=lambda u: u["eerst"])  # the amount of the regeling first, then the rest in order
+
+
+def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
+    """Everything the zaak page shows. `formulieren` holds bound forms with errors (they replace the blank ones)."""
+    formulieren = formulieren or {}
+    gebruiker = request.user
+    meldingen = list(messages.get_messages(request))
+    sectie = {m.extra_tags.removeprefix(SECTIE): m for m in meldingen if m.extra_tags.startswith(SECTIE)}
+    vandaag = timezone.localdate()
+    mag_wijzigen = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE).toegestaan and not zaak.is_afgerond
+    definitie = zaak.definitie
+    onderzoek = zaak.huidig_onderzoek()
+    plan = zaak.huidig_plan()
+
+    stappen = []
+    if mag_wijzigen:
+        for overgang in ui_services.mogelijke_stappen(zaak):
+            form = formulieren.get(f"stap-{overgang.naar}") or StapFormulier(overgang=overgang)
+            stappen.append({"overgang": overgang, "form": form, "status_label": Status(overgang.naar).label})
+    kvb_melding = ui_services.klaar_voor_besluit_melding(zaak)
+
+    bevindingen = {b.criterium: b for b in zaak.actuele_bevindingen().select_related("door")}
+    eerdere = {}
+    for b in zaak.bevindingen.filter(actueel=False).select_related("door").order_by("-op"):
+        eerdere.setdefault(b.criterium, []).append(b)
+    kan_bevinden = mag_wijzigen and zaak.status in beoordeling.BEOORDELEN
+    criteria = []
+    for c in definitie.criteria:
+        form = formulieren.get(f"bevinding-{c.code}")
+        if form is None and kan_bevinden:
+            huidig = bevindingen.get(c.code)
+            form = BevindingFormulier(criterium=c, initial=(
+                {"waarde": huidig.waarde, "motivering": huidig.motivering} if huidig else {}))
+        criteria.append({"criterium": c, "bevinding": bevindingen.get(c.code), "eerdere": eerdere.get(c.code, []),
+                         "form": form, "melding": sectie.get(f"criterium-{c.code}")})
+
+    kan_rapporteren = mag_wijzigen and zaak.status in onderzoek_service.RAPPORT_STATUSSEN
+    onderzoek_form = formulieren.get("onderzoek")
+    if onderzoek_form is None and kan_rapporteren:
+        onderzoek_form = OnderzoekFormulier(instance=onderzoek, nieuw=onderzoek is None)
+    reactie_form = formulieren.get("reactie")
+    if reactie_form is None and mag_wijzigen and (onderzoek or plan):
+        reactie_form = ReactieFormulier(met_plan=plan is not None)
+    plan_form = formulieren.get("plan")
+    if plan_form is None and mag_wijzigen and zaak.status == Status.ONDERSTEUNINGSPLAN:
+        plan_form = PlanFormulier(instance=plan)
+
+    berekening = beoordeling.laatste_berekening(zaak) if definitie.rekent else None
+    berekening_form = formulieren.get("berekening")
+    if berekening_form is None and definitie.rekent and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
+        berekening_form = BerekeningFormulier(kostensoorten=_kostensoorten(zaak))
+
+    vier_ogen = vierogen.oordeel(zaak) if zaak.status == Status.KLAAR_VOOR_BESLUIT else None
+    goedkeuring_form = formulieren.get("vierogen")
+    if (goedkeuring_form is None and vier_ogen and heeft_rol(gebruiker, KWALITEITSMEDEWERKER)
+            and beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE).toegestaan):
+        goedkeuring_form = GoedkeuringFormulier()
+
+    return {
+        **ui_context(request, "werkvoorraad"),
+        "zaak": zaak,
+        "definitie": definitie,
+        "sectie_meldingen": sectie,
+        "algemene_meldingen": [m for m in meldingen if not m.extra_tags.startswith(SECTIE)],
+        "vandaag": vandaag,
+        "mag_wijzigen": mag_wijzigen,
+        "termijnen": ui_services.termijnen_van(zaak, vandaag),
+        "stappen": stappen,
+        "kvb_melding": kvb_melding,
+        "onderzoek": onderzoek,
+        "onderzoek_form": onderzoek_form,
+        "checklist": [(CHECKLIST[v][0], CHECKLIST[v][1], getattr(onderzoek, v) if onderzoek else "") for v in CHECKLIST],
+        "ontbrekend": onderzoek.ontbrekende_checklist() if onderzoek else [],
+        "zrm": [(label, getattr(onderzoek, f"zrm_{d}") if onderzoek else None) for d, label in ZRM_DOMEINEN.items()],
+        "zrm_scores": ZRM_SCORES,
+        "ladder": PARTICIPATIELADDER,
+        "plan": plan,
+        "plan_form": plan_form,
+        "reacties_onderzoek": list(onderzoek.clientreacties.all()) if onderzoek else [],
+        "reacties_plan": list(plan.clientreacties.all()) if plan else [],
+        "reactie_form": reactie_form,
+        "criteria": criteria,
+        "ontbrekende_criteria": [c["criterium"] for c in criteria if c["bevinding"] is None],
+        "berekening": berekening,
+        "uitleg": _uitleg_regels(berekening, definitie.uitkomst_variabele),
+        "berekening_form": berekening_form,
+        "vier_ogen": vier_ogen,
+        "goedkeuringen": list(zaak.goedkeuringen.select_related("door")),
+        "goedkeuring_form": goedkeuring_form,
+        "afwijkingen": list(zaak.afwijkingen.select_related("door")),
+        "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
+    }
+
+
+def _toon_zaak(request, zaak: Zaak, formulieren: dict | None = None, status: int = 200):
+    beleid.vereis_zaak(request.user, zaak, beleid.VIEW)
+    return render(request, "zaken/zaak.html", _zaak_context(request, zaak, formulieren), status=status)
+
+
+@inlog_vereist
+def zaak(request, pk: int):
+    return _toon_zaak(request, _zaak_of_404(pk))
+
+
+def _post(view):
+    """POST only; a GET on a form address shows the zaak page."""
+    def inner(request, pk: int):
+        if request.method != "POST":
+            if request.method in ("GET", "HEAD"):
+                return redirect("ui:zaak", pk=pk)
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, _zaak_of_404(pk))
+    inner.__name__ = view.__name__
+    inner.__doc__ = view.__doc__
+    return inlog_vereist(inner)
+
+
+def _verwerk(request, zaak: Zaak, form, sleutel: str, actie, succes: str, anker: str):
+    """Validate `form`, call the service `actie(cleaned_data)`; on a service refusal put its Dutch message on
+    the form and re-render with status 400. GeenToegang is not caught: it becomes the 403 page."""
+    if form.is_valid():
+        try:
+            actie(form.cleaned_data)
+        except ValidationError as fout:
+            fouten_overnemen(form, fout)
+        except ProcedureFout as fout:
+            form.add_error(None, str(fout))
+        else:
+            # Tagged with the section, so the confirmation appears where the user is (see _zaak_context).
+            messages.success(request, succes, extra_tags=f"{SECTIE}{anker}")
+            return redirect(_naar_zaak(zaak, anker))
+    return _toon_zaak(request, zaak, {sleutel: form}, status=ONGELDIG)
+
+
+@_post
+def overgang(request, zaak: Zaak):
+    """One step of the procedure (button per allowed transition)."""
+    naar = request.POST.get("naar", "")
+    overgang_ = next((o for o in procedure.mogelijke_overgangen(zaak) if o.naar == naar), None)
+    if overgang_ is None:
+        # Not a step from the current status (e.g. an old page): the service's message, on top of the page.
+        try:
+            procedure.voer_uit(zaak, naar, request.user)
+        except (ProcedureFout, ValidationError) as fout:
+            messages.error(request, fout.messages[0] if isinstance(fout, ValidationError) else str(fout))
+        return redirect(_naar_zaak(zaak, "stappen"))
+    form = StapFormulier(request.POST, overgang=overgang_)
+
+    def actie(d):
+        record = procedure.voer_uit(zaak, overgang_.naar, request.user, datum=d["datum"], reden=d.get("reden", ""),
+                                    via=d.get("via", ""), uitkomst=d.get("uitkomst", ""), bedrag=d.get("bedrag"))
+        if record.naar != overgang_.naar:
+            messages.warning(request, record.reden)
+
+    return _verwerk(request, zaak, form, f"stap-{naar}", actie,
+                    f"Stap uitgevoerd: {overgang_.actie}.", "status")
+
+
+@_post
+def onderzoek(request, zaak: Zaak):
+    """Save the individualiseringsrapportage (art. 2:3)."""
+    huidig = zaak.huidig_onderzoek()
+    form = OnderzoekFormulier(request.POST, instance=huidig, nieuw=huidig is None)
+
+    def actie(d):
+        velden = {k: v for k, v in d.items() if k != "gesprekdatum"}
+        onderzoek_service.werk_onderzoek_bij(zaak, request.user, gesprekdatum=d.get("gesprekdatum"), **velden)
+
+    return _verwerk(request, zaak, form, "onderzoek", actie, "Het onderzoeksverslag is opgeslagen.", "onderzoek")
+
+
+@_post
+def reactie(request, zaak: Zaak):
+    """Add the inwoner's remarks to the report or the plan (art. 2:4 lid 4)."""
+    form = ReactieFormulier(request.POST, met_plan=zaak.huidig_plan() is not None)
+
+    def actie(d):
+        onderzoek_service.voeg_clientreactie_toe(zaak, request.user, tekst=d["tekst"], ontvangen_op=d["ontvangen_op"],
+                                                 bij=d["bij"])
+
+    return _verwerk(request, zaak, form, "reactie", actie, "De reactie van de inwoner is toegevoegd.", "reactie")
+
+
+@_post
+def plan(request, zaak: Zaak):
+    """Draw up or update the ondersteuningsplan (art. 2:4)."""
+    huidig = zaak.huidig_plan()
+    form = PlanFormulier(request.POST, instance=huidig)
+
+    def actie(d):
+        if huidig is None:
+            onderzoek_service.stel_plan_op(zaak, request.user, **d)
+        else:
+            onderzoek_service.werk_plan_bij(zaak, request.user, **d)
+
+    return _verwerk(request, zaak, form, "plan", actie, "Het ondersteuningsplan is opgeslagen.", "plan")
+
+
+@_post
+def bevinding(request, zaak: Zaak):
+    """Record the finding on one discretionary criterion, with its reason."""
+    code = request.POST.get("criterium", "")
+    criterium = zaak.definitie.criterium(code)
+    if criterium is None:
+        messages.error(request, f"Onbekend criterium '{code}' voor {zaak.definitie.naam}.")
+        return _toon_zaak(request, zaak, status=ONGELDIG)
+    form = BevindingFormulier(request.POST, criterium=criterium)
+
+    def actie(d):
+        beoordeling.leg_bevinding_vast(zaak, request.user, criterium=criterium.code, waarde=d["waarde"],
+                                       motivering=d["motivering"])
+
+    return _verwerk(request, zaak, form, f"bevinding-{code}", actie,
+                    f"Bevinding vastgelegd: {criterium.vraag}", f"criterium-{code}")
+
+
+@_post
+def berekening(request, zaak: Zaak):
+    """Run the Regelkern for the household and a month; the outcome and its uitleg are stored."""
+    form = BerekeningFormulier(request.POST, kostensoorten=_kostensoorten(zaak))
+
+    def actie(d):
+        invoer = {"huishouden": {"kostensoort": {d["maand"]: d["kostensoort"]}}} if d.get("kostensoort") else None
+        beoordeling.bereken(zaak, request.user, maand=d["maand"], invoer=invoer)
+
+    return _verwerk(request, zaak, form, "berekening", actie, "De berekening is gemaakt en vastgelegd.", "berekening")
+
+
+@_post
+def goedkeuring(request, zaak: Zaak):
+    """The kwaliteitsmedewerker's four-eyes judgement on the proposed decision."""
+    form = GoedkeuringFormulier(request.POST)
+
+    def actie(d):
+        vierogen.keur_goed(zaak, request.user, akkoord=d["akkoord"], toelichting=d.get("toelichting", ""))
+
+    # Anchor "status": after "niet akkoord" the zaak is back in beoordeling and the four-eyes part is gone.
+    return _verwerk(request, zaak, form, "vierogen", actie, "Uw oordeel als tweede paar ogen is vastgelegd.", "status")
+
+
+# ------------------------------------------------------------------ printable report
+
+
+@inlog_vereist
+def rapportage(request, pk: int):
+    """The individualiseringsrapportage the inwoner can take home (print-friendly, plain Dutch)."""
+    zaak_ = _zaak_of_404(pk)
+    beleid.vereis_zaak(request.user, zaak_, beleid.VIEW, onderwerp="rapportage", toelichting="afdrukversie")
+    context = _zaak_context(request, zaak_)
+    context["nav"] = None
+    return render(request, "zaken/rapportage.html", context)
