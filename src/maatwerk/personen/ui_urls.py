@@ -5,5 +5,9 @@ from django.urls import path
 from maatwerk.personen import views
 
 urlpatterns = [
+    path("intake/", views.intake, name="intake"),
     path("huishoudens/<int:pk>/", views.huishouden, name="huishouden"),
+    path("huishoudens/<int:pk>/lid/", views.lid_toevoegen, name="huishouden_lid"),
+    path("huishoudens/<int:pk>/melding/", views.melding, name="huishouden_melding"),
+    path("huishoudens/<int:pk>/inkomen/", views.inkomen, name="huishouden_inkomen"),
 ]

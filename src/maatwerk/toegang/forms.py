@@ -51,3 +51,79 @@ class AuditFilter(NLFormulier, forms.Form):
                               error_messages={"invalid": "Vul een zaaknummer in (alleen cijfers)."})
     actie = forms.ChoiceField(label="Actie", required=False, choices=[("", "alle acties"), *Actie.choices])
     alleen_geweigerd = forms.BooleanField(label="Alleen geweigerde pogingen", required=False)
+
+
+# ------------------------------------------------------------------ consent register and legal grounds
+# Shape only: whether the user may record the ground, and the rules on purpose and dates, are decided by
+# maatwerk.toegang.register (its ValidationError is put back on these forms by the views).
+
+
+def _datum(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
+    from maatwerk.zaken.forms import Datum
+
+    return forms.DateField(label=label, required=required, help_text=help_text, widget=Datum(),
+                           error_messages={"invalid": "Vul een geldige datum in, bijvoorbeeld 31-12-2025.",
+                                           "required": "Vul de datum in."})
+
+
+class _GrondFormulier(NLFormulier, forms.Form):
+    inwoner = forms.TypedChoiceField(label="Van wie zijn de gegevens?", coerce=int, error_messages={
+        "required": "Kies de inwoner.", "invalid_choice": "Kies een lid van dit huishouden."})
+    domein = forms.ChoiceField(label="Gegevens uit het domein", widget=forms.RadioSelect, error_messages={
+        "required": "Kies het domein van de gegevens.", "invalid_choice": "Kies een domein uit de lijst."})
+    doel = forms.CharField(label="Doel", widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text="Waarvoor zijn de gegevens nodig? (doelbinding, artikel 5 AVG)",
+                           error_messages={"required": "Beschrijf het doel: waarvoor zijn de gegevens nodig?"})
+    geldig_vanaf = _datum("Geldig vanaf")
+    geldig_tot = _datum("Geldig tot en met", required=False, help_text="Leeg laten als er geen einddatum is.")
+
+    def __init__(self, *args, leden=(), **kwargs):
+        from django.utils import timezone
+
+        from maatwerk.zaken.regelingen import DOMEIN_KEUZES
+
+        kwargs.setdefault("initial", {"geldig_vanaf": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        self.fields["inwoner"].choices = [(i.pk, i.naam) for i in leden]
+        self.fields["inwoner"].widget.attrs["class"] = "nl-select"
+        self.fields["domein"].choices = DOMEIN_KEUZES
+
+
+class ToestemmingFormulier(_GrondFormulier):
+    """The inwoner's consent (AVG art. 6 lid 1 onder a) for the consulent's own domain to see data of another."""
+
+    ontvanger = forms.ChoiceField(label="Wie krijgt inzage?", widget=forms.RadioSelect, error_messages={
+        "required": "Kies wie inzage krijgt.", "invalid_choice": "Kies wie inzage krijgt."})
+    vorm = forms.ChoiceField(label="Vorm van de toestemming", widget=forms.RadioSelect, error_messages={
+        "required": "Kies de vorm van de toestemming."})
+
+    def __init__(self, *args, ontvangers=(), **kwargs):
+        from maatwerk.toegang.models import Toestemming
+        from maatwerk.toegang.rollen import ONTVANGER_KEUZES
+
+        kwargs.setdefault("prefix", "toestemming")
+        super().__init__(*args, **kwargs)
+        keuzes = [(c, label) for c, label in ONTVANGER_KEUZES if c in ontvangers]
+        self.fields["ontvanger"].choices = keuzes
+        if len(keuzes) == 1:
+            self.fields["ontvanger"].initial = keuzes[0][0]
+        self.fields["vorm"].choices = Toestemming.Vorm.choices
+        self.order_fields(["inwoner", "ontvanger", "domein", "doel", "vorm", "geldig_vanaf", "geldig_tot"])
+
+
+class GrondslagFormulier(_GrondFormulier):
+    """A legal ground (law and article), recorded by a kwaliteitsmedewerker."""
+
+    ontvanger = forms.ChoiceField(label="Wie krijgt inzage?", widget=forms.RadioSelect, error_messages={
+        "required": "Kies wie inzage krijgt.", "invalid_choice": "Kies wie inzage krijgt."})
+    grondslag = forms.CharField(label="Wettelijke grondslag (wet en artikel)", max_length=300,
+                                help_text="Bijvoorbeeld ‘Participatiewet, artikel 53a’.",
+                                error_messages={"required": "Noem de wet en het artikel."})
+
+    def __init__(self, *args, **kwargs):
+        from maatwerk.toegang.rollen import ONTVANGER_KEUZES
+
+        kwargs.setdefault("prefix", "grondslag")
+        super().__init__(*args, **kwargs)
+        self.fields["ontvanger"].choices = ONTVANGER_KEUZES
+        self.order_fields(["inwoner", "ontvanger", "domein", "grondslag", "doel", "geldig_vanaf", "geldig_tot"])

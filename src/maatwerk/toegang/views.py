@@ -106,3 +106,102 @@ def _zonder_pagina(request) -> str:
     q = request.GET.copy()
     q.pop("pagina", None)
     return q.urlencode()
+
+
+# ------------------------------------------------------------------ consent register and legal grounds
+# Shown on the household page (maatwerk.personen.views); the register service decides who may record or
+# withdraw, and writes the audit log.
+
+
+def _post_huishouden(view):
+    """POST only; a GET on a form address shows the household page."""
+    def inner(request, pk: int):
+        from django.http import HttpResponseNotAllowed
+        from django.shortcuts import get_object_or_404, redirect
+
+        from maatwerk.personen.models import Huishouden
+
+        if request.method != "POST":
+            if request.method in ("GET", "HEAD"):
+                return redirect("ui:huishouden", pk=pk)
+            return HttpResponseNotAllowed(["POST"])
+        return view(request, get_object_or_404(Huishouden, pk=pk))
+    inner.__name__ = view.__name__
+    inner.__doc__ = view.__doc__
+    return inlog_vereist(inner)
+
+
+def _grond_vastleggen(request, hh, form, sleutel: str, service, succes: str):
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.shortcuts import redirect
+
+    from maatwerk.personen.models import Inwoner
+    from maatwerk.personen.views import toon_huishouden
+    from maatwerk.zaken.forms import fouten_overnemen
+
+    if form.is_valid():
+        d = dict(form.cleaned_data)
+        inwoner = Inwoner.objects.get(pk=d.pop("inwoner"))
+        try:
+            service(request.user, inwoner, **d)
+        except ValidationError as fout:
+            fouten_overnemen(form, fout)
+        else:
+            messages.success(request, succes.format(naam=inwoner.naam))
+            return redirect(reverse("ui:huishouden", args=[hh.pk]) + "#toestemmingen")
+    return toon_huishouden(request, hh, {sleutel: form}, status=400)
+
+
+@_post_huishouden
+def toestemming_vastleggen(request, hh):
+    """Record the inwoner's consent for the consulent's own domain (toegang.register.leg_toestemming_vast)."""
+    from maatwerk.toegang import register
+    from maatwerk.toegang.forms import ToestemmingFormulier
+
+    leden = [lid.inwoner for lid in hh.huidige_lidmaatschappen()]
+    form = ToestemmingFormulier(request.POST, leden=leden, ontvangers=r.domeinen(request.user))
+    return _grond_vastleggen(request, hh, form, "toestemming", register.leg_toestemming_vast,
+                             "De toestemming van {naam} is vastgelegd.")
+
+
+@_post_huishouden
+def grondslag_vastleggen(request, hh):
+    """Record a legal ground (toegang.register.leg_grondslag_vast; kwaliteitsmedewerker only)."""
+    from maatwerk.toegang import register
+    from maatwerk.toegang.forms import GrondslagFormulier
+
+    leden = [lid.inwoner for lid in hh.huidige_lidmaatschappen()]
+    form = GrondslagFormulier(request.POST, leden=leden)
+    return _grond_vastleggen(request, hh, form, "grondslag", register.leg_grondslag_vast,
+                             "De wettelijke grondslag voor de gegevens van {naam} is vastgelegd.")
+
+
+@inlog_vereist
+def toestemming_intrekken(request, pk: int):
+    """AVG art. 7 lid 3: withdraw a consent; the record stays. Back to the household page it was shown on."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.http import HttpResponseNotAllowed
+    from django.shortcuts import get_object_or_404, redirect
+
+    from maatwerk.personen.models import Huishoudlid
+    from maatwerk.toegang import register
+    from maatwerk.toegang.models import Toestemming
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    toestemming = get_object_or_404(Toestemming.objects.select_related("inwoner"), pk=pk)
+    try:
+        register.trek_toestemming_in(request.user, toestemming)
+    except ValidationError as fout:
+        messages.error(request, fout.messages[0])
+    else:
+        messages.success(request, f"De toestemming van {toestemming.inwoner.naam} is ingetrokken.")
+    terug = request.POST.get("huishouden", "")
+    lidmaatschap = Huishoudlid.objects.filter(inwoner=toestemming.inwoner, huishouden_id=int(terug)).first() if terug.isdigit() else None
+    if lidmaatschap is None:
+        lidmaatschap = Huishoudlid.objects.filter(inwoner=toestemming.inwoner, tot__isnull=True).first()
+    if lidmaatschap is None:
+        return redirect("ui:werkvoorraad")
+    return redirect(reverse("ui:huishouden", args=[lidmaatschap.huishouden_id]) + "#toestemmingen")

@@ -14,4 +14,5 @@ urlpatterns = [
     path("auditlog/", toegang.auditlog, name="auditlog"),
     path("", include("maatwerk.zaken.ui_urls")),
     path("", include("maatwerk.personen.ui_urls")),
+    path("", include("maatwerk.toegang.ui_urls")),
 ]

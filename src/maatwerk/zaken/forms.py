@@ -269,3 +269,28 @@ class GoedkeuringFormulier(NLFormulier, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", "vierogen")
         super().__init__(*args, **kwargs)
+
+
+# ------------------------------------------------------------------ afwijking van beleid
+
+
+class AfwijkingFormulier(NLFormulier, forms.Form):
+    """A deviation in favour of the inwoner (maatwerk.zaken.beoordeling.leg_afwijking_vast decides whether it is
+    possible for this regeling and status; maatwerk.zaken.vierogen then requires a second person)."""
+
+    soort = forms.ChoiceField(label="Soort afwijking", widget=forms.RadioSelect,
+                              error_messages={"required": "Kies de soort afwijking."})
+    reden = _tekst("Reden", required=True, rows=4,
+                   help_text="Waarom wijkt u af ten gunste van de inwoner? Noem de bijzondere omstandigheden.")
+
+    def __init__(self, *args, hardheidsclausule: str | None = None, **kwargs):
+        from maatwerk.zaken.models import SoortAfwijking
+
+        kwargs.setdefault("prefix", "afwijking")
+        super().__init__(*args, **kwargs)
+        bron = hardheidsclausule or "deze regeling kent er geen"
+        self.fields["soort"].choices = [
+            (SoortAfwijking.HARDHEIDSCLAUSULE, f"Hardheidsclausule ({bron})"),
+            (SoortAfwijking.BUITENWETTELIJK_BEGUNSTIGEND, "Buitenwettelijk begunstigend beleid"),
+        ]
+        self.fields["reden"].error_messages["required"] = "Geef de reden van de afwijking."

@@ -13,6 +13,7 @@ urlpatterns = [
     path("zaken/<int:pk>/plan/", views.plan, name="zaak_plan"),
     path("zaken/<int:pk>/bevinding/", views.bevinding, name="zaak_bevinding"),
     path("zaken/<int:pk>/berekening/", views.berekening, name="zaak_berekening"),
+    path("zaken/<int:pk>/afwijking/", views.afwijking, name="zaak_afwijking"),
     path("zaken/<int:pk>/vierogen/", views.goedkeuring, name="zaak_vierogen"),
     path("zaken/<int:pk>/rapportage/", views.rapportage, name="zaak_rapportage"),
 ]

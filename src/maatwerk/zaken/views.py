@@ -22,6 +22,7 @@ from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken import beoordeling, onderzoek as onderzoek_service, procedure, ui_services, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.forms import (
+    AfwijkingFormulier,
     BerekeningFormulier,
     BevindingFormulier,
     GoedkeuringFormulier,
@@ -151,6 +152,10 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
     if berekening_form is None and definitie.rekent and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
         berekening_form = BerekeningFormulier(kostensoorten=_kostensoorten(zaak))
 
+    afwijking_form = formulieren.get("afwijking")
+    if afwijking_form is None and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
+        afwijking_form = AfwijkingFormulier(hardheidsclausule=definitie.hardheidsclausule)
+
     vier_ogen = vierogen.oordeel(zaak) if zaak.status == Status.KLAAR_VOOR_BESLUIT else None
     goedkeuring_form = formulieren.get("vierogen")
     if (goedkeuring_form is None and vier_ogen and heeft_rol(gebruiker, KWALITEITSMEDEWERKER)
@@ -189,6 +194,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "goedkeuringen": list(zaak.goedkeuringen.select_related("door")),
         "goedkeuring_form": goedkeuring_form,
         "afwijkingen": list(zaak.afwijkingen.select_related("door")),
+        "afwijking_form": afwijking_form,
         "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
     }
 
@@ -325,6 +331,18 @@ def berekening(request, zaak: Zaak):
         beoordeling.bereken(zaak, request.user, maand=d["maand"], invoer=invoer)
 
     return _verwerk(request, zaak, form, "berekening", actie, "De berekening is gemaakt en vastgelegd.", "berekening")
+
+
+@_post
+def afwijking(request, zaak: Zaak):
+    """Record a deviation from policy in favour of the inwoner (hardheidsclausule or buitenwettelijk begunstigend
+    beleid); whether it is possible, and that the decision then needs a second person, the services decide."""
+    form = AfwijkingFormulier(request.POST, hardheidsclausule=zaak.definitie.hardheidsclausule)
+
+    def actie(d):
+        beoordeling.leg_afwijking_vast(zaak, request.user, soort=d["soort"], reden=d["reden"])
+
+    return _verwerk(request, zaak, form, "afwijking", actie, "De afwijking van beleid is vastgelegd.", "afwijking")
 
 
 @_post
