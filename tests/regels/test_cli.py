@@ -102,3 +102,12 @@ def test_console_script_never_shows_a_traceback(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "personen" in proc.stderr
+
+
+def test_eternal_and_person_variables_can_be_asked_for(capsys):
+    code, out, err = run(capsys, "bereken", str(GEZIN), "--periode", "2026-07", "--json",
+                         "--variabelen", "aow_datum,leeftijd")
+    assert code == 0, err
+    personen = json.loads(out)["resultaten"]["personen"]
+    assert personen["aanvrager"]["aow_datum"] == "2052-06-14"  # born 1985-03-14, AOW age 67 years 3 months
+    assert personen["aanvrager"]["leeftijd"] == 41

@@ -10,6 +10,7 @@ returns the same structure:
 
 from __future__ import annotations
 
+from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.simulations import SimulationBuilder
 
@@ -91,10 +92,14 @@ def bereken(
         "persoon": list(situatie["personen"].keys()),
     }
     resultaten: dict = {"huishoudens": {i: {} for i in ids["huishouden"]}, "personen": {i: {} for i in ids["persoon"]}}
-    berekend: list[tuple[str, str]] = []
+    berekend: list[tuple[str, object]] = []
+    # Periods parsed once (the engine and the uitleg would parse the string again for every variable).
+    # ETERNITY variables (geboortedatum, aow_datum) are asked for with the month too: the engine cannot
+    # pick a formula for the ETERNITY period itself, and an eternal value is the same in every month.
+    maand = periods.period(periode)
     for naam in variabelen:
         variable = tbs.variables[naam]
-        per = periode if variable.definition_period.name == "MONTH" else "ETERNITY"
+        per = maand
         waarden = sim.calculate(naam, per)
         if hasattr(waarden, "decode_to_str"):
             waarden = waarden.decode_to_str()

@@ -10,10 +10,11 @@ of source; the parameter YAML metadata gives each figure its source. A considera
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
-from dataclasses import dataclass
 
 import numpy as np
+from openfisca_core import periods
 from openfisca_core.indexed_enums import EnumArray
 
 from maatwerk.regels.regel import REGELS
@@ -53,6 +54,11 @@ def leesbaar(waarde, unit: str | None = None) -> str:
 
 def json_waarde(waarde):
     """A JSON-friendly scalar."""
+    soort = type(waarde)
+    if soort is float:  # the common cases first (an uitleg converts hundreds of values)
+        return round(waarde, 2)
+    if soort is bool or soort is int or soort is str or waarde is None:
+        return waarde
     if isinstance(waarde, dict):
         return {k: json_waarde(w) for k, w in waarde.items()}
     if isinstance(waarde, list):
@@ -72,35 +78,32 @@ def json_waarde(waarde):
     return waarde
 
 
-class _Zin(string.Formatter):
-    """Fill a rule sentence; an unknown placeholder is shown as '?' instead of failing."""
-
-    def get_value(self, key, args, kwargs):
-        return kwargs.get(key, "?")
+_PYTHON_SCALAIR = (float, int, bool, str)
 
 
-_ZIN = _Zin()
+class _Invulling(dict):
+    """Values for a rule sentence (``str.format_map``); an unknown placeholder is shown as '?' instead of failing."""
+
+    def __missing__(self, key):
+        return "?"
+
+
+@functools.lru_cache(maxsize=None)
+def _velden(zin: str) -> frozenset[str]:
+    """The placeholders a rule sentence uses: only those values are formatted for it."""
+    return frozenset(
+        veld.split(".", 1)[0].split("[", 1)[0] for _, veld, _, _ in string.Formatter().parse(zin) if veld
+    )
 
 
 # ---------------------------------------------------------------- trace access
 
-@dataclass
-class _Knoop:
-    naam: str
-    periode: str
-    kinderen: list
-    parameters: list
-    waarde: object
-
-
-def _index_trace(tracer) -> dict[tuple[str, str], _Knoop]:
-    """(variable, period) -> the node of its computation (the first occurrence; later ones are cache reads)."""
-    index: dict[tuple[str, str], _Knoop] = {}
+def _index_trace(tracer) -> dict[tuple, object]:
+    """(variable, period) -> the trace node of its computation (the first occurrence; later ones are cache reads)."""
+    index: dict[tuple, object] = {}
 
     def bezoek(node):
-        sleutel = (node.name, str(node.period))
-        if sleutel not in index:
-            index[sleutel] = _Knoop(node.name, str(node.period), node.children, node.parameters, node.value)
+        index.setdefault((node.name, node.period), node)
         for kind in node.children:
             bezoek(kind)
 
@@ -121,12 +124,17 @@ class Uitlegger:
         self.n_personen = simulation.persons.count
         self.persoon_ids = list(simulation.persons.ids)
         self.n_huishoudens = hh.count
-        self._param_cache: dict[str, dict] = {}
+        self._leden: dict[int, np.ndarray] = {}
+        self._overwegingen: dict[tuple, dict] = {}
+        # Sources of parameters are facts of the (cached) system, not of this calculation: kept with the system.
+        self._param_cache: dict[str, dict] = tbs.__dict__.setdefault("_maatwerk_parameterbronnen", {})
 
     # -- values of one entity instance
     def _waarde(self, naam: str, waarde, entiteit: str, i: int):
         if waarde is None:
             return None
+        if type(waarde) in _PYTHON_SCALAIR:  # a parameter value: as np.asarray(waarde).item() would give it
+            return waarde
         if isinstance(waarde, EnumArray):
             waarde = waarde.decode_to_str()
         waarde = np.asarray(waarde)
@@ -139,7 +147,9 @@ class Uitlegger:
         if ent == entiteit:
             return waarde[i].item() if hasattr(waarde[i], "item") else waarde[i]
         if ent == "persoon" and entiteit == "huishouden":
-            leden = np.nonzero(self.hh_van_persoon == i)[0]
+            leden = self._leden.get(i)
+            if leden is None:
+                leden = self._leden[i] = np.nonzero(self.hh_van_persoon == i)[0]
             return {str(self.persoon_ids[j]): waarde[j].item() for j in leden}
         if ent == "huishouden" and entiteit == "persoon":
             return waarde[self.hh_van_persoon[i]].item()
@@ -171,50 +181,66 @@ class Uitlegger:
         self._param_cache[naam] = bron
         return bron
 
-    def overwegingen(self, variabele: str, periode: str, entiteit: str, i: int) -> list[dict]:
-        """All considerations behind `variabele` for entity instance `i`, the outcome first."""
-        start = self.index.get((variabele, periode))
+    def overwegingen(self, variabele: str, periode: str | periods.Period, entiteit: str, i: int) -> list[dict]:
+        """All considerations behind `variabele` for entity instance `i`, the outcome first (`periode` as a string
+        such as "2026-07" or as a Period)."""
+        index = self.index
+        start = index.get((variabele, periods.period(periode)))
         if start is None:
             return []
         gezien: set[str] = set()
         resultaat: list[dict] = []
 
-        def bezoek(knoop: _Knoop):
-            info = REGELS.get(knoop.naam)
-            if info is not None and knoop.naam not in gezien:
-                gezien.add(knoop.naam)
+        def bezoek(knoop):
+            info = REGELS.get(knoop.name)
+            if info is not None and knoop.name not in gezien:
+                gezien.add(knoop.name)
                 resultaat.append(self._overweging(knoop, info, entiteit, i))
-            for kind in knoop.kinderen:
-                k = self.index.get((kind.name, str(kind.period)))
-                if k is not None and k.naam not in gezien:
+            for kind in knoop.children:
+                k = index.get((kind.name, kind.period))
+                if k is not None and k.name not in gezien:
                     bezoek(k)
 
         bezoek(start)
         return resultaat
 
-    def _overweging(self, knoop: _Knoop, info, entiteit: str, i: int) -> dict:
-        var = self.tbs.variables.get(knoop.naam)
-        unit = getattr(var, "unit", None)
+    def _overweging(self, knoop, info, entiteit: str, i: int) -> dict:
+        """The consideration of one trace node, formatted once per Uitlegger (outcomes share their sub-rules); each
+        caller gets its own top-level dict."""
+        sleutel = (knoop.name, knoop.period, entiteit, i)
+        overweging = self._overwegingen.get(sleutel)
+        if overweging is None:
+            overweging = self._overwegingen[sleutel] = self._maak_overweging(knoop, info, entiteit, i)
+        return dict(overweging)
+
+    def _maak_overweging(self, knoop, info, entiteit: str, i: int) -> dict:
+        velden = _velden(info.uitleg)
+        periode = str(knoop.period)
         invoer = {}
-        plaats = {"resultaat": None, "periode": knoop.periode}
-        for kind in knoop.kinderen:
+        plaats = _Invulling(resultaat=None, periode=periode)  # for a name used twice, the first value is shown
+        for kind in knoop.children:
+            if kind.name in invoer:
+                continue
             w = self._waarde(kind.name, kind.value, entiteit, i)
-            kvar = self.tbs.variables.get(kind.name)
-            invoer.setdefault(kind.name, json_waarde(w))
-            plaats.setdefault(kind.name, leesbaar(w, getattr(kvar, "unit", None)))
+            invoer[kind.name] = json_waarde(w)
+            if kind.name in velden and kind.name not in plaats:
+                plaats[kind.name] = leesbaar(w, getattr(self.tbs.variables.get(kind.name), "unit", None))
         parameters = []
         for p in knoop.parameters:
             w = self._waarde(p.name, p.value, entiteit, i)
             bron = self._parameter_bron(p.name)
             parameters.append({"naam": p.name, "periode": str(p.period), "waarde": json_waarde(w), **bron})
-            plaats.setdefault(p.name.rsplit(".", 1)[-1], leesbaar(w, bron["unit"] or "getal"))
-        waarde = self._waarde(knoop.naam, knoop.waarde, entiteit, i)
-        plaats["resultaat"] = leesbaar(waarde, unit)
+            kort = p.name.rsplit(".", 1)[-1]
+            if kort in velden and kort not in plaats:
+                plaats[kort] = leesbaar(w, bron["unit"] or "getal")
+        waarde = self._waarde(knoop.name, knoop.value, entiteit, i)
+        if "resultaat" in velden:
+            plaats["resultaat"] = leesbaar(waarde, getattr(self.tbs.variables.get(knoop.name), "unit", None))
         return {
             "regel": info.id,
-            "variabele": knoop.naam,
-            "periode": knoop.periode,
-            "zin": _ZIN.format(info.uitleg, **plaats),
+            "variabele": knoop.name,
+            "periode": periode,
+            "zin": info.uitleg.format_map(plaats),
             "bron": info.bron,
             "soort": info.soort.value,
             "url": info.url,

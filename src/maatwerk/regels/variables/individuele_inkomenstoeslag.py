@@ -35,6 +35,7 @@ from openfisca_core.variables import Variable
 from maatwerk.regels.entities import Huishouden, Persoon
 from maatwerk.regels.indexatie import geindexeerd_op
 from maatwerk.regels.regel import regel
+from maatwerk.regels.variables.bijstandsnorm import rollen
 
 BRON_VERORDENING = "Verordening Sociaal Domein 2018"
 
@@ -51,18 +52,149 @@ def maanden_sinds(datums: np.ndarray, period) -> np.ndarray:
     return peil - maanden_1970
 
 
-def invoer(population, naam: str, period) -> np.ndarray:
+def invoer(population, naam: str, period, nul_als_leeg: bool = False) -> np.ndarray | None:
     """Value of a pure input variable, read from its holder without the engine's per-call overhead.
 
     The referteperiode loop reads two inputs for 36 months; through `population(naam, period)` that is 72
     engine calls (and 72 trace nodes in an uitleg). Should the variable ever get a formula, this falls back
-    to the normal calculation, so no computed value is skipped.
+    to the normal calculation, so no computed value is skipped. With `nul_als_leeg`, a value that is not set and
+    defaults to 0 is returned as None (no array of zeros to allocate and add).
     """
     holder = population.get_holder(naam)
     if holder.variable.formulas:
         return population(naam, period)
     waarde = holder.get_array(period)
+    if waarde is None and nul_als_leeg and not holder.variable.default_value:
+        return None
     return holder.default_array() if waarde is None else waarde
+
+
+NORM = "bijstandsnorm_inclusief_vakantietoeslag"
+
+
+def norm_in_referteperiode(huishouden, maand) -> np.ndarray:
+    """The norm of one month of the referteperiode, through the engine (a norm given as input for that month wins).
+
+    Without a trace the value is dropped from the simulation's cache after use, unless it was there already: the
+    look-back needs each month once, and keeping 36 monthly arrays (8 MB each per million households) means fresh
+    memory every month, which costs more than computing the norm. With a trace (uitleg) everything stays as it is.
+    """
+    holder = huishouden.get_holder(NORM)
+    bewaren = huishouden.simulation.trace or holder.get_array(maand) is not None
+    norm = huishouden(NORM, maand)
+    if not bewaren:
+        holder.delete_arrays(maand)
+    return norm
+
+
+def hoogste_overschrijding(huishouden, period, maanden: int, grens: float, volgen=None, zolang=None) -> np.ndarray:
+    """Highest monthly excess of the income over grens x norm in the `maanden` months before `period` (at least 0).
+
+    Per month: the partners' netto_maandinkomen summed per household plus algemene_bijstand, minus grens times
+    bijstandsnorm_inclusief_vakantietoeslag. Without `volgen`: every household. With `volgen` (household indices):
+    only those, and with `zolang` (a test on the excess so far) a household is no longer followed once the test
+    fails, since only whether it passes matters then; the excess of such a household is where it failed, and 0 for
+    households not followed.
+    """
+    personen = huishouden.members
+    lid_van, n = huishouden.members_entity_id, huishouden.count
+    alle_partners = np.flatnonzero(rollen(huishouden)["partner"])
+    alle = volgen is None
+    if alle:
+        volgen, partners, van = np.arange(n), alle_partners, lid_van[alle_partners]
+    else:  # the partners of the followed households, and the position of their household among those
+        positie = np.full(n, -1)
+        positie[volgen] = np.arange(volgen.size)
+        van = positie[lid_van[alle_partners]]
+        partners, van = alle_partners[van >= 0], van[van >= 0]
+    uitkomst = np.zeros(n)
+    hoogste = np.zeros(volgen.size)
+    overschrijding = np.empty(volgen.size)  # one buffer for all months: no fresh memory per month
+    for maand in _maanden_met_inkomen(huishouden, period, maanden):
+        if not volgen.size:
+            break
+        netto = invoer(personen, "netto_maandinkomen", maand)
+        bijstand = invoer(huishouden, "algemene_bijstand", maand, nul_als_leeg=True)
+        inkomen = np.bincount(van, weights=netto[partners], minlength=volgen.size)
+        if bijstand is not None:  # adding 0 changes nothing (a bincount sum is never -0.0)
+            inkomen += bijstand if alle else bijstand[volgen]
+        # The result is clipped at 0 and the norm is never negative: a month without any income in any household
+        # cannot raise `hoogste`, so its norm need not be computed. (Checking every household when the followed
+        # ones have none keeps even an invalid norm given as input counting in exactly the same months.)
+        if not inkomen.any() and (alle or not _enig_inkomen(huishouden, alle_partners, netto, bijstand)):
+            continue
+        norm = norm_in_referteperiode(huishouden, maand)
+        if not alle:
+            norm = norm[volgen]
+        # grens * norm in the norm's own dtype (float32, as stored), exactly as the plain expression would
+        np.multiply(grens, norm, out=overschrijding, dtype=norm.dtype)
+        np.subtract(inkomen, overschrijding, out=overschrijding)
+        np.maximum(hoogste, overschrijding, out=hoogste)
+        if zolang is not None:
+            blijft = zolang(hoogste)
+            if not blijft.all():
+                uitkomst[volgen[~blijft]] = hoogste[~blijft]
+                van_nieuw = np.cumsum(blijft) - 1
+                houden = blijft[van]
+                partners, van = partners[houden], van_nieuw[van[houden]]
+                volgen, hoogste, overschrijding = volgen[blijft], hoogste[blijft], overschrijding[blijft]
+    if alle:
+        return hoogste
+    uitkomst[volgen] = hoogste
+    return uitkomst
+
+
+def _enig_inkomen(huishouden, partners: np.ndarray, netto: np.ndarray, bijstand: np.ndarray | None) -> bool:
+    """Whether any household has income this month (partners' netto plus algemene bijstand), as the full look-back
+    checks it."""
+    inkomen = np.bincount(huishouden.members_entity_id[partners], weights=netto[partners], minlength=huishouden.count)
+    return bool((inkomen if bijstand is None else inkomen + bijstand).any())
+
+
+def _maanden_met_inkomen(huishouden, period, maanden: int) -> list:
+    """The months of the referteperiode, newest first, leaving out months in which no income is stored at all.
+
+    Such a month has no income in any household, so it is skipped anyway (see hoogste_overschrijding); knowing it
+    from the stored periods saves reading 2 x 36 empty months for a single situation. Only for plain inputs.
+    """
+    holders = [huishouden.members.get_holder("netto_maandinkomen"), huishouden.get_holder("algemene_bijstand")]
+    bekend = [p for h in holders for p in h.get_known_periods()]
+    if any(h.variable.formulas or h.variable.default_value for h in holders) or any(
+        p.unit != DateUnit.MONTH or p.size != 1 for p in bekend
+    ):
+        terug = range(1, maanden + 1)
+    else:
+        peil = _maandnummer(period.start.year, period.start.month)
+        terug = sorted({peil - _maandnummer(p.start.year, p.start.month) for p in bekend} & set(range(1, maanden + 1)))
+    return [period.first_month.offset(-k, DateUnit.MONTH) for k in terug]
+
+
+def langdurig_laag_inkomen_van(huishouden, period, parameters, voorlopig: np.ndarray) -> np.ndarray:
+    """`iit_langdurig_laag_inkomen`, needed only for the households in `voorlopig` (they meet the other conditions).
+
+    With a trace (uitleg), or when either criterion variable already has a value or is not this module's own, it is
+    calculated as the variable, so the uitleg names it. Otherwise the 36-month comparison (most of the work for a
+    large population) follows only the households in `voorlopig`, each until its income exceeds the limit; the
+    comparison is the one of `iit_langdurig_laag_inkomen` on the stored (float32) excess. The other households get
+    False. tests/regels/test_referteperiode_equivalentie.py checks both ways give the same toeslag.
+    """
+    namen = {"iit_langdurig_laag_inkomen": iit_langdurig_laag_inkomen,
+             "iit_hoogste_overschrijding_referteperiode": iit_hoogste_overschrijding_referteperiode}
+    holders = {naam: huishouden.get_holder(naam) for naam in namen}
+    if huishouden.simulation.trace or any(
+        h.get_array(period) is not None or type(h.variable) is not namen[naam] for naam, h in holders.items()
+    ):
+        return huishouden("iit_langdurig_laag_inkomen", period)
+    p = parameters(period).gemeente.individuele_inkomenstoeslag
+    opgeslagen = holders["iit_hoogste_overschrijding_referteperiode"].variable.dtype
+    marginaal = p.marginale_overschrijding
+
+    def laag(hoogste):
+        return np.round(hoogste, 2).astype(opgeslagen) < marginaal
+
+    wie = np.flatnonzero(voorlopig)
+    hoogste = hoogste_overschrijding(huishouden, period, int(p.referteperiode), float(p.inkomensgrens), wie, laag)
+    return laag(hoogste) & voorlopig
 
 
 # ---------------------------------------------------------------- inputs
@@ -128,26 +260,7 @@ class iit_hoogste_overschrijding_referteperiode(Variable):
 
     def formula(huishouden, period, parameters):
         p = parameters(period).gemeente.individuele_inkomenstoeslag
-        maanden = int(p.referteperiode)
-        grens = float(p.inkomensgrens)
-        # Partner income summed per household with one bincount per month; indices computed once.
-        personen = huishouden.members
-        partner = personen.has_role(Huishouden.PARTNER)
-        idx = np.nonzero(partner)[0]
-        hh_van_partner = huishouden.members_entity_id[idx]
-        n = huishouden.count
-        hoogste = np.zeros(n)
-        maand = period.first_month
-        for _ in range(maanden):
-            maand = maand.offset(-1, DateUnit.MONTH)
-            netto = invoer(personen, "netto_maandinkomen", maand)
-            inkomen = np.bincount(hh_van_partner, weights=netto[idx], minlength=n)
-            inkomen += invoer(huishouden, "algemene_bijstand", maand)
-            # The result is clipped at 0 and the norm is never negative: a month without any income in
-            # any household cannot raise `hoogste`, so its norm need not be computed.
-            if inkomen.any():
-                norm = huishouden("bijstandsnorm_inclusief_vakantietoeslag", maand)
-                np.maximum(hoogste, inkomen - grens * norm, out=hoogste)
+        hoogste = hoogste_overschrijding(huishouden, period, int(p.referteperiode), float(p.inkomensgrens))
         # Cents: 1234.56 - 1229.57 must be exactly 4.99, not 4.98999999.
         return np.round(hoogste, 2)
 
@@ -211,7 +324,7 @@ class iit_geen_zicht_op_inkomensverbetering(Variable):
     bron="Participatiewet, artikel 36, eerste lid (ten hoogste eenmaal per twaalf maanden)",
     soort="wet",
     uitleg=(
-        "Uw vorige individuele inkomenstoeslag is minstens {herhalingstermijn} maanden geleden (of u kreeg er "
+        "Uw vorige individuele inkomenstoeslag is minstens {herhalingstermijn_maanden} maanden geleden (of u kreeg er "
         "nooit een): {resultaat}."
     ),
 )
@@ -222,7 +335,7 @@ class iit_buiten_herhalingstermijn(Variable):
     label = "De vorige individuele inkomenstoeslag ligt ten minste twaalf maanden terug"
 
     def formula(huishouden, period, parameters):
-        termijn = parameters(period).gemeente.individuele_inkomenstoeslag.herhalingstermijn
+        termijn = parameters(period).wet.participatiewet.art_36_inkomenstoeslag.herhalingstermijn_maanden
         laatste = huishouden("datum_laatste_individuele_inkomenstoeslag", period)
         return maanden_sinds(laatste, period) >= termijn
 
@@ -243,13 +356,16 @@ class iit_leeftijd_voorwaarde(Variable):
     label = "Elke rechthebbende partner is 21 jaar of ouder en jonger dan de pensioengerechtigde leeftijd"
 
     def formula(huishouden, period, parameters):
-        minimum = parameters(period).gemeente.individuele_inkomenstoeslag.minimumleeftijd
+        minimum = parameters(period).wet.participatiewet.art_36_inkomenstoeslag.minimumleeftijd
         personen = huishouden.members
-        partner = personen.has_role(Huishouden.PARTNER)
+        partner = rollen(huishouden)["partner"]
         # Gehuwden both have to meet art. 36 lid 1, except a partner excluded under art. 11/13 (7:4 lid 2).
         telt_mee = partner & np.logical_not(personen("uitgesloten_van_bijstand", period))
         voldoet = (personen("leeftijd", period) >= minimum) & np.logical_not(personen("pensioengerechtigd", period))
-        return huishouden.all(voldoet | np.logical_not(telt_mee))
+        # "All members meet it or do not count": no member that counts and fails (one bincount; huishouden.all
+        # loops over the member positions).
+        faalt = telt_mee & np.logical_not(voldoet)
+        return np.bincount(huishouden.members_entity_id, weights=faalt, minlength=huishouden.count) == 0
 
 
 @regel(
@@ -266,7 +382,9 @@ class iit_rechthebbende_partner(Variable):
 
     def formula(huishouden, period, parameters):
         uitgesloten = huishouden.members("uitgesloten_van_bijstand", period)
-        return huishouden.any(np.logical_not(uitgesloten), role=Huishouden.PARTNER)
+        # "any partner not excluded", counted with one bincount (huishouden.any(role=...) compares role objects)
+        telt = np.logical_not(uitgesloten) & rollen(huishouden)["partner"]
+        return np.bincount(huishouden.members_entity_id, weights=telt, minlength=huishouden.count) > 0
 
 
 @regel(
@@ -293,8 +411,10 @@ class iit_bedrag_volgens_verordening(Variable):
         leefvorm = huishouden("leefvorm", period)
         soorten = leefvorm.possible_values
         uitgesloten = huishouden.members("uitgesloten_van_bijstand", period)
-        n_uitgesloten = huishouden.sum(uitgesloten, role=Huishouden.PARTNER)
-        heeft_kinderen = huishouden.nb_persons(Huishouden.KIND) > 0
+        rol = rollen(huishouden)
+        lid_van, n = huishouden.members_entity_id, huishouden.count
+        n_uitgesloten = np.bincount(lid_van, weights=uitgesloten & rol["partner"], minlength=n)
+        heeft_kinderen = np.bincount(lid_van, weights=rol["kind"], minlength=n) > 0
         # 7:4 lid 2: one spouse excluded -> the other gets the amount of an alleenstaande (ouder).
         als_alleen = np.where(heeft_kinderen, ouder, alleenstaande)
         return np.select(
@@ -334,5 +454,6 @@ class individuele_inkomenstoeslag(Variable):
         )
         if not voorlopig.any():
             return np.zeros(huishouden.count)
-        recht = voorlopig & huishouden("iit_langdurig_laag_inkomen", period)
+        # Without uitleg the 36-month test only follows the households that passed the conditions above.
+        recht = voorlopig & langdurig_laag_inkomen_van(huishouden, period, parameters, voorlopig)
         return np.where(recht, huishouden("iit_bedrag_volgens_verordening", period), 0.0)
