@@ -698,7 +698,10 @@ class vakantietoeslag_bijstandsnorm(Variable):
     id="pw.bijstandsnorm",
     bron="Participatiewet, artikelen 20, 21, 22, 22a en 23, met artikel 19, derde lid",
     soort="wet",
-    uitleg="Uw bijstandsnorm is {resultaat} per maand zonder vakantietoeslag.",
+    uitleg=(
+        "U bent voor de bijstand {leefvorm}. In uw woning tellen {aantal_kostendelers} personen mee voor de "
+        "kostendelersnorm (u zelf ook). Daarom is uw bijstandsnorm {resultaat} per maand, zonder vakantietoeslag."
+    ),
     url=f"{PW}#Hoofdstuk3_Paragraaf3.2",
 )
 class bijstandsnorm(Variable):
@@ -708,6 +711,10 @@ class bijstandsnorm(Variable):
     label = "Bijstandsnorm per maand, exclusief vakantietoeslag"
 
     def formula(huishouden, period, parameters):
+        # Asked for here (both come from the same cached month) so the trace, and so the uitleg, shows the
+        # two facts the norm rests on: the leefvorm (art. 20-22) and A of art. 22a.
+        huishouden("leefvorm", period)
+        huishouden("aantal_kostendelers", period)
         berekening = _berekening(huishouden, period, parameters)
         incl = berekening.norm("inclusief_vakantietoeslag")
         return np.round(incl - berekening.norm("vakantietoeslag"), 2)
