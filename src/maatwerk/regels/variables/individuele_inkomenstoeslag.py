@@ -7,8 +7,8 @@ payment in that month; every other month is 0.
 Art. 36 lid 1 Pw: "Op een daartoe strekkend verzoek van een persoon van 21 jaar of ouder doch jonger dan
 de pensioengerechtigde leeftijd, die langdurig een laag inkomen en geen in aanmerking te nemen vermogen
 als bedoeld in artikel 34 heeft en geen uitzicht heeft op inkomensverbetering, kan het college, gelet op
-de omstandigheden van die persoon, een individuele inkomenstoeslag verlenen" (ten hoogste eenmaal per
-twaalf maanden).
+de omstandigheden van die persoon, een individuele inkomenstoeslag verlenen". Art. 36 also allows it at
+most once per twelve months; which lid says so is not verified against the consolidated text.
 
 Choices (see docs/regels/inkomenstoeslag_studietoeslag.md):
 - Referteperiode = the `referteperiode` calendar months before the month of the peildatum (art. 7:1 onder c:
@@ -321,7 +321,7 @@ class iit_geen_zicht_op_inkomensverbetering(Variable):
 
 @regel(
     id="iit.herhalingstermijn",
-    bron="Participatiewet, artikel 36, eerste lid (ten hoogste eenmaal per twaalf maanden)",
+    bron="Participatiewet, artikel 36 (ten hoogste eenmaal per twaalf maanden; het lid is niet geverifieerd)",
     soort="wet",
     uitleg=(
         "Uw vorige individuele inkomenstoeslag is minstens {herhalingstermijn_maanden} maanden geleden (of u kreeg er "
