@@ -358,3 +358,56 @@ def test_buiten_behandeling_zet_zaak_buiten_behandeling(nieuwe_zaak, klaar, wmo)
     zaak.refresh_from_db()
     assert zaak.status == ZaakStatus.BUITEN_BEHANDELING
     assert zaak.overgangen.last().reden.startswith(f"Besluit {besluit.kenmerk}")
+
+
+# ------------------------------------------------------------------ a later besluit updates the zaak's decision
+
+
+def test_later_besluit_werkt_het_besluit_van_de_zaak_bij(nieuwe_zaak, klaar, wmo, wmo2, wmo_natura):
+    from maatwerk.besluiten import bezwaar as bz
+
+    zaak = klaar(nieuwe_zaak(wmo), wmo, uitkomst="afgewezen", bedrag=None)
+    afwijzing = services.opstellen(zaak, wmo)
+    assert afwijzing.soort == Soort.AFWIJZING
+    services.vaststellen(afwijzing, wmo, datum=VASTSTELLING)
+    services.bekendmaken(afwijzing, wmo, datum=VASTSTELLING)
+    zaak.refresh_from_db()
+    assert (zaak.status, zaak.besluit_uitkomst, zaak.besluitdatum) == (ZaakStatus.BESLUIT, "afgewezen", VASTSTELLING)
+
+    # Bezwaar gegrond (Awb 7:11): the new besluit grants; the zaak shows it (natura: no amount stated).
+    bezwaar = bz.registreer(Besluit.objects.get(pk=afwijzing.pk), wmo, ontvangen_op=dt.date(2026, 3, 10),
+                            gronden="Ik heb wel hulp nodig.")
+    bz.leg_horen_vast(bezwaar, wmo2, hoorzitting_op=dt.date(2026, 3, 25), verslag="Mevrouw kan niet meer schoonmaken.")
+    bezwaar, na_bezwaar = bz.beslis(bezwaar, wmo2, uitkomst="gegrond", motivering="Het onderzoek onderschat de hulpvraag.",
+                                    datum=dt.date(2026, 4, 1), nieuw_besluit_soort=Soort.TOEKENNING)
+    services.wijzigen(na_bezwaar, wmo2, **wmo_natura)
+    services.vaststellen(na_bezwaar, wmo2, datum=dt.date(2026, 4, 1))
+    services.bekendmaken(na_bezwaar, wmo2, datum=dt.date(2026, 4, 1))
+    zaak.refresh_from_db()
+    assert (zaak.status, zaak.besluit_uitkomst, zaak.besluit_bedrag, zaak.besluitdatum) == (
+        ZaakStatus.BESLUIT, "toegekend", None, dt.date(2026, 4, 1))
+    assert AuditRegel.objects.filter(zaak=zaak, onderwerp="besluit", actie="change",
+                                     toelichting__contains=f"besluit {na_bezwaar.kenmerk}: afgewezen").exists()
+
+    # Herziening with a stated amount: still granted, the new amount.
+    herziening = services.stel_nieuw_besluit_op(Besluit.objects.get(pk=na_bezwaar.pk), wmo, soort=Soort.HERZIENING)
+    services.wijzigen(herziening, wmo, reden_wijziging="Uw rug is slechter geworden.", ingangsdatum=dt.date(2026, 5, 1),
+                      omvang="4 uur per week", pgb_bedrag=Decimal("4200.00"))
+    with pytest.raises(ValidationError) as fout:  # not dated before the besluit it changes
+        services.vaststellen(herziening, wmo, datum=dt.date(2026, 3, 31))
+    assert "datum" in fout.value.message_dict
+    herziening = Besluit.objects.get(pk=herziening.pk)
+    assert herziening.status == Status.CONCEPT
+    services.vaststellen(herziening, wmo, datum=dt.date(2026, 5, 4))
+    services.bekendmaken(herziening, wmo, datum=dt.date(2026, 5, 4))
+    zaak.refresh_from_db()
+    assert (zaak.besluit_uitkomst, zaak.besluit_bedrag, zaak.besluitdatum) == ("toegekend", Decimal("4200.00"), dt.date(2026, 5, 4))
+
+    # Intrekking: nothing granted any more.
+    intrekking = services.stel_nieuw_besluit_op(Besluit.objects.get(pk=herziening.pk), wmo, soort=Soort.INTREKKING)
+    services.wijzigen(intrekking, wmo, reden_wijziging="U bent verhuisd naar een andere gemeente.",
+                      ingangsdatum=dt.date(2026, 7, 1))
+    services.vaststellen(intrekking, wmo, datum=dt.date(2026, 6, 1))
+    zaak.refresh_from_db()
+    assert (zaak.status, zaak.besluit_uitkomst, zaak.besluit_bedrag, zaak.besluitdatum) == (
+        ZaakStatus.BESLUIT, "afgewezen", None, dt.date(2026, 6, 1))

@@ -159,6 +159,64 @@ def _breng_in(zaak, status, gebruiker, bedrag=Decimal("500.00")):
     return zaak
 
 
+# The content a Wmo natura besluit needs (Verordening Sociaal Domein 2018, artikel 4:6, tweede lid), as in
+# tests/besluiten/conftest.py; and what a 'buiten behandeling' besluit needs (Awb 4:5, eerste lid).
+WMO_NATURA = dict(
+    vorm="natura", voorziening="hulp bij het huishouden", beoogd_resultaat="U woont in een schoon huis.",
+    ingangsdatum=dt.date(2026, 2, 1), einddatum=dt.date(2027, 1, 31), omvang="3 uur per week",
+    bijdrage_verschuldigd=True, bijdrage_toelichting="Het CAK stuurt u daarvoor een rekening.",
+    vervolg="De zorgaanbieder belt u binnen twee weken.",
+)
+BUITEN_BEHANDELING = dict(ontbrekende_gegevens="uw bankafschriften van de laatste drie maanden.",
+                          hersteltermijn_tot=dt.date(2026, 1, 30))
+
+
+def _besluit_voor(zaak, gebruiker, soort=None):
+    """A complete concept Besluit for a Wmo zaak, made through the besluiten services: a decision (besluit,
+    buiten behandeling) is only taken through a Besluit (procedure.ALLEEN_VIA_BESLUIT)."""
+    from maatwerk.besluiten import services as besluiten
+
+    besluit = besluiten.opstellen(zaak, gebruiker, soort=soort)
+    if besluit.soort == "buiten_behandeling":
+        besluiten.wijzigen(besluit, gebruiker, **BUITEN_BEHANDELING)
+        besluiten.overweging_toevoegen(besluit, gebruiker, zin="Zonder die papieren kunnen wij uw aanvraag niet beoordelen.",
+                                       bron="Algemene wet bestuursrecht, artikel 4:5, eerste lid, onder c", soort="wet")
+    elif besluit.soort == "afwijzing":
+        besluiten.wijzigen(besluit, gebruiker, vervolg="U hoeft niets te doen.")
+    else:
+        besluiten.wijzigen(besluit, gebruiker, **WMO_NATURA)
+    return besluit
+
+
+def _neem_besluit(zaak, gebruiker, *, datum, soort=None, goedkeurder=None):
+    """Prepare, (approve,) and vaststellen a besluit: the zaak moves to besluit / buiten_behandeling."""
+    from maatwerk.besluiten import services as besluiten
+
+    besluit = _besluit_voor(zaak, gebruiker, soort)
+    if goedkeurder is not None:
+        besluiten.goedkeuren(besluit, goedkeurder, akkoord=True)
+    besluiten.vaststellen(besluit, gebruiker, datum=datum)
+    zaak.refresh_from_db()
+    return besluit
+
+
+@pytest.fixture
+def wmo_natura():
+    return dict(WMO_NATURA)
+
+
+@pytest.fixture
+def besluit_voor():
+    """besluit_voor(zaak, gebruiker, soort=None): a complete concept Besluit (besluiten services)."""
+    return _besluit_voor
+
+
+@pytest.fixture
+def neem_besluit():
+    """neem_besluit(zaak, gebruiker, datum=, soort=None, goedkeurder=None): the zaak decided through a Besluit."""
+    return _neem_besluit
+
+
 @pytest.fixture
 def vul_checklist():
     return _vul_checklist

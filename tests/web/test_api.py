@@ -66,7 +66,7 @@ def test_token_ophalen(api, wmo):
     assert r.status_code == 400
 
 
-def test_volledige_wmo_procedure_via_api(api, wmo):
+def test_volledige_wmo_procedure_via_api(api, wmo, wmo_natura):
     c = api(wmo)
     inwoner, huishouden, zaak = _intake(c)
     z = f"{V1}/zaken/{zaak}"
@@ -103,12 +103,30 @@ def test_volledige_wmo_procedure_via_api(api, wmo):
                                     "bedrag": "8500.00"})
     assert r.status_code == 200 and r.json()["voorstel_bedrag"] == "8500.00"
     assert c.get(f"{z}/vier-ogen/").json() == {"vereist": False, "redenen": [], "goedgekeurd": False}
+    # The decision is not a bare status change: it is a besluit with its letter (Awb 3:46).
     r = _post(c, f"{z}/overgang/", {"naar": "besluit", "datum": "2026-01-16"})
-    assert r.status_code == 200 and r.json()["besluit_uitkomst"] == "toegekend"
+    assert r.status_code == 409 and r.json()["code"] == "besluit_vereist"
+    assert "Besluiten en brieven" in r.json()["detail"] and "artikel 3:46" in r.json()["detail"]
+    pk = _besluit_via_api(c, zaak, wmo_natura)
+    r = _post(c, f"{V1}/besluiten/{pk}/vaststellen/", {"datum": "2026-01-16"})
+    assert r.status_code == 200, r.json()
+    r = c.get(f"{z}/")
+    assert r.json()["status"] == "besluit" and r.json()["besluit_uitkomst"] == "toegekend"
+    assert r.json()["besluit_bedrag"] == "8500.00" and r.json()["besluitdatum"] == "2026-01-16"
     stappen = [s["naar"] for s in c.get(f"{z}/overgangen/").json()]
     assert stappen == ["melding", "onderzoek", "ondersteuningsplan", "aanvraag", "beoordeling", "klaar_voor_besluit", "besluit"]
     termijnen = c.get(f"{z}/termijnen/").json()
     assert [t["regel_id"] for t in termijnen] == ["termijn.wmo.onderzoek", "termijn.wmo.beschikking"]
+
+
+def _besluit_via_api(c, zaak: int, inhoud: dict) -> int:
+    """A complete concept besluit (`inhoud`: the wmo_natura fixture, Verordening artikel 4:6) via /besluiten/."""
+    r = _post(c, f"{V1}/besluiten/", {"zaak": zaak})
+    assert r.status_code == 201, r.json()
+    pk = r.json()["id"]
+    velden = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in inhoud.items()}
+    assert _patch(c, f"{V1}/besluiten/{pk}/", velden).status_code == 200
+    return pk
 
 
 def test_wmo_consulent_krijgt_403_op_jeugdzaak(api, wmo, jeugd):
@@ -194,6 +212,21 @@ def test_mogelijke_overgangen(api, wmo):
     _, _, zaak = _intake(c)
     naar = [o["naar"] for o in c.get(f"{V1}/zaken/{zaak}/mogelijke-overgangen/").json()]
     assert naar == ["onderzoek", "spoedvoorziening", "aanvraag", "ingetrokken"]
+
+
+@pytest.mark.parametrize("status,naar", [(Status.KLAAR_VOOR_BESLUIT, "besluit"), (Status.AANVRAAG, "buiten_behandeling"),
+                                         (Status.BEOORDELING, "buiten_behandeling")])
+def test_beslissen_gaat_niet_via_overgang_maar_via_een_besluit(api, wmo, breng_in, maak_zaak, status, naar):
+    zaak = breng_in(maak_zaak(wmo), status, wmo)
+    z = f"{V1}/zaken/{zaak.pk}"
+    mogelijk = [o["naar"] for o in api(wmo).get(f"{z}/mogelijke-overgangen/").json()]
+    assert naar not in mogelijk and "ingetrokken" in mogelijk
+    r = _post(api(wmo), f"{z}/overgang/", {"naar": naar, "reden": "De gegevens zijn niet aangevuld."})
+    assert r.status_code == 409 and r.json()["code"] == "besluit_vereist"
+    detail = r.json()["detail"]
+    assert "Besluiten en brieven" in detail and ("artikel 4:5" if naar == "buiten_behandeling" else "artikel 3:46") in detail
+    zaak.refresh_from_db()
+    assert zaak.status == status
 
 
 def test_auditlog_alleen_voor_beheerder(api, wmo, beheerder):
@@ -308,16 +341,21 @@ def test_berekening_via_api(api, inkomen):
     assert r.status_code == 400 and "maand" in r.json()
 
 
-def test_kwaliteitsmedewerker_keurt_goed_via_api(api, wmo, kwaliteit, breng_in, maak_zaak):
+def test_kwaliteitsmedewerker_keurt_goed_via_api(api, wmo, kwaliteit, breng_in, maak_zaak, wmo_natura):
     from decimal import Decimal
 
     zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("25000"))
     z = f"{V1}/zaken/{zaak.pk}"
     vo = api(wmo).get(f"{z}/vier-ogen/").json()
     assert vo["vereist"] and not vo["goedgekeurd"]
-    r = _post(api(wmo), f"{z}/overgang/", {"naar": "besluit"})
+    pk = _besluit_via_api(api(wmo), zaak.pk, wmo_natura)
+    r = _post(api(wmo), f"{V1}/besluiten/{pk}/vaststellen/", {"datum": "2026-02-02"})
     assert r.status_code == 409 and r.json()["code"] == "goedkeuring_nodig"
     assert _post(api(wmo), f"{z}/goedkeuring/", {"akkoord": True}).status_code == 403
-    assert _post(api(kwaliteit), f"{z}/goedkeuring/", {"akkoord": True}).status_code == 201
-    r = _post(api(wmo), f"{z}/overgang/", {"naar": "besluit"})
-    assert r.status_code == 200 and r.json()["besluit_bedrag"] == "25000.00"
+    assert _post(api(wmo), f"{V1}/besluiten/{pk}/goedkeuren/", {"akkoord": True}).status_code == 403
+    assert _post(api(kwaliteit), f"{V1}/besluiten/{pk}/goedkeuren/", {"akkoord": True}).status_code == 201
+    assert api(wmo).get(f"{z}/vier-ogen/").json()["goedgekeurd"]  # recorded on the zaak's proposal as well
+    r = _post(api(wmo), f"{V1}/besluiten/{pk}/vaststellen/", {"datum": "2026-02-02"})
+    assert r.status_code == 200, r.json()
+    r = api(wmo).get(f"{z}/")
+    assert r.json()["status"] == "besluit" and r.json()["besluit_bedrag"] == "25000.00"

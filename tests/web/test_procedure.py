@@ -46,9 +46,12 @@ LEGAAL_WMO = [(o.van, o.naar) for o in procedure.OVERGANGEN if (o.van, o.naar) !
 
 
 @pytest.mark.parametrize("van,naar", LEGAAL_WMO)
-def test_elke_legale_overgang_wordt_vastgelegd(maak_zaak, wmo, breng_in, vul_checklist, leg_bevindingen_vast, van, naar):
+def test_elke_legale_overgang_wordt_vastgelegd(maak_zaak, wmo, breng_in, vul_checklist, leg_bevindingen_vast,
+                                               besluit_voor, van, naar):
     zaak = breng_in(maak_zaak(wmo), van, wmo)
     kwargs = {"datum": dt.date(2026, 3, 2), "reden": "Toelichting bij deze stap."}
+    if naar in procedure.ALLEEN_VIA_BESLUIT:  # a decision is taken only with its Besluit (Awb 3:46, 4:5)
+        kwargs["besluit"] = besluit_voor(zaak, wmo, "buiten_behandeling" if naar == S.BUITEN_BEHANDELING else None)
     if naar == S.AANVRAAG and van == S.ONDERZOEK:
         kwargs["datum"] = dt.date(2026, 3, 2)  # more than six weeks after the conversation of 12 January
     if naar == S.KLAAR_VOOR_BESLUIT:
@@ -245,3 +248,76 @@ def test_nieuwe_bevinding_vervangt_maar_bewaart_de_vorige(maak_zaak, breng_in, w
     eerste.refresh_from_db()
     assert not eerste.actueel and tweede.actueel
     assert zaak.actuele_bevindingen().get(criterium="goedkoopst_passend").waarde == "ja"
+
+
+# ------------------------------------------------------------------ a decision only through a Besluit
+
+
+def test_soorten_waarop_de_procedure_rekent_bestaan_in_besluiten():
+    from maatwerk.besluiten.models import Soort, Status as BesluitStatus
+
+    assert set(procedure.UITKOMST_VAN_SOORT) | {procedure.SOORT_BUITEN_BEHANDELING} <= set(Soort.values)
+    assert procedure.BESLUIT_VERVALLEN in BesluitStatus.values
+
+
+@pytest.mark.parametrize("van,naar", [(S.KLAAR_VOOR_BESLUIT, S.BESLUIT), (S.AANVRAAG, S.BUITEN_BEHANDELING),
+                                      (S.BEOORDELING, S.BUITEN_BEHANDELING)])
+def test_besluit_of_buiten_behandeling_zonder_besluit_wordt_geweigerd(maak_zaak, wmo, breng_in, van, naar):
+    zaak = breng_in(maak_zaak(wmo), van, wmo)
+    aantal = Statusovergang.objects.count()
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, naar, wmo, datum=dt.date(2026, 3, 2), reden="Een reden van voldoende lengte.")
+    assert fout.value.code == "besluit_vereist"
+    tekst = str(fout.value)
+    assert "‘Besluiten en brieven’" in tekst
+    assert ("artikel 4:5" if naar == S.BUITEN_BEHANDELING else "artikel 3:46") in tekst
+    zaak.refresh_from_db()
+    assert zaak.status == van and Statusovergang.objects.count() == aantal
+    assert naar not in [o.naar for o in procedure.mogelijke_overgangen(zaak)]
+    assert naar in [o.naar for o in procedure.via_besluit(zaak)]
+
+
+def test_besluit_moet_bij_de_zaak_en_de_stap_passen(maak_zaak, wmo, breng_in, besluit_voor):
+    zaak = breng_in(maak_zaak(wmo), S.KLAAR_VOOR_BESLUIT, wmo)
+    ander = breng_in(maak_zaak(wmo), S.KLAAR_VOOR_BESLUIT, wmo)
+    van_ander = besluit_voor(ander, wmo)
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, S.BESLUIT, wmo, besluit=van_ander)
+    assert fout.value.code == "besluit_andere_zaak"
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, S.BESLUIT, wmo, besluit="B-1")
+    assert fout.value.code == "besluit_ongeldig"
+    with pytest.raises(ProcedureFout) as fout:  # a besluit belongs only to a decision step
+        procedure.voer_uit(zaak, S.BEOORDELING, wmo, besluit=besluit_voor(zaak, wmo), reden="Een reden van voldoende lengte.")
+    assert fout.value.code == "besluit_niet_van_toepassing"
+    assert zaak.status == S.KLAAR_VOOR_BESLUIT
+
+
+def test_vervallen_besluit_neemt_geen_besluit(maak_zaak, wmo, breng_in, besluit_voor):
+    from maatwerk.besluiten import services as besluiten
+
+    zaak = breng_in(maak_zaak(wmo), S.KLAAR_VOOR_BESLUIT, wmo)
+    besluit = besluiten.laat_vervallen(besluit_voor(zaak, wmo), wmo, reden="Verkeerd opgesteld, opnieuw beginnen.")
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, S.BESLUIT, wmo, besluit=besluit)
+    assert fout.value.code == "besluit_vervallen"
+
+
+def test_buiten_behandeling_vraagt_een_besluit_buiten_behandeling(maak_zaak, wmo, breng_in, besluit_voor):
+    zaak = breng_in(maak_zaak(wmo), S.KLAAR_VOOR_BESLUIT, wmo)
+    toekenning = besluit_voor(zaak, wmo)
+    procedure.voer_uit(zaak, S.BEOORDELING, wmo, reden="Nieuwe informatie ontvangen.")
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, S.BUITEN_BEHANDELING, wmo, besluit=toekenning, reden="Gegevens niet aangevuld.")
+    assert fout.value.code == "soort_past_niet" and "artikel 4:5" in str(fout.value)
+
+
+def test_besluit_volgt_het_beoordeelde_voorstel(maak_zaak, wmo, breng_in, besluit_voor):
+    zaak = breng_in(maak_zaak(wmo), S.KLAAR_VOOR_BESLUIT, wmo)
+    besluit = besluit_voor(zaak, wmo)
+    # The proposal changes after the besluit was prepared: the besluit no longer follows it.
+    procedure.voer_uit(zaak, S.BEOORDELING, wmo, reden="Nieuwe informatie ontvangen.")
+    procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, wmo, uitkomst="afgewezen")
+    with pytest.raises(ProcedureFout) as fout:
+        procedure.voer_uit(zaak, S.BESLUIT, wmo, besluit=besluit)
+    assert fout.value.code == "soort_past_niet"

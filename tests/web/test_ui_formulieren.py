@@ -117,6 +117,55 @@ def test_stap_die_niet_kan_vanuit_de_huidige_status_geeft_melding_geen_500(wmo, 
     assert "Onbekende status" in html(antwoord)
 
 
+def test_klaar_voor_besluit_toont_besluit_opstellen_en_geen_knop_naar_besluit(wmo, maak_zaak, breng_in):
+    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo)
+    tekst = html(client_voor(wmo).get(f"/zaken/{zaak.pk}/"))
+    assert 'name="naar" value="besluit"' not in tekst and "Naar besluit<" not in tekst
+    assert 'id="besluit-opstellen"' in tekst
+    assert f'href="/besluiten/zaak/{zaak.pk}/">Besluit opstellen</a>' in tekst
+    assert "artikel 3:46" in tekst
+    assert "Naar beoordeling" in tekst  # the other steps stay buttons
+
+
+def test_aanvraag_toont_buiten_behandeling_als_besluit_niet_als_knop(inkomen, bb_zaak):
+    tekst = html(client_voor(inkomen).get(f"/zaken/{bb_zaak.pk}/"))
+    assert 'value="buiten_behandeling"' not in tekst and "Naar buiten behandeling gesteld" not in tekst
+    assert "Aanvraag buiten behandeling stellen" in tekst and "artikel 4:5" in tekst
+    assert f'href="/besluiten/zaak/{bb_zaak.pk}/">Besluit opstellen</a>' in tekst
+
+
+def test_melding_toont_geen_besluit_opstellen(wmo, maak_zaak):
+    tekst = html(client_voor(wmo).get(f"/zaken/{maak_zaak(wmo).pk}/"))
+    assert 'id="besluit-opstellen"' not in tekst
+
+
+@pytest.mark.parametrize("status,naar", [(Status.KLAAR_VOOR_BESLUIT, "besluit"), (Status.BEOORDELING, "buiten_behandeling")])
+def test_besluit_via_de_knop_van_een_oude_pagina_wordt_geweigerd(wmo, maak_zaak, breng_in, status, naar):
+    zaak = breng_in(maak_zaak(wmo), status, wmo)
+    aantal = Statusovergang.objects.count()
+    antwoord = client_voor(wmo).post(f"/zaken/{zaak.pk}/overgang/", {
+        "naar": naar, f"stap-{naar}-datum": "2026-02-02", f"stap-{naar}-reden": "De gegevens zijn niet aangevuld."},
+        follow=True)
+    assert antwoord.status_code == 200
+    tekst = html(antwoord)
+    assert "Besluiten en brieven" in tekst and ("artikel 4:5" if naar == "buiten_behandeling" else "artikel 3:46") in tekst
+    zaak.refresh_from_db()
+    assert zaak.status == status and Statusovergang.objects.count() == aantal
+
+
+def test_afwijking_vier_ogen_volgt_de_regel_van_de_kern(wmo, maak_zaak, breng_in):
+    from maatwerk.zaken import beoordeling, vierogen
+
+    zaak = breng_in(maak_zaak(wmo), Status.BEOORDELING, wmo)
+    tekst = html(client_voor(wmo).get(f"/zaken/{zaak.pk}/"))
+    assert 'id="afwijking-vierogen"' not in tekst and vierogen.REGEL_AFWIJKING in tekst
+    beoordeling.leg_afwijking_vast(zaak, wmo, soort="hardheidsclausule",
+                                   reden="Toepassing leidt tot een onbillijkheid van overwegende aard.")
+    assert vierogen.vereist_door_afwijking(zaak)
+    tekst = html(client_voor(wmo).get(f"/zaken/{zaak.pk}/"))
+    assert 'id="afwijking-vierogen"' in tekst and vierogen.REGEL_AFWIJKING in tekst
+
+
 def test_stap_door_consulent_van_ander_domein_is_verboden(jeugd, wmo, maak_zaak):
     zaak = maak_zaak(wmo)
     antwoord = client_voor(jeugd).post(f"/zaken/{zaak.pk}/overgang/", {

@@ -47,6 +47,7 @@ from maatwerk.brieven.sjablonen import SjabloonFout
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, heeft_rol
+from maatwerk.zaken import services as zaken_services
 from maatwerk.zaken import vierogen
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import SoortAfwijking
@@ -413,9 +414,33 @@ def controleer_vaststelling(besluit: Besluit) -> None:
         )
 
 
+UITKOMST_VAN_SOORT = {soort: uitkomst for uitkomst, soort in SOORT_VAN_VOORSTEL.items()}
+TOEKENNINGEN = (ZaakUitkomst.TOEGEKEND, ZaakUitkomst.GEDEELTELIJK_TOEGEKEND)
+
+
+def uitkomst_na(besluit: Besluit) -> tuple[str, Decimal | None]:
+    """What the zaak shows as its decision once this later besluit (vervangt an earlier one) is vastgesteld.
+    A toekenning, gedeeltelijke toekenning or afwijzing (e.g. after bezwaar) gives its own outcome; a herziening
+    changes what was granted, so a granted outcome stays (otherwise: toegekend); an intrekking leaves nothing
+    granted, which the zaak's outcomes can only say as 'afgewezen'. The amount is the one the besluit states
+    (bedrag, or the pgb); a grant that states none (natura) keeps the zaak's amount; no grant has no amount."""
+    zaak = besluit.zaak
+    if besluit.soort in (Soort.AFWIJZING, Soort.INTREKKING):
+        return ZaakUitkomst.AFGEWEZEN, None
+    if besluit.soort == Soort.HERZIENING:
+        uitkomst = zaak.besluit_uitkomst if zaak.besluit_uitkomst in TOEKENNINGEN else ZaakUitkomst.TOEGEKEND
+    else:
+        uitkomst = UITKOMST_VAN_SOORT[besluit.soort]
+    genoemd = besluit.bedrag if besluit.bedrag is not None else besluit.pgb_bedrag
+    if genoemd is not None:
+        return uitkomst, genoemd
+    return uitkomst, zaak.besluit_bedrag if zaak.besluit_uitkomst in TOEKENNINGEN else None
+
+
 def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) -> Besluit:
     """Fix the content. In first instance the zaak moves to 'besluit' (or 'buiten_behandeling') through the
-    core procedure, which checks the four eyes on the proposal once more."""
+    core procedure, which checks the four eyes on the proposal once more; a later besluit updates the zaak's
+    decision (uitkomst, bedrag, datum) through `zaken.services.werk_besluit_bij`."""
     from maatwerk.zaken import procedure
 
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vaststellen")
@@ -436,13 +461,19 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     except SjabloonFout as fout:
         raise ProcedureFout(f"De brief bij dit besluit kan niet worden gemaakt: {fout}", code="sjabloon") from None
     with transaction.atomic():
+        zaak = besluit.zaak
         if besluit.vervangt_id is None:
-            zaak = besluit.zaak
+            # The procedure takes the step only with this besluit (Awb 3:46, 4:5) and checks the four eyes again.
             if besluit.soort == Soort.BUITEN_BEHANDELING:
-                procedure.voer_uit(zaak, ZaakStatus.BUITEN_BEHANDELING, gebruiker, datum=datum,
+                procedure.voer_uit(zaak, ZaakStatus.BUITEN_BEHANDELING, gebruiker, datum=datum, besluit=besluit,
                                    reden=f"Besluit {besluit.kenmerk}: ontbrekende gegevens: {besluit.ontbrekende_gegevens}")
             else:
-                procedure.voer_uit(zaak, ZaakStatus.BESLUIT, gebruiker, datum=datum, reden=f"Besluit {besluit.kenmerk}")
+                procedure.voer_uit(zaak, ZaakStatus.BESLUIT, gebruiker, datum=datum, besluit=besluit,
+                                   reden=f"Besluit {besluit.kenmerk}")
+        else:
+            uitkomst, bedrag = uitkomst_na(besluit)
+            zaken_services.werk_besluit_bij(gebruiker, zaak, uitkomst=uitkomst, bedrag=bedrag, datum=datum,
+                                            kenmerk=besluit.kenmerk)
         besluit.status = Status.VASTGESTELD
         besluit.vastgesteld_door = gebruiker
         besluit.vastgesteld_op = timezone.now()

@@ -103,7 +103,9 @@ class ZaakViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["post"])
     def overgang(self, request, pk=None):
         """Move the zaak to another status. 409 with the article when the procedure does not allow it. A signed
-        but dated plan makes the aanvraag a melding (art. 2:5 lid 4, 2:6 lid 4): check `status` in the answer."""
+        but dated plan makes the aanvraag a melding (art. 2:5 lid 4, 2:6 lid 4): check `status` in the answer.
+        'besluit' and 'buiten_behandeling' are refused here (409, code `besluit_vereist`): a decision is taken by
+        finalising a besluit with its letter (`POST besluiten/{id}/vaststellen/`; Awb 3:46, 4:5)."""
         zaak = self.get_object()
         data = valideer(OvergangInvoerSerializer, request.data)
         naar = data.pop("naar")
@@ -122,6 +124,8 @@ class ZaakViewSet(viewsets.GenericViewSet):
     @extend_schema(responses=MogelijkeOvergangSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="mogelijke-overgangen")
     def mogelijke_overgangen(self, request, pk=None):
+        """The steps this endpoint's `overgang/` can take now; a decision (besluit, buiten behandeling) is not
+        among them: it goes through `besluiten/`."""
         zaak = self._zaak(request, "status")
         return Response(MogelijkeOvergangSerializer(procedure.mogelijke_overgangen(zaak), many=True).data)
 

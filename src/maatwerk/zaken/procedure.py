@@ -14,6 +14,10 @@ mogelijk een passende tijdelijke voorziening [...]".
 
 `voer_uit` is the only way to change a zaak's status: it checks access, the table, the reason, the date and
 the rule of the step, records a `Statusovergang` (from, to, who, when, why, which article) and logs it.
+
+A decision (besluit, buiten behandeling) is never a bare status change: Awb 3:46 asks a reasoned besluit and
+Awb 4:5 makes "buiten behandeling" a besluit too; seed 004 asks "gemotiveerde besluiten" with objection rights.
+So these steps need the `Besluit` (with its letter) of `maatwerk.besluiten`, whose `vaststellen` takes them.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -38,6 +43,19 @@ MIN_REDEN = 10  # characters; a quality rule for written reasons, not a legal fi
 
 S = Status
 
+# Steps taken only by finalising a Besluit (maatwerk.besluiten.services.vaststellen), never by hand.
+ALLEEN_VIA_BESLUIT = frozenset({S.BESLUIT, S.BUITEN_BEHANDELING})
+BESLUITEN_PAGINA = "Besluiten en brieven"  # the name of the page where a besluit is prepared
+# The soorten of maatwerk.besluiten.models.Soort this module relies on (values, not an import: besluiten
+# depends on zaken, not the other way round; tests/web/test_procedure.py checks they still exist).
+SOORT_BUITEN_BEHANDELING = "buiten_behandeling"
+UITKOMST_VAN_SOORT = {
+    "toekenning": Uitkomst.TOEGEKEND,
+    "gedeeltelijke_toekenning": Uitkomst.GEDEELTELIJK_TOEGEKEND,
+    "afwijzing": Uitkomst.AFGEWEZEN,
+}
+BESLUIT_VERVALLEN = "vervallen"
+
 
 @dataclass(frozen=True)
 class Overgang:
@@ -46,6 +64,10 @@ class Overgang:
     actie: str  # what the step means, in the words of a consulent
     grondslag: str
     reden_verplicht: bool = False
+
+    @property
+    def alleen_via_besluit(self) -> bool:
+        return self.naar in ALLEEN_VIA_BESLUIT
 
 
 _INTREKKEN = "Intrekking op verzoek van de inwoner (de inwoner kan zijn melding of aanvraag altijd intrekken)"
@@ -94,8 +116,14 @@ TABEL: dict[tuple[str, str], Overgang] = {(o.van, o.naar): o for o in OVERGANGEN
 
 
 def mogelijke_overgangen(zaak: Zaak) -> list[Overgang]:
-    """The steps the table allows from the current status (the rules of each step are checked on execution)."""
-    return [o for o in OVERGANGEN if o.van == zaak.status]
+    """The steps a person can take directly from the current status (the rules of each step are checked on
+    execution). The steps into besluit / buiten_behandeling are left out: see `via_besluit`."""
+    return [o for o in OVERGANGEN if o.van == zaak.status and not o.alleen_via_besluit]
+
+
+def via_besluit(zaak: Zaak) -> list[Overgang]:
+    """The steps from the current status that are taken by finalising a Besluit (Besluiten en brieven)."""
+    return [o for o in OVERGANGEN if o.van == zaak.status and o.alleen_via_besluit]
 
 
 @dataclass(frozen=True)
@@ -108,7 +136,9 @@ class Stap:
 
 
 def _fout_overgang(zaak: Zaak, naar: str) -> ProcedureFout:
-    mogelijk = ", ".join(o.naar for o in mogelijke_overgangen(zaak)) or "geen (de zaak is afgerond)"
+    mogelijk = ", ".join(
+        f"{o.naar} (via een besluit)" if o.alleen_via_besluit else o.naar for o in OVERGANGEN if o.van == zaak.status
+    ) or "geen (de zaak is afgerond)"
     return ProcedureFout(
         f"Van '{zaak.status}' naar '{naar}' is geen toegestane stap in de procedure. Mogelijk vanuit "
         f"'{zaak.status}': {mogelijk}.",
@@ -126,6 +156,55 @@ def _controleer_datum(zaak: Zaak, datum: dt.date) -> None:
         raise ValidationError({"datum": [
             f"De datum {datum.isoformat()} ligt vóór de vorige stap ({vorige.naar} op {vorige.datum.isoformat()})."
         ]})
+
+
+def besluit_vereist_melding(naar: str) -> str:
+    """Why `naar` cannot be reached by hand, in Dutch, naming the page and the article."""
+    if naar == S.BUITEN_BEHANDELING:
+        return (
+            "Een aanvraag buiten behandeling stellen is een besluit (Algemene wet bestuursrecht, artikel 4:5): de "
+            "inwoner krijgt een brief met de gegevens die ontbreken en hoe hij bezwaar kan maken. Stel dat besluit op "
+            f"bij ‘{BESLUITEN_PAGINA}’; als het besluit wordt vastgesteld, gaat de zaak naar ‘buiten behandeling "
+            "gesteld’."
+        )
+    return (
+        f"Een besluit neemt u door het besluit op te stellen bij ‘{BESLUITEN_PAGINA}’. Een besluit moet deugdelijk "
+        "gemotiveerd zijn en de inwoner krijgt het in een brief, met de mogelijkheid van bezwaar (Algemene wet "
+        "bestuursrecht, artikel 3:46). Als het besluit wordt vastgesteld, gaat de zaak naar ‘besluit’."
+    )
+
+
+def _controleer_besluit(zaak: Zaak, naar: str, besluit) -> None:
+    """The steps into besluit / buiten_behandeling need the Besluit that takes them: of this zaak, of the
+    matching soort, following the proposal that was judged (four eyes) and not vervallen."""
+    if naar not in ALLEEN_VIA_BESLUIT:
+        if besluit is not None:
+            raise ProcedureFout(f"Een besluit hoort alleen bij de stap naar besluit of buiten behandeling, niet bij "
+                                f"de stap naar '{naar}'.", code="besluit_niet_van_toepassing")
+        return
+    if besluit is None:
+        raise ProcedureFout(besluit_vereist_melding(naar), code="besluit_vereist")
+    # apps.get_model: maatwerk.besluiten imports this module, so no import of it here.
+    if not isinstance(besluit, apps.get_model("besluiten", "Besluit")):
+        raise ProcedureFout("Geef het besluit (uit ‘Besluiten en brieven’) dat deze stap zet.", code="besluit_ongeldig")
+    if besluit.zaak_id != zaak.pk:
+        raise ProcedureFout(f"Besluit {besluit.kenmerk} hoort bij een andere zaak.", code="besluit_andere_zaak")
+    if besluit.status == BESLUIT_VERVALLEN:
+        raise ProcedureFout(f"Besluit {besluit.kenmerk} is vervallen.", code="besluit_vervallen")
+    if naar == S.BUITEN_BEHANDELING:
+        if besluit.soort != SOORT_BUITEN_BEHANDELING:
+            raise ProcedureFout(
+                f"Besluit {besluit.kenmerk} is een {besluit.get_soort_display()}; buiten behandeling stellen gaat met "
+                "een besluit ‘buiten behandeling stellen’ (Algemene wet bestuursrecht, artikel 4:5).",
+                code="soort_past_niet",
+            )
+        return
+    if UITKOMST_VAN_SOORT.get(besluit.soort) != zaak.voorstel_uitkomst:
+        raise ProcedureFout(
+            f"Besluit {besluit.kenmerk} is een {besluit.get_soort_display()}; het voorstel in de zaak is "
+            f"‘{zaak.get_voorstel_uitkomst_display()}’. Het besluit volgt het voorstel dat is beoordeeld.",
+            code="soort_past_niet",
+        )
 
 
 # ------------------------------------------------------------------ the rules of the steps
@@ -241,10 +320,12 @@ def _pas_toe(zaak: Zaak, overgang: Overgang, stap: Stap, gebruiker) -> None:
 
 
 def voer_uit(zaak: Zaak, naar: str, gebruiker, *, datum: dt.date | None = None, reden: str = "", via: str = "",
-             uitkomst: str = "", bedrag: Decimal | None = None) -> Statusovergang:
+             uitkomst: str = "", bedrag: Decimal | None = None, besluit=None) -> Statusovergang:
     """Move `zaak` to status `naar`. Raises GeenToegang, ValidationError (bad input) or ProcedureFout (the rule
     does not allow it). Returns the recorded step; note that a signed but dated plan turns an aanvraag into a
-    melding (art. 2:5 lid 4, 2:6 lid 4): read `.naar` of the result."""
+    melding (art. 2:5 lid 4, 2:6 lid 4): read `.naar` of the result.
+    `besluit` (a `maatwerk.besluiten` Besluit) is required for, and only for, the steps into besluit and
+    buiten_behandeling (Awb 3:46, 4:5); `besluiten.services.vaststellen` passes it."""
     # Access first and outside the transaction, so a refusal stays in the audit log.
     grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
     if not grond.toegestaan:
@@ -257,6 +338,7 @@ def voer_uit(zaak: Zaak, naar: str, gebruiker, *, datum: dt.date | None = None, 
         overgang = TABEL.get((zaak.status, naar))
         if overgang is None:
             raise _fout_overgang(zaak, naar)
+        _controleer_besluit(zaak, naar, besluit)
         stap = Stap(datum=datum or timezone.localdate(), reden=(reden or "").strip(), via=via or "",
                     uitkomst=uitkomst or "", bedrag=bedrag)
         _controleer_datum(zaak, stap.datum)

@@ -15,7 +15,7 @@ from maatwerk.toegang import audit, beleid
 from maatwerk.toegang.models import SoortGrond
 from maatwerk.toegang.rollen import domeinen
 from maatwerk.zaken.fouten import ProcedureFout
-from maatwerk.zaken.models import Status, Statusovergang, Zaak
+from maatwerk.zaken.models import Status, Statusovergang, Uitkomst, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN, DOMEINEN
 
 
@@ -77,4 +77,39 @@ def wijzig_zaak(gebruiker, zaak: Zaak, **velden) -> Zaak:
     for k, v in velden.items():
         setattr(zaak, k, v)
     zaak.save()
+    return zaak
+
+
+# A later besluit can only follow a first one: the zaak is decided (or buiten behandeling gesteld and then,
+# after bezwaar, decided after all). Its status stays: the procedure of the aanvraag is over.
+BESLOTEN = (Status.BESLUIT, Status.BUITEN_BEHANDELING)
+
+
+def werk_besluit_bij(gebruiker, zaak: Zaak, *, uitkomst: str, bedrag: Decimal | None, datum: dt.date,
+                     kenmerk: str) -> Zaak:
+    """What the zaak shows as its decision (uitkomst, bedrag, datum) after a later besluit on it has been
+    vastgesteld: a herziening or intrekking, or a new besluit after bezwaar (Awb 7:11). Called by
+    `maatwerk.besluiten.services.vaststellen`; the first besluit sets these fields through the procedure."""
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    if not grond.toegestaan:
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="besluit", toelichting=f"besluit {kenmerk}")
+    if zaak.status not in BESLOTEN:
+        raise ProcedureFout(
+            f"De zaak heeft status '{zaak.get_status_display()}'; een later besluit (herziening, intrekking, besluit "
+            "na bezwaar) volgt pas op een eerste besluit.", code="zaak_niet_besloten",
+        )
+    if uitkomst not in Uitkomst.values:
+        raise ValidationError({"uitkomst": [f"Kies de uitkomst: {', '.join(Uitkomst.values)}."]})
+    if bedrag is not None and bedrag < 0:
+        raise ValidationError({"bedrag": ["Een bedrag kan niet negatief zijn."]})
+    if zaak.besluitdatum and datum < zaak.besluitdatum:
+        raise ValidationError({"datum": [
+            f"Een later besluit kan niet vóór het besluit van {zaak.besluitdatum.isoformat()} liggen."
+        ]})
+    oud = f"{zaak.besluit_uitkomst or '-'} {zaak.besluit_bedrag if zaak.besluit_bedrag is not None else ''}".strip()
+    zaak.besluit_uitkomst, zaak.besluit_bedrag, zaak.besluitdatum = uitkomst, bedrag, datum
+    zaak.save(update_fields=["besluit_uitkomst", "besluit_bedrag", "besluitdatum", "gewijzigd_op"])
+    nieuw = f"{uitkomst} {bedrag if bedrag is not None else ''}".strip()
+    audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="besluit",
+              toelichting=f"besluit {kenmerk}: {oud} → {nieuw} op {datum.isoformat()}")
     return zaak

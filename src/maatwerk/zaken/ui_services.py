@@ -98,4 +98,24 @@ def klaar_voor_besluit_melding(zaak: Zaak) -> str | None:
 
 
 def mogelijke_stappen(zaak: Zaak) -> list[procedure.Overgang]:
+    """The buttons of the zaak page: the steps a person takes directly (not besluit / buiten behandeling)."""
     return procedure.mogelijke_overgangen(zaak)
+
+
+@dataclass
+class Besluitstap:
+    """A step the zaak takes only through a besluit (Besluiten en brieven), with the procedure's own words."""
+
+    overgang: procedure.Overgang
+    titel: str
+    uitleg: str
+
+
+_TITEL = {Status.BESLUIT: "Besluit nemen", Status.BUITEN_BEHANDELING: "Aanvraag buiten behandeling stellen"}
+
+
+def besluitstappen(zaak: Zaak) -> list[Besluitstap]:
+    """The call to action "Besluit opstellen": klaar voor besluit (the besluit itself) and, while the aanvraag is
+    handled, buiten behandeling stellen (Awb 4:5)."""
+    return [Besluitstap(o, _TITEL.get(o.naar, o.actie), procedure.besluit_vereist_melding(o.naar))
+            for o in procedure.via_besluit(zaak)]

@@ -51,6 +51,25 @@ def mandaat(gebruiker, regeling: str, alleen_rollen=None) -> Mandaat:
     return Mandaat(True, max(r.max_bedrag for r in regels), namen)
 
 
+# Shown where a deviation is recorded; the rule itself is `vereist_door_afwijking` (and `oordeel`).
+REGEL_AFWIJKING = (
+    "Een besluit dat afwijkt van beleid vraagt altijd goedkeuring van een tweede persoon: een kwaliteitsmedewerker "
+    "die het voorstel niet zelf heeft voorbereid. Dat wordt gevraagd zodra het voorstel klaar is voor besluit."
+)
+
+
+def geldende_afwijkingen(zaak: Zaak):
+    """The deviations that count for the decision. An `Afwijking` cannot be withdrawn in the current model
+    (nothing is lost: a recorded one stays), so every recorded deviation counts; a withdrawal, once it exists,
+    is excluded here and nowhere else."""
+    return zaak.afwijkingen.all()
+
+
+def vereist_door_afwijking(zaak: Zaak) -> bool:
+    """True when a deviation from policy is recorded on the zaak: then a second person is always needed."""
+    return geldende_afwijkingen(zaak).exists()
+
+
 def _laatste_klaarzetting(zaak: Zaak) -> Statusovergang | None:
     return zaak.overgangen.filter(naar=Status.KLAAR_VOOR_BESLUIT).order_by("-op", "-id").first()
 
@@ -62,7 +81,7 @@ def oordeel(zaak: Zaak) -> VierOgenOordeel:
         return VierOgenOordeel(False, ["Er ligt geen voorstel klaar voor besluit."], None)
     voorbereider = klaar.door
     redenen: list[str] = []
-    for a in zaak.afwijkingen.all():
+    for a in geldende_afwijkingen(zaak):
         redenen.append(f"Afwijking van beleid ({a.get_soort_display()}, {a.bron}): altijd een tweede persoon.")
     m = mandaat(voorbereider, zaak.regeling, alleen_rollen=DOMEIN_VAN_ROL)
     bedrag = zaak.voorstel_bedrag

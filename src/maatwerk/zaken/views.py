@@ -119,6 +119,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         for overgang in ui_services.mogelijke_stappen(zaak):
             form = formulieren.get(f"stap-{overgang.naar}") or StapFormulier(overgang=overgang)
             stappen.append({"overgang": overgang, "form": form, "status_label": Status(overgang.naar).label})
+    besluitstappen = ui_services.besluitstappen(zaak) if mag_wijzigen else []
     kvb_melding = ui_services.klaar_voor_besluit_melding(zaak)
 
     bevindingen = {b.criterium: b for b in zaak.actuele_bevindingen().select_related("door")}
@@ -172,6 +173,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "mag_wijzigen": mag_wijzigen,
         "termijnen": ui_services.termijnen_van(zaak, vandaag),
         "stappen": stappen,
+        "besluitstappen": besluitstappen,
         "kvb_melding": kvb_melding,
         "onderzoek": onderzoek,
         "onderzoek_form": onderzoek_form,
@@ -194,6 +196,8 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "goedkeuringen": list(zaak.goedkeuringen.select_related("door")),
         "goedkeuring_form": goedkeuring_form,
         "afwijkingen": list(zaak.afwijkingen.select_related("door")),
+        "afwijking_vraagt_vier_ogen": vierogen.vereist_door_afwijking(zaak),
+        "regel_afwijking": vierogen.REGEL_AFWIJKING,
         "afwijking_form": afwijking_form,
         "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
     }
@@ -245,7 +249,8 @@ def overgang(request, zaak: Zaak):
     naar = request.POST.get("naar", "")
     overgang_ = next((o for o in procedure.mogelijke_overgangen(zaak) if o.naar == naar), None)
     if overgang_ is None:
-        # Not a step from the current status (e.g. an old page): the service's message, on top of the page.
+        # Not a step from the current status (e.g. an old page), or a decision, which only a besluit takes
+        # (Awb 3:46, 4:5): the service's message, on top of the page.
         try:
             procedure.voer_uit(zaak, naar, request.user)
         except (ProcedureFout, ValidationError) as fout:
