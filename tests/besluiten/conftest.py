@@ -15,7 +15,6 @@ import django  # noqa: E402
 django.setup()
 
 import pytest  # noqa: E402
-from django.contrib.auth.models import Group, User  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
 from maatwerk.personen import services as personen  # noqa: E402
@@ -33,42 +32,6 @@ def bsn(nummer: int) -> str:
         if controle < 10:
             return basis + str(controle)
     raise AssertionError
-
-
-@pytest.fixture
-def maak_gebruiker(db):
-    def maak(naam: str, *rollen: str) -> User:
-        user = User.objects.create_user(naam, password="geheim-wachtwoord-123")
-        for rol in rollen:
-            user.groups.add(Group.objects.get(name=rol))
-        return user
-
-    return maak
-
-
-@pytest.fixture
-def wmo(maak_gebruiker):
-    return maak_gebruiker("wmo1", "consulent_wmo")
-
-
-@pytest.fixture
-def wmo2(maak_gebruiker):
-    return maak_gebruiker("wmo2", "consulent_wmo")
-
-
-@pytest.fixture
-def inkomen(maak_gebruiker):
-    return maak_gebruiker("inkomen1", "consulent_inkomen")
-
-
-@pytest.fixture
-def kwaliteit(maak_gebruiker):
-    return maak_gebruiker("kwaliteit1", "kwaliteitsmedewerker")
-
-
-@pytest.fixture
-def beheerder(maak_gebruiker):
-    return maak_gebruiker("beheerder1", "beheerder")
 
 
 def _zaak(gebruiker, regeling="wmo_maatwerkvoorziening"):
