@@ -5,6 +5,10 @@ sum of the records of each month up to and including the month (the individuele 
 over a referteperiode). Vermogen: the latest record of each month; if the month itself has none, the latest
 earlier record is carried forward (vermogen is a stock, not a flow) and a warning says so. Missing data is
 never silently zero: each gap is listed in `waarschuwingen`.
+
+This builds only what is stored about people. The consulent's findings (ja / nee / niet vastgesteld, mapped per
+criterion in maatwerk.zaken.regelingen) and the dates of earlier granted toeslagen are zaak data: they are added
+by maatwerk.zaken.beoordeling.bereken, so the personen app does not depend on the zaken app.
 """
 
 from __future__ import annotations

@@ -13,14 +13,15 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 
+from maatwerk.personen.models import Rol
 from maatwerk.personen.situatie import bouw_situatie
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang import audit, beleid
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
-from maatwerk.zaken.regelingen import Criterium
+from maatwerk.zaken.regelingen import HOOFDPERSOON, HUISHOUDEN, Criterium
 
 MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
 BEOORDELEN = (Status.AANVRAAG, Status.BEOORDELING)
@@ -47,9 +48,15 @@ def _motivering(tekst: str, veld: str = "motivering") -> str:
 # ------------------------------------------------------------------ bevindingen
 
 
+def peildatum_criteria(zaak: Zaak) -> dt.date:
+    """The date that decides which text of the law (and so which criteria) applies: the aanvraag, or before
+    there is one, the date the question came in."""
+    return zaak.aanvraagdatum or zaak.ontvangen_op
+
+
 def ontbrekende_criteria(zaak: Zaak) -> list[Criterium]:
     vastgelegd = set(zaak.actuele_bevindingen().values_list("criterium", flat=True))
-    return [c for c in zaak.definitie.criteria if c.code not in vastgelegd]
+    return [c for c in zaak.definitie.criteria_op(peildatum_criteria(zaak)) if c.code not in vastgelegd]
 
 
 def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, motivering: str) -> Bevinding:
@@ -158,41 +165,78 @@ def leg_afwijking_vast(zaak: Zaak, gebruiker, *, soort: str, reden: str) -> Afwi
 
 # Inputs that come from the stored data or the findings; extra input may not overrule them.
 _STRUCTUUR = {"partners", "kinderen", "medebewoners", "geboortedatum", "netto_maandinkomen", "vermogen"}
+TOEGEKEND = (Uitkomst.TOEGEKEND, Uitkomst.GEDEELTELIJK_TOEGEKEND)
 
 
-def _waarde_voor_regelkern(variable, waarde: str):
-    """A finding as the Regelkern input type: Enum -> its name, bool -> ja/nee (niet_vastgesteld: not set)."""
-    if variable.value_type is bool:
-        return {"ja": True, "nee": False}.get(waarde)
-    return waarde
+def laatste_toekenning(zaak: Zaak, peil: dt.date) -> dt.date | None:
+    """The aanvraag date of the latest earlier granted zaak of the same regeling up to the month of `peil`:
+    art. 36 Pw (inkomenstoeslag, once per twelve months, per household: the zaken of this household or of one
+    of its partners) and art. 7:8 of the ordinance (studietoeslag, once per six months, per person). The
+    Regelkern counts months from "de aanvraag waarop de laatste toeslag werd verleend"; a zaak without an
+    aanvraagdatum falls back to its besluitdatum (later, so never more favourable)."""
+    definitie = zaak.definitie.eerdere_toekenning
+    if definitie is None:
+        return None
+    zaken = Zaak.objects.filter(regeling=zaak.regeling, besluit_uitkomst__in=TOEGEKEND).exclude(pk=zaak.pk)
+    if definitie.entiteit == HOOFDPERSOON:
+        zaken = zaken.filter(hoofdpersoon_id=zaak.hoofdpersoon_id)
+    else:
+        partners = [lid.inwoner_id for lid in zaak.huishouden.lidmaatschappen_op(peil.replace(day=1)) if lid.rol == Rol.PARTNER]
+        zaken = zaken.filter(Q(huishouden_id=zaak.huishouden_id) | Q(hoofdpersoon_id__in=partners))
+    einde_maand = (peil.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    datums = [d for z in zaken if (d := z.aanvraagdatum or z.besluitdatum or z.ontvangen_op) <= einde_maand]
+    return max(datums, default=None)
 
 
-def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, tbs, extra: dict | None, waarschuwingen: list[str]) -> None:
+def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, extra: dict | None, waarschuwingen: list[str]) -> None:
     huishouden = situatie.json["huishoudens"][situatie.huishouden_sleutel]
+    hoofdpersoon = situatie.sleutel_van(zaak.hoofdpersoon_id)
     definitie = zaak.definitie
     bezet = set(_STRUCTUUR)
+    bezet_persoon = set(_STRUCTUUR)
     if definitie.kosten_variabele:
         bezet.add(definitie.kosten_variabele)
         if zaak.kosten is None:
             waarschuwingen.append("De kosten van de zaak zijn niet vastgelegd; de Regelkern rekent met € 0.")
         else:
             huishouden[definitie.kosten_variabele] = {maand: float(zaak.kosten)}
-    bevindingen = {b.criterium: b for b in zaak.actuele_bevindingen()}
+
+    def zet(entiteit: str, naam: str, waarde) -> None:
+        # Also for a person not (or no longer) in the household the variable stays reserved for the findings.
+        (bezet if entiteit == HUISHOUDEN else bezet_persoon).add(naam)
+        if entiteit == HUISHOUDEN:
+            huishouden[naam] = waarde
+        elif hoofdpersoon is not None:
+            situatie.json["personen"][hoofdpersoon][naam] = waarde
+
+    if hoofdpersoon is None and any(c.invoer and c.invoer.entiteit == HOOFDPERSOON for c in definitie.criteria):
+        waarschuwingen.append(f"{zaak.hoofdpersoon.naam} is in {maand} geen lid van het huishouden; de bevindingen over "
+                              "de aanvrager zijn niet doorgegeven en de Regelkern rekent met haar standaardwaarden.")
+
+    # Every finding goes in, also one of a criterion that does not apply to this aanvraag date (the Regelkern
+    # picks the text of the law by month itself); a missing finding becomes the safe niet_vastgesteld value.
+    peil = parse_maand(maand)
+    van_toepassing = {c.code for c in definitie.criteria_op(peildatum_criteria(zaak))}
+    bevindingen = {b.criterium: b.waarde for b in zaak.actuele_bevindingen()}
     for c in definitie.criteria:
-        if not c.regelkern_variabele:
-            continue
-        bezet.add(c.regelkern_variabele)
-        variable = tbs.variables.get(c.regelkern_variabele)
-        if variable is None:
-            waarschuwingen.append(f"De Regelkern kent de invoer '{c.regelkern_variabele}' niet; bevinding {c.code} is niet doorgegeven.")
-            continue
-        bevinding = bevindingen.get(c.code)
-        waarde = _waarde_voor_regelkern(variable, bevinding.waarde) if bevinding else None
-        if waarde is None:
-            reden = "is nog niet vastgelegd" if bevinding is None else "is 'niet vastgesteld'"
-            waarschuwingen.append(f"Bevinding {c.code} {reden}; de Regelkern rekent met haar standaardwaarde.")
-            continue
-        huishouden[c.regelkern_variabele] = {maand: waarde}
+        waarde = bevindingen.get(c.code)
+        if c.invoer is not None:
+            zet(c.invoer.entiteit, c.invoer.variabele, {maand: c.invoer.waarde(waarde)})
+            if c.code in van_toepassing and waarde in (None, Waarde.NIET_VASTGESTELD):
+                reden = "is nog niet vastgelegd" if waarde is None else "is 'niet vastgesteld'"
+                waarschuwingen.append(f"Bevinding {c.code} {reden}; de Regelkern rekent met "
+                                      f"{c.invoer.variabele} = {c.invoer.niet_vastgesteld} (niet vastgesteld).")
+        elif c.buiten_regelkern is not None and c.code in van_toepassing and waarde != c.buiten_regelkern.geen_bezwaar:
+            stand = "is nog niet vastgelegd" if waarde is None else f"is '{waarde}'"
+            waarschuwingen.append(f"Bevinding {c.code} {stand}: de Regelkern beoordeelt dit criterium niet, dus het "
+                                  f"berekende bedrag geldt alleen als het antwoord '{c.buiten_regelkern.geen_bezwaar}' is.")
+    eerder = definitie.eerdere_toekenning
+    if eerder is not None:
+        # None = not set = the Regelkern's 1970-01-01 = never granted before; either way not for aanvullende invoer.
+        laatste = laatste_toekenning(zaak, peil)
+        (bezet if eerder.entiteit == HUISHOUDEN else bezet_persoon).add(eerder.variabele)
+        if laatste is not None:
+            zet(eerder.entiteit, eerder.variabele, {"ETERNITY": laatste.isoformat()})
 
     if not extra:
         return
@@ -213,8 +257,8 @@ def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, tbs, extra: dict | None, 
         if not isinstance(velden, dict):
             raise ValidationError({f"invoer.personen.{inwoner_id}": ["Geef een JSON-object met variabelen."]})
         for naam, waarde in velden.items():
-            if naam in _STRUCTUUR:
-                raise ValidationError({f"invoer.personen.{inwoner_id}.{naam}": ["Deze waarde komt uit de vastgelegde gegevens."]})
+            if naam in bezet_persoon:
+                raise ValidationError({f"invoer.personen.{inwoner_id}.{naam}": ["Deze waarde komt uit de vastgelegde gegevens of bevindingen."]})
             situatie.json["personen"][sleutel][naam] = waarde
 
 
@@ -226,7 +270,6 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     """
     from maatwerk.regels.berekening import bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
-    from maatwerk.regels.systeem import systeem
 
     grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand)
     definitie = zaak.definitie
@@ -243,8 +286,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     situatie = bouw_situatie(zaak.huishouden, peil)
     waarschuwingen = list(situatie.waarschuwingen)
     try:
-        tbs = systeem(gemeente)
-        _voeg_invoer_toe(situatie, zaak, maand, tbs, invoer, waarschuwingen)
+        _voeg_invoer_toe(situatie, zaak, maand, invoer, waarschuwingen)
         uitkomst = regelkern(situatie.json, maand, gemeente, None, True)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None

@@ -128,7 +128,8 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         eerdere.setdefault(b.criterium, []).append(b)
     kan_bevinden = mag_wijzigen and zaak.status in beoordeling.BEOORDELEN
     criteria = []
-    for c in definitie.criteria:
+    # Only the criteria that apply on the peildatum (e.g. art. 36b Pw changed on 1 April 2022).
+    for c in definitie.criteria_op(beoordeling.peildatum_criteria(zaak)):
         form = formulieren.get(f"bevinding-{c.code}")
         if form is None and kan_bevinden:
             huidig = bevindingen.get(c.code)
