@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from maatwerk.besluiten import sjabloonbeheer
-from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief, BriefSjabloon, Gemeentegegevens, Overweging
+from maatwerk.besluiten.models import Besluit, BezwaarBrief, Bezwaarschrift, Brief, BriefSjabloon, Gemeentegegevens, Overweging
 
 
 class AlleenLezen(admin.ModelAdmin):
@@ -40,6 +40,12 @@ class BesluitAdmin(AlleenLezen):
 @admin.register(Brief)
 class BriefAdmin(AlleenLezen):
     list_display = ["besluit", "gemaakt_op", "pdf_sha256"]
+    exclude = ["pdf"]
+
+
+@admin.register(BezwaarBrief)
+class BezwaarBriefAdmin(AlleenLezen):
+    list_display = ["bezwaar", "bekendgemaakt_op", "beroepstermijn_einde", "pdf_sha256"]
     exclude = ["pdf"]
 
 

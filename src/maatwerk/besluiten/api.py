@@ -194,6 +194,23 @@ class BezwaarViewSet(viewsets.GenericViewSet):
         return self._antwoord(bezwaar)
 
 
+    @extend_schema(responses={(200, "text/html"): OpenApiResponse(OpenApiTypes.STR, description="De brief als HTML")})
+    @action(detail=True, methods=["get"])
+    def brief(self, request, pk=None):
+        """The letter on the bezwaar (ongegrond / niet-ontvankelijk), exactly as sent."""
+        brief = bezwaarservice.brief_van(self.get_object(), request.user)
+        return HttpResponse(brief.html, content_type="text/html; charset=utf-8")
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="De brief als PDF")})
+    @action(detail=True, methods=["get"], url_path="brief/pdf")
+    def brief_pdf(self, request, pk=None):
+        bezwaar = self.get_object()
+        brief = bezwaarservice.brief_van(bezwaar, request.user)
+        antwoord = HttpResponse(bytes(brief.pdf), content_type="application/pdf")
+        antwoord["Content-Disposition"] = f'attachment; filename="beslissing-op-bezwaar-{bezwaar.kenmerk}.pdf"'
+        return antwoord
+
+
 class BriefSjabloonViewSet(viewsets.GenericViewSet):
     """Letter templates: read by everyone with a role, new versions only by the beheerder."""
 

@@ -5,23 +5,32 @@
   and stored with its article and explanation.
 - verschoonbaarheid (Awb 6:11): for a late one, a person judges with a reason; the system never decides it.
 - beslistermijn (Awb 7:10): 6 weeks from the end of the bezwaartermijn, 12 with an adviescommissie
-  (art. 7:13), one verdaging of at most 6 weeks notified within the term (lid 3).
+  (art. 7:13), one verdaging of at most 6 weeks notified within the term (lid 3). For a late bezwaarschrift
+  judged excusable (6:11) it counts from the day of receipt instead (docs/besluiten.md, "Choices").
 - horen (Awb 7:2) or a recorded reason not to (art. 7:3) before deciding.
 - beslissen: gegrond / ongegrond / niet-ontvankelijk. Gegrond: the besluit is revoked and a NEW besluit is
   prepared (Awb 7:11 lid 2) that names the old one and this bezwaar (beroep lies open against it).
+  Ongegrond / niet-ontvankelijk: the decision is made known by a letter with its reasons and the route to
+  the rechtbank (Awb 7:12 lid 1, 3:45), stored with its SHA-256 (`BezwaarBrief`). Niet-ontvankelijk is
+  either late without excuse (6:9, 6:11) or a verzuim not repaired within the hersteltermijn (6:6).
   Not by the person who took the original besluit (Awb 10:3 lid 3).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Soort, Status, Uitkomst
+from maatwerk.besluiten import brief as briefmodule
+from maatwerk.besluiten.models import Besluit, BezwaarBrief, Bezwaarschrift, Gemeentegegevens, Soort, Status, Uitkomst
 from maatwerk.besluiten.services import stel_nieuw_besluit_op
+from maatwerk.brieven.leesbaarheid import meet_brief
+from maatwerk.brieven.pdf import html_naar_pdf
+from maatwerk.brieven.sjablonen import SjabloonFout
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.termijnen import (
     TermijnFout,
@@ -74,13 +83,31 @@ def _termijn(bezwaar: Bezwaarschrift):
     return bezwaartermijn(bezwaar.besluit.bekendgemaakt_op, vandaag=bezwaar.ontvangen_op)
 
 
+def _vanaf_ontvangst(bezwaar: Bezwaarschrift) -> bool:
+    """A late bezwaarschrift whose lateness a person judged excusable (Awb 6:11)."""
+    return not bezwaar.tijdig and bezwaar.verschoonbaar is True
+
+
 def _zet_beslistermijn(bezwaar: Bezwaarschrift) -> None:
     verdaging = None
     if bezwaar.verdaging_medegedeeld_op and bezwaar.verdaging_weken:
         verdaging = Verdaging(bezwaar.verdaging_medegedeeld_op, bezwaar.verdaging_weken, bezwaar.verdaging_reden)
-    termijn = beslistermijn_bezwaar(_termijn(bezwaar), adviescommissie=bezwaar.adviescommissie, verdaging=verdaging)
+    basis = _termijn(bezwaar)
+    voorvoegsel = ""
+    if _vanaf_ontvangst(bezwaar):
+        # Awb 7:10 lid 1 counts "vanaf de dag na die waarop de termijn voor het indienen van het bezwaarschrift is
+        # verstreken". For an excused late bezwaarschrift that day lies before its receipt, so the term would have
+        # run (partly) before the municipality had anything to decide on; the Awb does not say what then applies.
+        # Our choice (docs/besluiten.md, "Choices"): the same six/twelve weeks, counted from the day after receipt.
+        # beslistermijn_bezwaar counts from `einde` of the term it is given; moving that day to the receipt keeps
+        # every other rule (Atw, adviescommissie, verdaging) in maatwerk.termijnen.
+        basis = dataclasses.replace(basis, einde=max(basis.einde, bezwaar.ontvangen_op))
+        voorvoegsel = (f"Het bezwaarschrift kwam te laat binnen (op {bezwaar.ontvangen_op.isoformat()}); de overschrijding "
+                       "is verschoonbaar (Awb, artikel 6:11). De beslistermijn telt daarom vanaf de dag na ontvangst. ")
+    termijn = beslistermijn_bezwaar(basis, adviescommissie=bezwaar.adviescommissie, verdaging=verdaging)
     bezwaar.beslistermijn_einde = termijn.einde
-    bezwaar.beslistermijn_uitleg = f"{termijn.bron}: tot en met {termijn.einde.isoformat()}. " + " ".join(termijn.stappen)
+    bezwaar.beslistermijn_uitleg = (voorvoegsel + f"{termijn.bron}: tot en met {termijn.einde.isoformat()}. "
+                                    + " ".join(termijn.stappen))
 
 
 def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: str = "", indiener: str = "",
@@ -136,6 +163,10 @@ def beoordeel_verschoonbaarheid(bezwaar: Bezwaarschrift, gebruiker, *, verschoon
     bezwaar.verschoonbaarheid_door = gebruiker
     bezwaar.verschoonbaarheid_op = timezone.now()
     bezwaar.tijdigheid_uitleg = t.uitleg
+    try:  # an excused late bezwaarschrift: the beslistermijn now counts from its receipt
+        _zet_beslistermijn(bezwaar)
+    except TermijnFout as fout:
+        raise ValidationError({"verschoonbaar": [str(fout)]}) from None
     bezwaar.save()
     _log(gebruiker, grond, bezwaar, beleid.CHANGE, "verschoonbaar" if verschoonbaar else "niet verschoonbaar")
     return bezwaar
@@ -194,9 +225,14 @@ def leg_horen_vast(bezwaar: Bezwaarschrift, gebruiker, *, hoorzitting_op: dt.dat
 
 
 def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str, datum: dt.date | None = None,
-           nieuw_besluit_soort: str | None = None) -> tuple[Bezwaarschrift, Besluit | None]:
+           nieuw_besluit_soort: str | None = None, verzuim: str = "",
+           hersteltermijn_tot: dt.date | None = None) -> tuple[Bezwaarschrift, Besluit | None]:
     """Decide on the objection. Gegrond: a new besluit (concept) is prepared that replaces the contested one
-    (Awb 7:11 lid 2); it is vastgesteld and bekendgemaakt like any besluit, with beroep instead of bezwaar."""
+    (Awb 7:11 lid 2); it is vastgesteld and bekendgemaakt like any besluit, with beroep instead of bezwaar.
+    Ongegrond / niet-ontvankelijk: the letter "Beslissing op uw bezwaar" is made and stored now; `datum` is
+    the day of the decision and of sending it (Awb 3:41), so the beroepstermijn starts the day after.
+    Niet-ontvankelijk for a bezwaarschrift that is on time (or excused) needs the verzuim and the end of the
+    hersteltermijn, which must have passed (Awb 6:6)."""
     besluit = bezwaar.besluit
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "beslissen")
     _niet_beslist(bezwaar)
@@ -218,6 +254,19 @@ def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str
         if not bezwaar.verschoonbaar and uitkomst != Uitkomst.NIET_ONTVANKELIJK:
             raise ProcedureFout("Het bezwaarschrift is te laat en de overschrijding is niet verschoonbaar: het bezwaar is "
                                 "niet-ontvankelijk (Algemene wet bestuursrecht, artikelen 6:9 en 6:11).", code="niet_ontvankelijk")
+    te_laat_zonder_reden = not bezwaar.tijdig and bezwaar.verschoonbaar is False
+    if uitkomst == Uitkomst.NIET_ONTVANKELIJK and not te_laat_zonder_reden:
+        verzuim = _tekst(verzuim, "verzuim", 3, "wat er in het bezwaarschrift ontbrak (Awb 6:6)")
+        if not isinstance(hersteltermijn_tot, dt.date):
+            raise ValidationError({"hersteltermijn_tot": [
+                "Niet-ontvankelijk om een verzuim kan alleen als de indiener een termijn kreeg om het te herstellen "
+                "(Algemene wet bestuursrecht, artikel 6:6). Geef de laatste dag van die termijn."]})
+        if not bezwaar.ontvangen_op <= hersteltermijn_tot < datum:
+            raise ValidationError({"hersteltermijn_tot": [
+                "De hersteltermijn ligt na de ontvangst van het bezwaar en is verstreken vóór de beslissing "
+                "(Algemene wet bestuursrecht, artikel 6:6)."]})
+    else:
+        verzuim, hersteltermijn_tot = "", None
     if bezwaar.hoorzitting_op is None and not bezwaar.afzien_van_horen_reden:
         raise ProcedureFout("Hoor de indiener eerst (Algemene wet bestuursrecht, artikel 7:2), of leg vast waarom dat niet "
                             "nodig is (artikel 7:3).", code="niet_gehoord")
@@ -227,16 +276,64 @@ def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str
             raise ValidationError({"nieuw_besluit_soort": [
                 f"Bij een gegrond bezwaar neemt u een nieuw besluit (Awb 7:11, tweede lid). Kies de soort: {', '.join(keuzes)}."
             ]})
-    with transaction.atomic():
-        bezwaar.uitkomst = uitkomst
-        bezwaar.motivering = motivering
-        bezwaar.beslist_op = datum
-        bezwaar.beslist_door = gebruiker
-        bezwaar.save()
-        nieuw = None
-        if uitkomst == Uitkomst.GEGROND:
-            nieuw = stel_nieuw_besluit_op(besluit, gebruiker, soort=nieuw_besluit_soort, op_bezwaar=bezwaar)
+    gemeente = Gemeentegegevens.huidige()
+    if uitkomst != Uitkomst.GEGROND and gemeente is None:
+        raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld; de beslissing op het "
+                            "bezwaar kan niet worden verstuurd. Vraag de beheerder dit te doen.", code="gemeentegegevens")
+    velden = ("uitkomst", "motivering", "beslist_op", "beslist_door", "verzuim", "hersteltermijn_tot")
+    voor = {v: getattr(bezwaar, v) for v in velden}
+    brief = None
+    try:
+        with transaction.atomic():
+            bezwaar.uitkomst = uitkomst
+            bezwaar.motivering = motivering
+            bezwaar.beslist_op = datum
+            bezwaar.beslist_door = gebruiker
+            bezwaar.verzuim = verzuim
+            bezwaar.hersteltermijn_tot = hersteltermijn_tot
+            bezwaar.save()
+            nieuw = None
+            if uitkomst == Uitkomst.GEGROND:
+                nieuw = stel_nieuw_besluit_op(besluit, gebruiker, soort=nieuw_besluit_soort, op_bezwaar=bezwaar)
+            else:
+                brief = _maak_brief(bezwaar, gebruiker, datum, gemeente)
+    except Exception:
+        for veld, waarde in voor.items():  # nothing was stored: the object in memory says so too
+            setattr(bezwaar, veld, waarde)
+        raise
     te_laat = datum > bezwaar.beslistermijn_einde
     _log(gebruiker, grond, bezwaar, beleid.CHANGE,
          f"beslist: {uitkomst}{'; na afloop van de beslistermijn' if te_laat else ''}")
+    if brief is not None:
+        _log(gebruiker, grond, bezwaar, beleid.CREATE,
+             f"brief verstuurd op {datum.isoformat()}; beroepstermijn tot en met {brief.beroepstermijn_einde.isoformat()}")
     return bezwaar, nieuw
+
+
+def _maak_brief(bezwaar: Bezwaarschrift, gebruiker, datum: dt.date, gemeente) -> BezwaarBrief:
+    """The letter "Beslissing op uw bezwaar" (Awb 7:12 lid 1: the reasons are stated when it is made known),
+    from the current template versions; HTML and PDF stored with their SHA-256, like a besluit's `Brief`."""
+    bronnen = briefmodule.bronnen_uit_database()
+    try:
+        gemaakt = briefmodule.maak_html_bezwaar(bezwaar, bronnen=bronnen, bekendmaking=datum, gemeente=gemeente)
+    except SjabloonFout as fout:
+        raise ProcedureFout(f"De brief over het bezwaar kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    meting = meet_brief(gemaakt.html)
+    versies = [bronnen.versies[c] for c in gemaakt.gebruikt]
+    return BezwaarBrief.objects.create(
+        bezwaar=bezwaar, html=gemaakt.html, pdf=html_naar_pdf(gemaakt.html), sjabloonversie=versies[0],
+        sjabloonversies=[{"code": v.sjabloon.code, "versie": v.nummer, "id": v.pk, "sha256": v.sha256} for v in versies],
+        leesbaarheid={"flesch_douma": meting.flesch_douma, "woorden_per_zin": meting.woorden_per_zin,
+                      "woorden": meting.woorden, "zinnen": meting.zinnen, "b1": meting.voldoet},
+        bekendgemaakt_op=datum, beroepstermijn_einde=gemaakt.bezwaartermijn_einde, gemaakt_door=gebruiker,
+    )
+
+
+def brief_van(bezwaar: Bezwaarschrift, gebruiker) -> BezwaarBrief:
+    """The stored letter on the bezwaar (access: VIEW on the zaak, logged)."""
+    _vereis(gebruiker, bezwaar.besluit, beleid.VIEW, "brief inzien")
+    brief = BezwaarBrief.objects.filter(bezwaar=bezwaar).first()
+    if brief is None:
+        raise ProcedureFout("Bij dit bezwaar is (nog) geen brief verstuurd. Bij een gegrond bezwaar krijgt de inwoner de "
+                            "brief bij het nieuwe besluit.", code="geen_brief")
+    return brief

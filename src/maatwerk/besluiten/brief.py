@@ -41,7 +41,10 @@ SJABLONEN: dict[str, tuple[str, str]] = {
     "rechtsmiddel": ("Bezwaar of beroep", "Hoe, waar en tot wanneer de inwoner bezwaar (of beroep) kan instellen."),
     "clientondersteuning": ("Hulp van een cliëntondersteuner", "Gratis cliëntondersteuning en hulp uit de omgeving."),
     "bijlage": ("Bijlage met regels", "De regels (artikelen) achter de redenen; telt niet mee voor de leesbaarheid."),
+    "beslissing_op_bezwaar": ("Beslissing op uw bezwaar", "Hoofdsjabloon: de brief bij een bezwaar dat ongegrond of "
+                              "niet-ontvankelijk is (Awb 7:12), met de weg naar de rechtbank."),
 }
+BEZWAAR_HOOFDSJABLOON = "beslissing_op_bezwaar"
 
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december")
@@ -166,6 +169,32 @@ def _besluit(b: Besluit) -> dict:
     }
 
 
+def _inwoner(inwoner) -> dict:
+    return {
+        "naam": inwoner.naam,
+        "adres_regels": [
+            f"{inwoner.straat} {inwoner.huisnummer}{(' ' + inwoner.huisnummertoevoeging) if inwoner.huisnummertoevoeging else ''}",
+            f"{inwoner.postcode} {inwoner.woonplaats}",
+        ],
+    }
+
+
+def _regeling(zaak) -> dict:
+    naam_in_zin = REGELING_IN_ZIN.get(zaak.regeling, zaak.definitie.naam.lower())
+    return {"code": zaak.regeling, "naam": zaak.definitie.naam, "in_zin": naam_in_zin, "wet": zaak.definitie.wet}
+
+
+def _rechtsmiddel(op_bezwaar: bool, termijn) -> dict:
+    return {
+        "soort": "beroep" if op_bezwaar else "bezwaar",
+        "is_bezwaar": not op_bezwaar,
+        "is_beroep": op_bezwaar,
+        "einddatum": datum_nl(termijn.einde),
+        "weken": str(termijnregel("bezwaartermijn")["aantal"]),
+        "bron": termijn.bron,
+    }
+
+
 def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, concept: bool) -> dict:
     """The complete, restricted context of the letter (see the module docstring)."""
     zaak = besluit.zaak
@@ -185,28 +214,15 @@ def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, 
             "voorbeeld": bool(getattr(besluit, "_voorbeeld", False)),
         },
         "gemeente": _gemeente(gemeente),
-        "inwoner": {
-            "naam": inwoner.naam,
-            "adres_regels": [
-                f"{inwoner.straat} {inwoner.huisnummer}{(' ' + inwoner.huisnummertoevoeging) if inwoner.huisnummertoevoeging else ''}",
-                f"{inwoner.postcode} {inwoner.woonplaats}",
-            ],
-        },
-        "regeling": {"code": zaak.regeling, "naam": zaak.definitie.naam, "in_zin": naam_in_zin, "wet": zaak.definitie.wet},
+        "inwoner": _inwoner(inwoner),
+        "regeling": _regeling(zaak),
         "besluit": _besluit(besluit),
         "overwegingen": [
             {"nummer": i, "zin": o.zin, "voetnoot": gr.nummer_van(bijlage, o.bron)}
             for i, o in enumerate(overwegingen, start=1)
         ],
         "bijlage": bijlage,
-        "rechtsmiddel": {
-            "soort": "beroep" if op_bezwaar else "bezwaar",
-            "is_bezwaar": not op_bezwaar,
-            "is_beroep": op_bezwaar,
-            "einddatum": datum_nl(termijn.einde),
-            "weken": str(termijnregel("bezwaartermijn")["aantal"]),
-            "bron": termijn.bron,
-        },
+        "rechtsmiddel": _rechtsmiddel(op_bezwaar, termijn),
     }
 
 
@@ -230,5 +246,77 @@ def maak_html(besluit: Besluit, *, bronnen: Bronnen, overwegingen, bekendmaking:
             f"De brief noemt niet tot wanneer de inwoner {ctx['rechtsmiddel']['soort']} kan maken (uiterlijk {einde}). "
             "Dat is verplicht (Algemene wet bestuursrecht, artikel 3:45; Verordening Sociaal Domein 2018, artikel 4:6 "
             "en 5:5, eerste lid)."
+        )
+    return Gemaakt(html, gebruikt, ctx, bezwaartermijn(bekendmaking, vandaag=bekendmaking).einde)
+
+
+# ------------------------------------------------------------------ beslissing op bezwaar
+
+
+def is_te_laat_zonder_reden(bezwaar) -> bool:
+    """Niet-ontvankelijk because late without an excuse (Awb 6:9, 6:11); otherwise the ground is a verzuim (6:6)."""
+    return not bezwaar.tijdig and bezwaar.verschoonbaar is False
+
+
+def context_bezwaar(bezwaar, *, bekendmaking: dt.date, gemeente, concept: bool) -> dict:
+    """The restricted context of the letter on a bezwaar decided ongegrond or niet-ontvankelijk: plain values
+    only, every key always present (docs/besluiten.md lists them)."""
+    from maatwerk.besluiten.models import Uitkomst
+
+    besluit = bezwaar.besluit
+    zaak = besluit.zaak
+    # Against the beslissing op bezwaar lies beroep at the rechtbank (Awb 7:1, 8:1) within six weeks from the day
+    # after bekendmaking: the same Awb 6:7 / 6:8 rule as the bezwaartermijn, so the same function computes it.
+    termijn = bezwaartermijn(bekendmaking, vandaag=bekendmaking)
+    niet_ontvankelijk = bezwaar.uitkomst == Uitkomst.NIET_ONTVANKELIJK
+    te_laat = niet_ontvankelijk and is_te_laat_zonder_reden(bezwaar)
+    verzuim = niet_ontvankelijk and not te_laat
+    gehoord = bezwaar.hoorzitting_op is not None
+    return {
+        "brief": {
+            "kenmerk": bezwaar.kenmerk,
+            "datum": datum_nl(bekendmaking),
+            "onderwerp": "Beslissing op uw bezwaar",
+            "concept": concept,
+            "voorbeeld": bool(getattr(bezwaar, "_voorbeeld", False)),
+        },
+        "gemeente": _gemeente(gemeente),
+        "inwoner": _inwoner(zaak.hoofdpersoon),
+        "regeling": _regeling(zaak),
+        "bezwaar": {
+            "kenmerk": bezwaar.kenmerk,
+            "besluit": {"kenmerk": besluit.kenmerk, "datum": datum_nl(besluit.bekendgemaakt_op or besluit.besluitdatum),
+                        "soort_naam": Soort(besluit.soort).label},
+            "ontvangen_op": datum_nl(bezwaar.ontvangen_op),
+            "gronden": bezwaar.gronden,
+            "uitkomst": bezwaar.uitkomst,
+            "is_ongegrond": bezwaar.uitkomst == Uitkomst.ONGEGROND,
+            "is_niet_ontvankelijk": niet_ontvankelijk,
+            "is_te_laat": te_laat,
+            "bezwaartermijn_einde": datum_nl(bezwaar.bezwaartermijn_einde),
+            "reden_te_laat": bezwaar.verschoonbaarheid_reden if te_laat else "",
+            "is_verzuim": verzuim,
+            "verzuim": bezwaar.verzuim if verzuim else "",
+            "hersteltermijn_tot": datum_nl(bezwaar.hersteltermijn_tot) if verzuim else "",
+            "gehoord": gehoord,
+            "hoorzitting_op": datum_nl(bezwaar.hoorzitting_op),
+            "reden_niet_horen": "" if gehoord else bezwaar.afzien_van_horen_reden,
+            "motivering": bezwaar.motivering,
+        },
+        "bijlage": gr.grondslagen_bezwaar(te_laat=te_laat, verzuim=verzuim, gehoord=gehoord),
+        "rechtsmiddel": _rechtsmiddel(True, termijn),
+    }
+
+
+def maak_html_bezwaar(bezwaar, *, bronnen: Bronnen, bekendmaking: dt.date, gemeente, concept: bool = False) -> Gemaakt:
+    """Render the letter on the bezwaar. Like `maak_html`, refuses a letter that does not name the last day for
+    beroep (Awb 3:45 lid 1: "wordt daarvan bij de bekendmaking ... melding gemaakt")."""
+    ctx = context_bezwaar(bezwaar, bekendmaking=bekendmaking, gemeente=gemeente, concept=concept)
+    html, gebruikt = sjablonen.render(bronnen.inhoud, BEZWAAR_HOOFDSJABLOON, ctx)
+    einde = ctx["rechtsmiddel"]["einddatum"]
+    if einde not in html:
+        raise sjablonen.SjabloonFout(
+            f"De brief over het bezwaar noemt niet tot wanneer de inwoner in beroep kan gaan (uiterlijk {einde}). Dat is "
+            "verplicht (Algemene wet bestuursrecht, artikel 3:45, eerste lid)."
         )
     return Gemaakt(html, gebruikt, ctx, bezwaartermijn(bekendmaking, vandaag=bekendmaking).einde)

@@ -17,12 +17,14 @@ from maatwerk.besluiten.models import (
     MET_VERSTREKKING,
     WIJZIGT_EERDER,
     Besluit,
+    Bezwaarschrift,
     Financiering,
     Gemeentegegevens,
     Overweging,
     Periode,
     Soort,
     Status,
+    Uitkomst,
     Vorm,
 )
 from maatwerk.personen.models import Inwoner
@@ -291,3 +293,82 @@ def varianten() -> list[Variant]:
     uit.append(Variant("wmo_maatwerkvoorziening-toekenning-natura-na-bezwaar", "wmo_maatwerkvoorziening",
                        Soort.TOEKENNING, Vorm.NATURA, besluit, overwegingen))
     return uit
+
+
+# ------------------------------------------------------------------ beslissing op bezwaar (Awb 7:12)
+
+
+@dataclass
+class BezwaarVariant:
+    """A letter on a bezwaar decided ongegrond or niet-ontvankelijk; `besluit` is the contested one."""
+
+    naam: str
+    regeling: str
+    bezwaar: Bezwaarschrift
+
+    @property
+    def besluit(self) -> Besluit:
+        return self.bezwaar.besluit
+
+
+BEZWAAR_BESLIST_OP = BEKENDMAKING  # the demo letters are all dated (and sent) on this day
+
+BEZWAAR_GEVALLEN = {
+    # naam -> (regeling, velden of the Bezwaarschrift)
+    "ongegrond-gehoord": ("wmo_maatwerkvoorziening", dict(
+        uitkomst=Uitkomst.ONGEGROND, tijdig=True, ontvangen_op=D(2026, 3, 10),
+        gronden="Drie uur hulp per week is te weinig. Ik kan ook niet meer zelf koken.",
+        hoorzitting_op=D(2026, 4, 2), hoorverslag="Mevrouw licht toe dat koken haar niet lukt.",
+        motivering="Koken valt niet onder hulp bij het huishouden. Daarvoor kunt u maaltijden laten bezorgen. "
+                   "Drie uur per week is genoeg om uw huis schoon te houden.",
+    )),
+    "ongegrond-niet-gehoord": ("jeugdhulp", dict(
+        uitkomst=Uitkomst.ONGEGROND, tijdig=True, ontvangen_op=D(2026, 3, 10),
+        gronden="Daan heeft meer hulp nodig dan twee uur per week.",
+        afzien_van_horen_reden="U liet ons weten dat u niet wilde komen praten. Dat is uw goed recht.",
+        motivering="Wij spraken met de hulpverlener van Daan. Zij vindt twee uur per week genoeg. Wij zien geen reden "
+                   "om daaraan te twijfelen.",
+    )),
+    "niet-ontvankelijk-te-laat": ("bijzondere_bijstand", dict(
+        uitkomst=Uitkomst.NIET_ONTVANKELIJK, tijdig=False, verschoonbaar=False, ontvangen_op=D(2026, 5, 4),
+        gronden="Ik heb het geld voor de wasmachine wel nodig.",
+        verschoonbaarheid_reden="U was op vakantie. Dan kunt u iemand vragen om uw post te lezen.",
+        afzien_van_horen_reden="Uw bezwaar kwam te laat binnen. Dan is praten niet nodig.",
+        motivering="Wij mogen een bezwaar dat te laat is niet behandelen. Dat staat in de wet.",
+    )),
+    "niet-ontvankelijk-verzuim": ("individuele_inkomenstoeslag", dict(
+        uitkomst=Uitkomst.NIET_ONTVANKELIJK, tijdig=True, ontvangen_op=D(2026, 3, 2), gronden="",
+        verzuim="de reden waarom u het niet eens bent met ons besluit.", hersteltermijn_tot=D(2026, 3, 30),
+        afzien_van_horen_reden="Wij wisten niet waarom u bezwaar maakte. Daarom was praten niet nodig.",
+        motivering="Zonder reden kunnen wij uw bezwaar niet beoordelen. Wij gaven u daarvoor vier weken de tijd.",
+    )),
+}
+
+
+def bezwaar_varianten() -> list[BezwaarVariant]:
+    """Every letter variant of the beslissing op bezwaar (ongegrond with and without hearing, niet-ontvankelijk
+    for lateness and for a verzuim), with fictitious demo data, in a stable order."""
+    uit = []
+    for nummer, (naam, (regeling, velden)) in enumerate(BEZWAAR_GEVALLEN.items(), start=1):
+        besluit, _ = _besluit(regeling, Soort.AFWIJZING, "", "", 100 + nummer)
+        besluit.status, besluit.bekendgemaakt_op = Status.BEKENDGEMAAKT, D(2026, 1, 26)
+        bezwaar = Bezwaarschrift(pk=8000 + nummer, besluit=besluit, indiener=besluit.zaak.hoofdpersoon.naam,
+                                 bezwaartermijn_einde=D(2026, 3, 9), beslist_op=BEZWAAR_BESLIST_OP, **velden)
+        uit.append(BezwaarVariant(f"bezwaar-{naam}", regeling, bezwaar))
+    return uit
+
+
+def alle_varianten() -> list:
+    """Every letter the app writes: the besluit letters and the letters on a bezwaar."""
+    return [*varianten(), *bezwaar_varianten()]
+
+
+def maak_voorbeeld(variant, *, bronnen, gemeente, concept: bool = False):
+    """Render a demo variant of either kind (brief.Gemaakt)."""
+    from maatwerk.besluiten import brief as briefmodule
+
+    if isinstance(variant, BezwaarVariant):
+        return briefmodule.maak_html_bezwaar(variant.bezwaar, bronnen=bronnen, bekendmaking=BEZWAAR_BESLIST_OP,
+                                             gemeente=gemeente, concept=concept)
+    return briefmodule.maak_html(variant.besluit, bronnen=bronnen, overwegingen=variant.overwegingen,
+                                 bekendmaking=BEKENDMAKING, gemeente=gemeente, concept=concept)

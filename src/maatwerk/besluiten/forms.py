@@ -111,6 +111,10 @@ class BeslissenFormulier(forms.Form):
     datum = forms.DateField(label="Datum beslissing", widget=DATUM)
     nieuw_besluit_soort = forms.ChoiceField(label="Bij gegrond: soort van het nieuwe besluit (Awb 7:11)",
                                             choices=[("", "—")] + NIEUWE_SOORTEN, required=False)
+    verzuim = forms.CharField(label="Bij niet-ontvankelijk om een verzuim: wat ontbrak (Awb 6:6)", required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    hersteltermijn_tot = forms.DateField(label="Bij niet-ontvankelijk om een verzuim: hersteltermijn tot en met",
+                                         required=False, widget=DATUM)
 
 
 class SjabloonFormulier(forms.Form):

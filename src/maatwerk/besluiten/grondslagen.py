@@ -80,3 +80,27 @@ def is_op_bezwaar(besluit: Besluit) -> bool:
 def nummer_van(bijlage: list[dict], bron: str) -> int:
     sleutel = " ".join(bron.split())
     return next(r["nummer"] for r in bijlage if r["bron"] == sleutel)
+
+
+# The beslissing op bezwaar (ongegrond / niet-ontvankelijk). Awb 7:11, 7:12 lid 1, 7:2, 7:3, 6:6, 6:9, 6:11:
+# infomil.nl "Awb Bezwaar", pgawb.nl and rechtspraakbestuursrecht.nl (see docs/termijnen.md). Awb 8:1 (beroep)
+# and 8:41 (griffierecht) are cited from memory (docs/besluiten.md, "Sources").
+HEROVERWEGING = (f"{AWB}, artikel 7:11 (heroverweging van het besluit)", "wet")
+MOTIVERING_BOB = (f"{AWB}, artikel 7:12, eerste lid (de beslissing op bezwaar is gemotiveerd)", "wet")
+HOREN = (f"{AWB}, artikel 7:2 (horen van de indiener)", "wet")
+NIET_HOREN = (f"{AWB}, artikel 7:3 (afzien van horen)", "wet")
+TE_LAAT = (f"{AWB}, artikelen 6:7, 6:9 en 6:11 (termijn, tijdig bezwaar en verschoonbare termijnoverschrijding)", "wet")
+VERZUIM = (f"{AWB}, artikelen 6:5 en 6:6 (eisen aan het bezwaarschrift en herstel van een verzuim)", "wet")
+BEROEP_NA_BEZWAAR = (f"{AWB}, artikelen 3:45, 6:7, 6:8, 7:1 en 8:1 (beroep bij de rechtbank binnen zes weken)", "wet")
+GRIFFIERECHT = (f"{AWB}, artikel 8:41 (griffierecht)", "wet")
+
+
+def grondslagen_bezwaar(*, te_laat: bool, verzuim: bool, gehoord: bool) -> list[dict]:
+    """Numbered bijlage of the letter on a bezwaar decided ongegrond or niet-ontvankelijk."""
+    lijst = [HEROVERWEGING, MOTIVERING_BOB]
+    if te_laat:
+        lijst.append(TE_LAAT)
+    elif verzuim:
+        lijst.append(VERZUIM)
+    lijst += [HOREN if gehoord else NIET_HOREN, BEROEP_NA_BEZWAAR, GRIFFIERECHT, CLIENTONDERSTEUNING]
+    return [{"nummer": i, "bron": bron, "soort": soort} for i, (bron, soort) in enumerate(lijst, start=1)]

@@ -502,6 +502,10 @@ class Bezwaarschrift(models.Model):
     hoorzitting_op = models.DateField(null=True, blank=True)
     hoorverslag = models.TextField(blank=True)
     afzien_van_horen_reden = models.TextField(blank=True)
+    # Awb 6:6: niet-ontvankelijk for a defect (verzuim) only "mits de indiener de gelegenheid heeft gehad het
+    # verzuim te herstellen binnen een hem daartoe gestelde termijn": what was missing and until when.
+    verzuim = models.TextField("wat ontbrak in het bezwaarschrift (Awb 6:6)", blank=True)
+    hersteltermijn_tot = models.DateField("gelegenheid tot herstel tot en met (Awb 6:6)", null=True, blank=True)
 
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
     motivering = models.TextField(blank=True)
@@ -525,6 +529,10 @@ class Bezwaarschrift(models.Model):
         return f"Bezwaar {self.pk} tegen besluit {self.besluit_id}"
 
     @property
+    def kenmerk(self) -> str:
+        return f"BZ{self.pk or 0:06d}-Z{self.besluit.zaak_id or 0:06d}"
+
+    @property
     def is_beslist(self) -> bool:
         return bool(self.uitkomst)
 
@@ -541,3 +549,47 @@ class Bezwaarschrift(models.Model):
 
     def delete(self, *args, **kwargs):
         raise OnveranderlijkFout("Een bezwaarschrift wordt nooit verwijderd.")
+
+
+class BezwaarBrief(models.Model):
+    """The letter that made the beslissing op bezwaar known (ongegrond / niet-ontvankelijk), exactly as sent.
+
+    Awb 7:12 lid 1: "De beslissing op het bezwaar berust op een deugdelijke motivering, die bij de bekendmaking
+    van de beslissing wordt vermeld." A gegrond bezwaar needs no letter of its own: the new besluit (Awb 7:11
+    lid 2) is made known with its own `Brief`. Same guarantees as `Brief`: stored once, never changed."""
+
+    bezwaar = models.OneToOneField(Bezwaarschrift, on_delete=models.PROTECT, related_name="brief")
+    html = models.TextField()
+    pdf = models.BinaryField()
+    html_sha256 = models.CharField(max_length=64)
+    pdf_sha256 = models.CharField(max_length=64)
+    sjabloonversie = models.ForeignKey(BriefSjabloonVersie, on_delete=models.PROTECT, related_name="bezwaarbrieven",
+                                       help_text="De versie van het hoofdsjabloon.")
+    sjabloonversies = models.JSONField(default=list, help_text="Alle gebruikte sjablonen: code, versie, id, sha256.")
+    leesbaarheid = models.JSONField(default=dict)
+    bekendgemaakt_op = models.DateField("dag van bekendmaking (verzending)",
+                                        help_text="Awb 3:41 lid 1; de beroepstermijn begint de dag erna (Awb 6:8 lid 1).")
+    beroepstermijn_einde = models.DateField("beroepstermijn loopt tot en met")
+    gemaakt_op = models.DateTimeField(default=timezone.now)
+    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    objects = _NooitWijzigenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "brief bij een beslissing op bezwaar"
+        verbose_name_plural = "brieven bij beslissingen op bezwaar"
+        ordering = ["-id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise OnveranderlijkFout("Een verzonden brief verandert nooit.")
+        self.html_sha256 = sha256(self.html)
+        self.pdf_sha256 = sha256(bytes(self.pdf))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise OnveranderlijkFout("Een verzonden brief wordt nooit verwijderd.")
+
+    def controleer_integriteit(self) -> bool:
+        """True when the stored bytes still match their SHA-256 (tampering in the database shows here)."""
+        return sha256(self.html) == self.html_sha256 and sha256(bytes(self.pdf)) == self.pdf_sha256

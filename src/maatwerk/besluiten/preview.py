@@ -1,5 +1,6 @@
 """`maatwerk brieven MAP`: render every letter variant with demo data into MAP (one HTML and one PDF per
 variant, plus overzicht.html with the readability of each), so templates can be reviewed without a case.
+Variants: every besluit letter and every letter on a bezwaar (ongegrond / niet-ontvankelijk).
 
 If Django is not configured yet, this configures it with the project settings and an in-memory SQLite
 database (migrated, so the templates come from the seeded database exactly as a fresh install has them).
@@ -65,11 +66,12 @@ def main(map: str) -> int:  # noqa: A002 - the name the CLI contract uses
         bronnen = briefmodule.bronnen_uit_bestanden()
     gemeente = Gemeentegegevens.huidige() or demo.demo_gemeente()
     regels, fouten = [], 0
-    for v in demo.varianten():
+    for v in demo.alle_varianten():
         v.besluit._voorbeeld = True
+        if isinstance(v, demo.BezwaarVariant):
+            v.bezwaar._voorbeeld = True
         try:
-            gemaakt = briefmodule.maak_html(v.besluit, bronnen=bronnen, overwegingen=v.overwegingen,
-                                            bekendmaking=demo.BEKENDMAKING, gemeente=gemeente, concept=True)
+            gemaakt = demo.maak_voorbeeld(v, bronnen=bronnen, gemeente=gemeente, concept=True)
         except SjabloonFout as fout:
             fouten += 1
             print(f"{v.naam}: {fout}", file=sys.stderr)

@@ -205,6 +205,8 @@ class BeslissenSerializer(StriktSerializer):
     uitkomst = serializers.ChoiceField(choices=Uitkomst.choices)
     motivering = serializers.CharField()
     datum = DatumVeld(required=False)
+    verzuim = serializers.CharField(required=False, allow_blank=True)
+    hersteltermijn_tot = DatumVeld(required=False, allow_null=True)
     nieuw_besluit_soort = serializers.ChoiceField(
         choices=[c for c in Soort.choices if c[0] != Soort.BUITEN_BEHANDELING], required=False, allow_null=True)
 

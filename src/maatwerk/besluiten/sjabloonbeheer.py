@@ -40,10 +40,9 @@ def beoordeel_varianten(bronnen: briefmodule.Bronnen, gemeente=None) -> list[Uit
     """Render every demo variant with `bronnen` and measure it."""
     gemeente = gemeente or Gemeentegegevens.huidige() or demo.demo_gemeente()
     uit = []
-    for v in demo.varianten():
+    for v in demo.alle_varianten():  # also the letters on a bezwaar: they share opmaak and clientondersteuning
         try:
-            gemaakt = briefmodule.maak_html(v.besluit, bronnen=bronnen, overwegingen=v.overwegingen,
-                                            bekendmaking=demo.BEKENDMAKING, gemeente=gemeente)
+            gemaakt = demo.maak_voorbeeld(v, bronnen=bronnen, gemeente=gemeente)
         except sjablonen.SjabloonFout as fout:
             uit.append(Uitslag(v.naam, None, str(fout)))
             continue

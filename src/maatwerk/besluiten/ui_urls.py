@@ -26,6 +26,8 @@ urlpatterns = [
     path("bezwaren/<int:pk>/behandeling/", views.behandeling, name="behandeling"),
     path("bezwaren/<int:pk>/horen/", views.horen, name="horen"),
     path("bezwaren/<int:pk>/beslissen/", views.beslissen, name="beslissen"),
+    path("bezwaren/<int:pk>/brief/", views.bezwaar_brief, name="bezwaar_brief"),
+    path("bezwaren/<int:pk>/brief.pdf", views.bezwaar_brief_pdf, name="bezwaar_brief_pdf"),
     path("sjablonen/", views.sjablonen, name="sjablonen"),
     path("sjablonen/<slug:code>/", views.sjabloon, name="sjabloon"),
 ]

@@ -264,7 +264,7 @@ def _toon_bezwaar(request, bz: Bezwaarschrift, formulieren: dict | None = None, 
     vandaag = timezone.localdate()
     context = {**ui_context(request, "werkvoorraad"), "bezwaar": bz, "besluit": bz.besluit, "zaak": bz.besluit.zaak,
                "vandaag": vandaag, "dagen_over": (bz.beslistermijn_einde - vandaag).days,
-               "nieuwe_besluiten": bz.nieuwe_besluiten.all()}
+               "nieuwe_besluiten": bz.nieuwe_besluiten.all(), "brief": getattr(bz, "brief", None)}
     if not bz.is_beslist:
         if bz.verschoonbaarheid_te_beoordelen:
             context["verschoonbaarheid_form"] = formulieren.get("verschoonbaarheid") or f.VerschoonbaarheidFormulier()
@@ -331,11 +331,37 @@ def beslissen(request, bz: Bezwaarschrift):
 
     def actie(d):
         _, nieuw = bezwaarservice.beslis(bz, request.user, uitkomst=d["uitkomst"], motivering=d["motivering"],
-                                         datum=d["datum"], nieuw_besluit_soort=d.get("nieuw_besluit_soort") or None)
+                                         datum=d["datum"], nieuw_besluit_soort=d.get("nieuw_besluit_soort") or None,
+                                         verzuim=d.get("verzuim") or "", hersteltermijn_tot=d.get("hersteltermijn_tot"))
         return _besluit_url(nieuw) if nieuw else _bezwaar_url(bz)
 
     return _probeer(request, form, actie, "Op het bezwaar is beslist.", _bezwaar_url(bz),
                     lambda form_: _toon_bezwaar(request, bz, {"beslissen": form_}, ONGELDIG))
+
+
+@inlog_vereist
+def bezwaar_brief(request, pk: int):
+    """The stored letter on a bezwaar decided ongegrond or niet-ontvankelijk (HTML, exactly as sent)."""
+    bz = get_object_or_404(Bezwaarschrift.objects.select_related("besluit", "besluit__zaak"), pk=pk)
+    try:
+        brief_ = bezwaarservice.brief_van(bz, request.user)
+    except ProcedureFout as fout:
+        messages.error(request, str(fout))
+        return redirect(_bezwaar_url(bz))
+    return HttpResponse(brief_.html, content_type="text/html; charset=utf-8")
+
+
+@inlog_vereist
+def bezwaar_brief_pdf(request, pk: int):
+    bz = get_object_or_404(Bezwaarschrift.objects.select_related("besluit", "besluit__zaak"), pk=pk)
+    try:
+        brief_ = bezwaarservice.brief_van(bz, request.user)
+    except ProcedureFout as fout:
+        messages.error(request, str(fout))
+        return redirect(_bezwaar_url(bz))
+    antwoord = HttpResponse(bytes(brief_.pdf), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="beslissing-op-bezwaar-{bz.kenmerk}.pdf"'
+    return antwoord
 
 
 # ------------------------------------------------------------------ briefsjablonen (beheerder)

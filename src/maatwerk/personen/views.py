@@ -2,7 +2,8 @@
 
 - intake ("Nieuwe melding"): find an inwoner by BSN or register a new one with his household;
 - the household page: members with their relation, all the household's zaken together (a zaak the user may
-  not see is named only by its domain), the consent register and the legal grounds of its members;
+  not see is named only by its domain) with, for a visible zaak, its besluiten and open bezwaren (read by
+  maatwerk.besluiten.overzicht), the consent register and the legal grounds of its members;
 - pages to add a member, to register a melding and to record monthly income and vermogen.
 
 Every decision is taken by a service (maatwerk.personen.services, maatwerk.zaken.services/procedure,
@@ -19,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from maatwerk.besluiten import overzicht as besluiten_overzicht
 from maatwerk.personen import services as personen
 from maatwerk.personen.forms import (
     IntakeFormulier,
@@ -95,6 +97,11 @@ def huishouden_context(request, hh: Huishouden, formulieren: dict | None = None)
         else:
             zaken.append({"zaak": None, "toegang": False, "domein": DOMEINEN[zaak.domein]})
     beleid.log_lijst_zaken(user, zichtbaar, toelichting=f"huishouden {hh.pk}")
+    # Besluiten and open bezwaren per zaak: the besluiten app reads them and applies the access policy itself.
+    besluiten = besluiten_overzicht.per_zaak(user, zichtbaar, vandaag=vandaag)
+    for z in zaken:
+        if z["toegang"]:
+            z["besluiten"] = besluiten.get(z["zaak"].pk)
 
     wijzig = beleid.grond_huishouden(user, hh, beleid.CHANGE)
     mag_wijzigen = wijzig.toegestaan and bool(domeinen(user))

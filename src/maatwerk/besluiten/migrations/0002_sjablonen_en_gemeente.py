@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db import migrations
 
 
+EIGEN_SJABLONEN = ("brief", "opmaak", "beslissing", "voorziening", "rechtsmiddel", "clientondersteuning", "bijlage")
+
+
 def seed(apps, schema_editor):
     from maatwerk.besluiten.brief import SJABLONEN, bronnen_uit_bestanden
     from maatwerk.besluiten.demo import GEMEENTE_LANSINGERLAND
@@ -19,7 +22,10 @@ def seed(apps, schema_editor):
     Versie = apps.get_model("besluiten", "BriefSjabloonVersie")
     Gemeentegegevens = apps.get_model("besluiten", "Gemeentegegevens")
     bronnen = bronnen_uit_bestanden().inhoud
-    for code, (naam, omschrijving) in SJABLONEN.items():
+    # Only the templates this migration shipped: later ones come with their own migration (0004, ...), so a
+    # fresh database gets the same history as an existing one.
+    for code in EIGEN_SJABLONEN:
+        naam, omschrijving = SJABLONEN[code]
         sjabloon, _ = BriefSjabloon.objects.get_or_create(code=code, defaults={"naam": naam, "omschrijving": omschrijving})
         if not Versie.objects.filter(sjabloon=sjabloon).exists():
             inhoud = bronnen[code]
