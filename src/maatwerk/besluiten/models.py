@@ -381,16 +381,14 @@ class BriefSjabloonVersie(models.Model):
         raise OnveranderlijkFout("Een sjabloonversie wordt nooit verwijderd: besluiten verwijzen ernaar.")
 
 
-class Brief(models.Model):
-    """The letter exactly as it was sent: HTML and PDF bytes with their SHA-256, and the template versions used."""
+class _VerzondenBrief(models.Model):
+    """What every sent letter keeps: HTML and PDF bytes with their SHA-256 and the template versions used.
+    Stored once and never changed or deleted (a correction is a new besluit with a new letter)."""
 
-    besluit = models.OneToOneField(Besluit, on_delete=models.PROTECT, related_name="brief")
     html = models.TextField()
     pdf = models.BinaryField()
     html_sha256 = models.CharField(max_length=64)
     pdf_sha256 = models.CharField(max_length=64)
-    sjabloonversie = models.ForeignKey(BriefSjabloonVersie, on_delete=models.PROTECT, related_name="brieven",
-                                       help_text="De versie van het hoofdsjabloon.")
     sjabloonversies = models.JSONField(default=list, help_text="Alle gebruikte sjablonen: code, versie, id, sha256.")
     leesbaarheid = models.JSONField(default=dict)
     gemaakt_op = models.DateTimeField(default=timezone.now)
@@ -399,9 +397,7 @@ class Brief(models.Model):
     objects = _NooitWijzigenQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "brief"
-        verbose_name_plural = "brieven"
-        ordering = ["-id"]
+        abstract = True
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -416,6 +412,19 @@ class Brief(models.Model):
     def controleer_integriteit(self) -> bool:
         """True when the stored bytes still match their SHA-256 (tampering in the database shows here)."""
         return sha256(self.html) == self.html_sha256 and sha256(bytes(self.pdf)) == self.pdf_sha256
+
+
+class Brief(_VerzondenBrief):
+    """The letter exactly as it was sent: HTML and PDF bytes with their SHA-256, and the template versions used."""
+
+    besluit = models.OneToOneField(Besluit, on_delete=models.PROTECT, related_name="brief")
+    sjabloonversie = models.ForeignKey(BriefSjabloonVersie, on_delete=models.PROTECT, related_name="brieven",
+                                       help_text="De versie van het hoofdsjabloon.")
+
+    class Meta:
+        verbose_name = "brief"
+        verbose_name_plural = "brieven"
+        ordering = ["-id"]
 
 
 class Gemeentegegevens(models.Model):
@@ -551,7 +560,7 @@ class Bezwaarschrift(models.Model):
         raise OnveranderlijkFout("Een bezwaarschrift wordt nooit verwijderd.")
 
 
-class BezwaarBrief(models.Model):
+class BezwaarBrief(_VerzondenBrief):
     """The letter that made the beslissing op bezwaar known (ongegrond / niet-ontvankelijk), exactly as sent.
 
     Awb 7:12 lid 1: "De beslissing op het bezwaar berust op een deugdelijke motivering, die bij de bekendmaking
@@ -559,37 +568,14 @@ class BezwaarBrief(models.Model):
     lid 2) is made known with its own `Brief`. Same guarantees as `Brief`: stored once, never changed."""
 
     bezwaar = models.OneToOneField(Bezwaarschrift, on_delete=models.PROTECT, related_name="brief")
-    html = models.TextField()
-    pdf = models.BinaryField()
-    html_sha256 = models.CharField(max_length=64)
-    pdf_sha256 = models.CharField(max_length=64)
     sjabloonversie = models.ForeignKey(BriefSjabloonVersie, on_delete=models.PROTECT, related_name="bezwaarbrieven",
                                        help_text="De versie van het hoofdsjabloon.")
-    sjabloonversies = models.JSONField(default=list, help_text="Alle gebruikte sjablonen: code, versie, id, sha256.")
-    leesbaarheid = models.JSONField(default=dict)
     bekendgemaakt_op = models.DateField("dag van bekendmaking (verzending)",
                                         help_text="Awb 3:41 lid 1; de beroepstermijn begint de dag erna (Awb 6:8 lid 1).")
     beroepstermijn_einde = models.DateField("beroepstermijn loopt tot en met")
-    gemaakt_op = models.DateTimeField(default=timezone.now)
-    gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-
-    objects = _NooitWijzigenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "brief bij een beslissing op bezwaar"
         verbose_name_plural = "brieven bij beslissingen op bezwaar"
         ordering = ["-id"]
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise OnveranderlijkFout("Een verzonden brief verandert nooit.")
-        self.html_sha256 = sha256(self.html)
-        self.pdf_sha256 = sha256(bytes(self.pdf))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise OnveranderlijkFout("Een verzonden brief wordt nooit verwijderd.")
-
-    def controleer_integriteit(self) -> bool:
-        """True when the stored bytes still match their SHA-256 (tampering in the database shows here)."""
-        return sha256(self.html) == self.html_sha256 and sha256(bytes(self.pdf)) == self.pdf_sha256
