@@ -6,6 +6,7 @@ from django import forms
 
 from maatwerk.besluiten.models import Besluit, Soort, SoortBron, Uitkomst
 from maatwerk.besluiten.services import WIJZIGBAAR
+from maatwerk.web.formvelden import BedragVeld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NIEUWE_SOORTEN = [c for c in Soort.choices if c[0] != Soort.BUITEN_BEHANDELING]
@@ -23,6 +24,8 @@ class BesluitFormulier(forms.ModelForm):
     class Meta:
         model = Besluit
         fields = sorted(WIJZIGBAAR)
+        # The model's DecimalField would give a type="number" input that refuses "1.234,50" (see formvelden).
+        field_classes = {"bedrag": BedragVeld, "pgb_bedrag": BedragVeld}
         widgets = {
             "ingangsdatum": DATUM, "einddatum": DATUM, "hersteltermijn_tot": DATUM,
             **{v: forms.Textarea(attrs={"rows": 2}) for v in (

@@ -12,10 +12,11 @@ from django.utils import timezone
 from maatwerk.personen.models import Inkomenssoort, Relatie, Rol
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang.forms import NLFormulier
+from maatwerk.web.formvelden import BEDRAG_ONGELDIG, BedragVeld
 from maatwerk.zaken.forms import Datum, _datumveld, _tekst
 from maatwerk.zaken.regelingen import REGELINGEN, regelingen_van_domein
 
-BEDRAG_FOUT = "Vul een bedrag in, bijvoorbeeld 1250,00."
+BEDRAG_FOUT = BEDRAG_ONGELDIG
 
 
 def _kort(label: str, *, required: bool = True, help_text: str = "", autocomplete: str = "") -> forms.CharField:
@@ -24,11 +25,9 @@ def _kort(label: str, *, required: bool = True, help_text: str = "", autocomplet
                            error_messages={"required": f"Vul {label.lower()} in."})
 
 
-def _bedrag(label: str, *, required: bool = True, help_text: str = "", min_value=None) -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, required=required, help_text=help_text, max_digits=12, decimal_places=2, localize=True,
-        min_value=min_value,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "nl-text-input nl-text-input--short"}),
+def _bedrag(label: str, *, required: bool = True, help_text: str = "", min_value=None) -> BedragVeld:
+    return BedragVeld(
+        label=label, required=required, help_text=help_text, max_digits=12, decimal_places=2, min_value=min_value,
         error_messages={"invalid": BEDRAG_FOUT, "required": f"Vul {label.lower()} in.",
                         "min_value": "Het bedrag kan niet negatief zijn.",
                         "max_digits": "Dit bedrag is te groot.", "max_decimal_places": "Gebruik hoogstens twee cijfers achter de komma."},

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang.forms import NLFormulier
+from maatwerk.web.formvelden import BedragVeld
 from maatwerk.zaken.models import (
     PARTICIPATIELADDER,
     ZRM_DOMEINEN,
@@ -92,12 +93,10 @@ class StapFormulier(NLFormulier, forms.Form):
                 label="Voorgestelde uitkomst", choices=Uitkomst.choices, widget=forms.RadioSelect,
                 error_messages={"required": "Kies de voorgestelde uitkomst."},
             )
-            self.fields["bedrag"] = forms.DecimalField(
+            self.fields["bedrag"] = BedragVeld(
                 label="Bedrag in euro's (leeg: het berekende bedrag of de kosten)", required=False, min_value=0,
-                max_digits=12, decimal_places=2, localize=True,
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "nl-text-input nl-text-input--short"}),
-                error_messages={"invalid": "Vul een bedrag in, bijvoorbeeld 1250,00.",
-                                "min_value": "Het bedrag kan niet negatief zijn."},
+                max_digits=12, decimal_places=2,
+                error_messages={"min_value": "Het bedrag kan niet negatief zijn."},
             )
         self.order_fields(["via", "uitkomst", "bedrag", "datum", "reden"])
 
