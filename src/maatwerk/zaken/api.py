@@ -30,9 +30,11 @@ from maatwerk.zaken.serializers import (
     MogelijkeOvergangSerializer,
     OnderzoekInvoerSerializer,
     OnderzoekSerializer,
+    OnderzoekVersieSerializer,
     OndersteuningsplanSerializer,
     OvergangInvoerSerializer,
     PlanInvoerSerializer,
+    PlanVersieSerializer,
     RegelingSerializer,
     StatusovergangSerializer,
     TermijnSerializer,
@@ -168,6 +170,21 @@ class ZaakViewSet(viewsets.GenericViewSet):
         if plan is None:
             raise ProcedureFout("Deze zaak heeft nog geen ondersteuningsplan.", code="geen_plan")
         return Response(OndersteuningsplanSerializer(plan).data)
+
+    @extend_schema(responses=OnderzoekVersieSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="onderzoek/versies", url_name="onderzoek-versies")
+    def onderzoek_versies(self, request, pk=None):
+        """Every stored version of the report, oldest first, with its full content (read-only: versions are
+        never changed or deleted)."""
+        zaak = self._zaak(request, "onderzoekversies")
+        return Response(OnderzoekVersieSerializer(onderzoek.onderzoekversies(zaak), many=True).data)
+
+    @extend_schema(responses=PlanVersieSerializer(many=True))
+    @action(detail=True, methods=["get"], url_path="ondersteuningsplan/versies", url_name="ondersteuningsplan-versies")
+    def ondersteuningsplan_versies(self, request, pk=None):
+        """Every stored version of the ondersteuningsplan, oldest first (read-only)."""
+        zaak = self._zaak(request, "planversies")
+        return Response(PlanVersieSerializer(onderzoek.planversies(zaak), many=True).data)
 
     @extend_schema(request=ClientreactieInvoerSerializer, responses={201: ClientreactieSerializer})
     @action(detail=True, methods=["post"])

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from maatwerk.toegang.rollen import ROL_KEUZES
+from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.regelingen import REGELING_KEUZES, REGELINGEN, Regeling
 
 
@@ -292,6 +293,67 @@ class Clientreactie(models.Model):
                 name="clientreactie_bij_rapport_of_plan",
             )
         ]
+
+
+class _VersieQuerySet(models.QuerySet):
+    """Bulk update/delete bypass Model.save/delete; on versions they are refused outright (as in besluiten)."""
+
+    def update(self, **kwargs):
+        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+
+    def delete(self):
+        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+
+
+ONVERANDERLIJKE_VERSIE = ("Een eerdere versie van het verslag of plan wordt nooit gewijzigd of verwijderd; "
+                          "een wijziging wordt een nieuwe versie.")
+
+
+class _Versie(models.Model):
+    """A snapshot of the report or the plan as it stood after one change ("nothing is lost": the text that was
+    overwritten stays readable). Saved once; never changed or deleted."""
+
+    nummer = models.PositiveIntegerField("versie")
+    inhoud = models.JSONField("volledige inhoud van deze versie")
+    gewijzigde_velden = models.JSONField("gewijzigde velden", default=list)
+    toelichting = models.CharField(max_length=200, blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(default=timezone.now)
+
+    objects = _VersieQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding or self.pk is not None:
+            raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+
+
+class OnderzoekVersie(_Versie):
+    zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="onderzoekversies")
+    onderzoek = models.ForeignKey(Onderzoek, on_delete=models.PROTECT, related_name="versies")
+
+    class Meta:
+        verbose_name = "versie van het onderzoeksverslag"
+        verbose_name_plural = "versies van het onderzoeksverslag"
+        ordering = ["onderzoek", "nummer"]
+        constraints = [models.UniqueConstraint(fields=["onderzoek", "nummer"], name="onderzoekversie_uniek_nummer")]
+
+
+class PlanVersie(_Versie):
+    zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="planversies")
+    plan = models.ForeignKey(Ondersteuningsplan, on_delete=models.PROTECT, related_name="versies")
+
+    class Meta:
+        verbose_name = "versie van het ondersteuningsplan"
+        verbose_name_plural = "versies van het ondersteuningsplan"
+        ordering = ["plan", "nummer"]
+        constraints = [models.UniqueConstraint(fields=["plan", "nummer"], name="planversie_uniek_nummer")]
 
 
 # ------------------------------------------------------------------ beoordeling

@@ -35,7 +35,8 @@ from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid
 from maatwerk.zaken import termijnen
 from maatwerk.zaken.fouten import ProcedureFout
-from maatwerk.zaken.models import AanvraagVia, Onderzoek, Status, Statusovergang, Uitkomst, Zaak
+from maatwerk.zaken.models import AanvraagVia, Status, Statusovergang, Uitkomst, Zaak
+from maatwerk.zaken.onderzoek import open_onderzoek
 from maatwerk.zaken.regelingen import WMO
 
 VO = "Verordening Sociaal Domein 2018"
@@ -293,7 +294,7 @@ def _pas_toe(zaak: Zaak, overgang: Overgang, stap: Stap, gebruiker) -> None:
     if naar == S.ONDERZOEK and zaak.meldingsdatum is None:
         # Art. 2:1 onder b: the date of the first conversation counts as the date of the melding.
         zaak.meldingsdatum = stap.datum
-        Onderzoek.objects.create(zaak=zaak, gesprekdatum=stap.datum, opgesteld_door=gebruiker)
+        open_onderzoek(zaak, gebruiker, stap.datum)
     elif naar == S.SPOEDVOORZIENING:
         zaak.spoed = True
     elif naar == S.AANVRAAG:

@@ -14,7 +14,9 @@ from maatwerk.zaken.models import (
     Goedkeuring,
     Mandaatregel,
     Onderzoek,
+    OnderzoekVersie,
     Ondersteuningsplan,
+    PlanVersie,
     SoortAfwijking,
     Status,
     Statusovergang,
@@ -129,6 +131,26 @@ class OndersteuningsplanSerializer(serializers.ModelSerializer):
         model = Ondersteuningsplan
         fields = ["id", "onderzoek", "afspraken", "verstrekt_op", "ondertekend_op", "clientreacties", "aangemaakt_op",
                   "gewijzigd_op"]
+
+
+class OnderzoekVersieSerializer(serializers.ModelSerializer):
+    """One stored version of the report: its full content, who saved it, when, and what changed."""
+
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = OnderzoekVersie
+        fields = ["id", "onderzoek", "nummer", "door", "op", "gewijzigde_velden", "toelichting", "inhoud"]
+        read_only_fields = fields
+
+
+class PlanVersieSerializer(serializers.ModelSerializer):
+    door = serializers.CharField(source="door.get_username", read_only=True)
+
+    class Meta:
+        model = PlanVersie
+        fields = ["id", "plan", "nummer", "door", "op", "gewijzigde_velden", "toelichting", "inhoud"]
+        read_only_fields = fields
 
 
 class PlanInvoerSerializer(serializers.Serializer):

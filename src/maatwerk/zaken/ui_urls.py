@@ -16,4 +16,6 @@ urlpatterns = [
     path("zaken/<int:pk>/afwijking/", views.afwijking, name="zaak_afwijking"),
     path("zaken/<int:pk>/vierogen/", views.goedkeuring, name="zaak_vierogen"),
     path("zaken/<int:pk>/rapportage/", views.rapportage, name="zaak_rapportage"),
+    path("zaken/<int:pk>/onderzoek/versies/<int:versie>/", views.onderzoek_versie, name="zaak_onderzoek_versie"),
+    path("zaken/<int:pk>/plan/versies/<int:versie>/", views.plan_versie, name="zaak_plan_versie"),
 ]

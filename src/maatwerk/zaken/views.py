@@ -10,8 +10,9 @@ the posted values kept; nothing already stored is touched.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import HttpResponseNotAllowed
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,6 +38,10 @@ from maatwerk.zaken.models import (
     PARTICIPATIELADDER,
     ZRM_DOMEINEN,
     ZRM_SCORES,
+    Onderzoek,
+    OnderzoekVersie,
+    Ondersteuningsplan,
+    PlanVersie,
     Status,
     Zaak,
 )
@@ -100,6 +105,18 @@ def _uitleg_regels(berekening, uitkomst: str | None) -> list[dict]:
                 "overwegingen": uitleg.get(naam, []),
             })
     return sorted(uit, key=lambda u: u["eerst"])  # the amount of the regeling first, then the rest in order
+
+
+def _label(model, veld: str) -> str:
+    try:
+        return str(model._meta.get_field(veld).verbose_name)
+    except FieldDoesNotExist:  # a field that no longer exists still shows by its name in an old version
+        return veld
+
+
+def _versielijst(versies, model) -> list[dict]:
+    """Versions for the "Eerdere versies" list, newest first, with the changed fields as the labels users know."""
+    return [{"versie": v, "gewijzigd": [_label(model, f) for f in v.gewijzigde_velden]} for v in reversed(list(versies))]
 
 
 def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
@@ -185,6 +202,8 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "ladder": PARTICIPATIELADDER,
         "plan": plan,
         "plan_form": plan_form,
+        "onderzoekversies": _versielijst(onderzoek_service.onderzoekversies(zaak), Onderzoek),
+        "planversies": _versielijst(onderzoek_service.planversies(zaak), Ondersteuningsplan),
         "reacties_onderzoek": list(onderzoek.clientreacties.all()) if onderzoek else [],
         "reacties_plan": list(plan.clientreacties.all()) if plan else [],
         "reactie_form": reactie_form,
@@ -374,3 +393,73 @@ def rapportage(request, pk: int):
     context = _zaak_context(request, zaak_)
     context["nav"] = None
     return render(request, "zaken/rapportage.html", context)
+
+
+# ------------------------------------------------------------------ earlier versions of report and plan
+
+
+def _uit_versie(model, inhoud: dict):
+    """An unsaved instance holding a version's content, so the read-only report template can show it."""
+    velden = {}
+    for naam, waarde in inhoud.items():
+        try:
+            veld = model._meta.get_field(naam)
+        except FieldDoesNotExist:  # a field dropped since: the version keeps it, the page shows what still exists
+            continue
+        if veld.is_relation:
+            continue
+        velden[naam] = veld.to_python(waarde)
+    return model(**velden)
+
+
+def _versie_of_404(versie_model, zaak: Zaak, versie_id: int):
+    versie = versie_model.objects.filter(zaak=zaak, pk=versie_id).select_related("door").first()
+    if versie is None:
+        raise Http404("Deze versie bestaat niet bij deze zaak.")
+    return versie
+
+
+@inlog_vereist
+def onderzoek_versie(request, pk: int, versie: int):
+    """One earlier version of the individualiseringsrapportage, read-only. Personal data: access is checked and
+    the view is logged like the zaak page itself."""
+    zaak_ = _zaak_of_404(pk)
+    beleid.vereis_zaak(request.user, zaak_, beleid.VIEW, onderwerp="onderzoekversie", toelichting=f"versie-id {versie}")
+    v = _versie_of_404(OnderzoekVersie, zaak_, versie)
+    rapport = _uit_versie(Onderzoek, v.inhoud)
+    informatie = ("gewezen_op_clientondersteuning", "gewezen_op_eigen_plan", "doel_en_procedure_uitgelegd",
+                  "toestemming_gegevensverwerking", "bijdrage_besproken", "pgb_besproken")
+    context = {
+        **ui_context(request, "werkvoorraad"),
+        "zaak": zaak_,
+        "definitie": zaak_.definitie,
+        "soort": "onderzoek",
+        "versie": v,
+        "gewijzigd": [_label(Onderzoek, f) for f in v.gewijzigde_velden],
+        "onderzoek": rapport,
+        "gesprek": [(_label(Onderzoek, f), getattr(rapport, f)) for f in
+                    ("gesprekdatum", "laatste_gesprekdatum", "plaats", "aanwezigen", "identiteitsdocument")],
+        "informatie": [(_label(Onderzoek, f), getattr(rapport, f)) for f in informatie],
+        "checklist": [(CHECKLIST[f][0], CHECKLIST[f][1], getattr(rapport, f)) for f in CHECKLIST],
+        "zrm": [(label, getattr(rapport, f"zrm_{d}")) for d, label in ZRM_DOMEINEN.items()],
+        "zrm_scores": ZRM_SCORES,
+    }
+    return render(request, "zaken/versie.html", context)
+
+
+@inlog_vereist
+def plan_versie(request, pk: int, versie: int):
+    """One earlier version of the ondersteuningsplan, read-only; access checked and logged."""
+    zaak_ = _zaak_of_404(pk)
+    beleid.vereis_zaak(request.user, zaak_, beleid.VIEW, onderwerp="planversie", toelichting=f"versie-id {versie}")
+    v = _versie_of_404(PlanVersie, zaak_, versie)
+    context = {
+        **ui_context(request, "werkvoorraad"),
+        "zaak": zaak_,
+        "definitie": zaak_.definitie,
+        "soort": "plan",
+        "versie": v,
+        "gewijzigd": [_label(Ondersteuningsplan, f) for f in v.gewijzigde_velden],
+        "plan": _uit_versie(Ondersteuningsplan, v.inhoud),
+    }
+    return render(request, "zaken/versie.html", context)
