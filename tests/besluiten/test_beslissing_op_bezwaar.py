@@ -15,7 +15,8 @@ from django.test import Client
 
 from maatwerk.besluiten import bezwaar as bz
 from maatwerk.besluiten import overzicht, services
-from maatwerk.besluiten.models import BezwaarBrief, OnveranderlijkFout, Soort
+from maatwerk.besluiten.models import BezwaarBrief, Soort
+from maatwerk.zaken.fouten import OnveranderlijkFout
 from maatwerk.brieven import leesbaarheid as L
 from maatwerk.termijnen import bezwaartermijn
 from maatwerk.zaken.fouten import ProcedureFout

@@ -16,7 +16,6 @@ from maatwerk.besluiten.models import (
     Brief,
     BriefSjabloonVersie,
     Goedkeuring,
-    OnveranderlijkFout,
     Overweging,
     Soort,
     Status,
@@ -24,6 +23,7 @@ from maatwerk.besluiten.models import (
 )
 from maatwerk.termijnen import bezwaartermijn
 from maatwerk.toegang.beleid import GeenToegang
+from maatwerk.zaken.fouten import OnveranderlijkFout
 from maatwerk.toegang.models import AuditRegel
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import Status as ZaakStatus

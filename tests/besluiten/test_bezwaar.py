@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 
 from maatwerk.besluiten import bezwaar as bz
 from maatwerk.besluiten import services
-from maatwerk.besluiten.models import Bezwaarschrift, OnveranderlijkFout, Soort, Status
+from maatwerk.besluiten.models import Bezwaarschrift, Soort, Status
+from maatwerk.zaken.fouten import OnveranderlijkFout
 from maatwerk.termijnen import beslistermijn_bezwaar, bezwaartermijn
 from maatwerk.zaken.fouten import ProcedureFout
 

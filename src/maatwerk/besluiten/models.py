@@ -17,32 +17,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.fouten import OnveranderlijkFout
+from maatwerk.zaken.onveranderlijk import NooitWijzigenQuerySet
 
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
-
-
-class OnveranderlijkFout(ProcedureFout):
-    """An attempt to change or delete something that is fixed (bekendgemaakt, a stored letter, a version)."""
-
-    def __init__(self, bericht: str):
-        super().__init__(bericht, code="onveranderlijk")
 
 
 def sha256(data: bytes | str) -> str:
     return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
 
-
-class _NooitWijzigenQuerySet(models.QuerySet):
-    """Bulk update/delete bypass Model.save/delete; for append-only records they are refused outright."""
-
-    melding = "Dit gegeven wordt nooit gewijzigd of verwijderd."
-
-    def update(self, **kwargs):
-        raise OnveranderlijkFout(self.melding)
-
-    def delete(self):
-        raise OnveranderlijkFout(self.melding)
 
 
 # ------------------------------------------------------------------ keuzes
@@ -313,7 +296,7 @@ class Goedkeuring(models.Model):
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(default=timezone.now)
 
-    objects = _NooitWijzigenQuerySet.as_manager()
+    objects = NooitWijzigenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "goedkeuring van een besluit"
@@ -360,7 +343,7 @@ class BriefSjabloonVersie(models.Model):
     opgeslagen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     opgeslagen_op = models.DateTimeField(default=timezone.now)
 
-    objects = _NooitWijzigenQuerySet.as_manager()
+    objects = NooitWijzigenQuerySet.as_manager()
 
     class Meta:
         verbose_name = "versie van een briefsjabloon"
@@ -394,7 +377,7 @@ class _VerzondenBrief(models.Model):
     gemaakt_op = models.DateTimeField(default=timezone.now)
     gemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    objects = _NooitWijzigenQuerySet.as_manager()
+    objects = NooitWijzigenQuerySet.as_manager()
 
     class Meta:
         abstract = True

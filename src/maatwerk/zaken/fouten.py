@@ -16,3 +16,10 @@ class ProcedureFout(Exception):
 
 class VierOgenFout(ProcedureFout):
     """The four-eyes principle blocks the step (mandate, deviation, same person)."""
+
+
+class OnveranderlijkFout(ProcedureFout):
+    """An attempt to change or delete something that is fixed (a version, a bekendgemaakt besluit, a sent letter)."""
+
+    def __init__(self, bericht: str):
+        super().__init__(bericht, code="onveranderlijk")

@@ -12,7 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from maatwerk.toegang.rollen import ROL_KEUZES
-from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.fouten import OnveranderlijkFout
+from maatwerk.zaken.onveranderlijk import NooitWijzigenQuerySet
 from maatwerk.zaken.regelingen import REGELING_KEUZES, REGELINGEN, Regeling
 
 
@@ -295,18 +296,12 @@ class Clientreactie(models.Model):
         ]
 
 
-class _VersieQuerySet(models.QuerySet):
-    """Bulk update/delete bypass Model.save/delete; on versions they are refused outright (as in besluiten)."""
-
-    def update(self, **kwargs):
-        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
-
-    def delete(self):
-        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
-
-
 ONVERANDERLIJKE_VERSIE = ("Een eerdere versie van het verslag of plan wordt nooit gewijzigd of verwijderd; "
                           "een wijziging wordt een nieuwe versie.")
+
+
+class _VersieQuerySet(NooitWijzigenQuerySet):
+    melding = ONVERANDERLIJKE_VERSIE
 
 
 class _Versie(models.Model):
@@ -327,11 +322,11 @@ class _Versie(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding or self.pk is not None:
-            raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+            raise OnveranderlijkFout(ONVERANDERLIJKE_VERSIE)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ProcedureFout(ONVERANDERLIJKE_VERSIE, code="onveranderlijk")
+        raise OnveranderlijkFout(ONVERANDERLIJKE_VERSIE)
 
 
 class OnderzoekVersie(_Versie):
