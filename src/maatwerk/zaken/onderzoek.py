@@ -39,7 +39,6 @@ PLAN_VELDEN = ("afspraken", "verstrekt_op", "ondertekend_op")
 # What a version holds: everything the consulent writes (gesprekdatum included: it is the start of the onderzoek).
 ONDERZOEK_INHOUD = ("gesprekdatum", *ONDERZOEK_VELDEN)
 PLAN_INHOUD = ("onderzoek", *PLAN_VELDEN)
-BASIS_TOELICHTING = "Stand vóór de eerste wijziging."
 OPEN_TOELICHTING = "Onderzoek geopend bij het eerste gesprek (Verordening art. 2:1 onder b)."
 # The report can be written once the conversation has started, until the decision.
 RAPPORT_STATUSSEN = (Status.ONDERZOEK, Status.SPOEDVOORZIENING, Status.ONDERSTEUNINGSPLAN, Status.AANVRAAG, Status.BEOORDELING)
@@ -90,25 +89,16 @@ def _verschil(oud: dict | None, nieuw: dict) -> list[str]:
     return sorted(k for k in nieuw if oud.get(k) != nieuw[k])
 
 
-def _nieuwe_versie(model, eigenaar: dict, zaak: Zaak, inhoud: dict, door, *, op=None, toelichting: str = ""):
+def _nieuwe_versie(model, eigenaar: dict, zaak: Zaak, inhoud: dict, door, *, toelichting: str = ""):
     """Store the next version unless the content equals the last one (a save without change is no version).
     Called inside the transaction that holds the lock on the report or plan, so numbers cannot collide."""
     vorige = model.objects.filter(**eigenaar).order_by("-nummer").first()
     if vorige is not None and vorige.inhoud == inhoud:
         return None
-    extra = {"op": op} if op is not None else {}
     return model.objects.create(
         zaak=zaak, **eigenaar, nummer=(vorige.nummer + 1) if vorige else 1, inhoud=inhoud,
-        gewijzigde_velden=_verschil(vorige.inhoud if vorige else None, inhoud), door=door, toelichting=toelichting, **extra,
+        gewijzigde_velden=_verschil(vorige.inhoud if vorige else None, inhoud), door=door, toelichting=toelichting,
     )
-
-
-def _basisversie(model, eigenaar: dict, zaak: Zaak, obj, inhoud: dict) -> None:
-    """A report or plan stored without a version (the onderzoek that `procedure` opens at the first conversation,
-    or one from before versioning) first gets its stored content as version 1, before it is overwritten.
-    Author and time are those of that stored content."""
-    if not model.objects.filter(**eigenaar).exists():
-        _nieuwe_versie(model, eigenaar, zaak, inhoud, obj.opgesteld_door, op=obj.gewijzigd_op, toelichting=BASIS_TOELICHTING)
 
 
 def onderzoekversies(zaak: Zaak):
@@ -155,8 +145,6 @@ def _werk_onderzoek_bij(zaak: Zaak, gebruiker, grond, gesprekdatum, velden: dict
         if gesprekdatum is None:
             raise ValidationError({"gesprekdatum": ["Geef de datum van het gesprek waarmee het onderzoek begon."]})
         onderzoek = Onderzoek(zaak=zaak, gesprekdatum=gesprekdatum, opgesteld_door=gebruiker)
-    else:
-        _basisversie(OnderzoekVersie, {"onderzoek": onderzoek}, zaak, onderzoek, inhoud_onderzoek(onderzoek))
     _datum("gesprekdatum", gesprekdatum, "Gesprekdatum")
     _datum("laatste_gesprekdatum", velden.get("laatste_gesprekdatum"), "Datum laatste gesprek")
     laatste = velden.get("laatste_gesprekdatum")
@@ -208,7 +196,6 @@ def werk_plan_bij(zaak: Zaak, gebruiker, **velden) -> Ondersteuningsplan:
     # As for the report: change, version and audit line together, with the plan row locked.
     with transaction.atomic():
         plan = Ondersteuningsplan.objects.select_for_update().filter(zaak=zaak).order_by("-id").first()
-        _basisversie(PlanVersie, {"plan": plan}, zaak, plan, inhoud_plan(plan))
         for k, v in velden.items():
             setattr(plan, k, v)
         plan.full_clean()
