@@ -51,6 +51,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it wraps the view and nothing else: a changing request and its audit lines commit together,
+    # an error answer rolls back (maatwerk.web.transacties; issue 7).
+    "maatwerk.web.transacties.VerzoekTransactieMiddleware",
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
@@ -78,7 +81,20 @@ def _database() -> dict:
     if url:
         return dj_database_url.parse(url, conn_max_age=60)
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "maatwerk.sqlite3")}
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA_DIR / "maatwerk.sqlite3"), "OPTIONS": SQLITE_OPTIONS}
+
+
+# Parallel writers on the embedded database wait for each other instead of failing with "database is locked"
+# (issue 7): WAL lets readers go on while one writer writes; BEGIN IMMEDIATE takes the write lock at the start
+# of a transaction, so two transactions never both read and then deadlock on the upgrade to a write lock
+# (SQLite answers that at once with SQLITE_BUSY, without waiting); a writer waits up to `timeout` seconds for
+# the lock. synchronous=NORMAL is safe in WAL mode (a power cut may lose the last commits, never corrupt).
+# An in-memory database (the tests) ignores journal_mode=WAL and stays "memory".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
 
 
 DATABASES = {"default": _database()}
@@ -143,9 +159,15 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# django.request: every 500 (and 4xx warnings) with its traceback on stderr, also with DEBUG off — Django's
+# default sends them only to mail_admins then, so a crash would leave no trace (issue 7).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"maatwerk": {"handlers": ["console"], "level": "INFO"}},
+    "formatters": {"tijd": {"format": "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "tijd"}},
+    "loggers": {
+        "maatwerk": {"handlers": ["console"], "level": "INFO"},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

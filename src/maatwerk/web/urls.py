@@ -36,3 +36,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("maatwerk.web.ui_urls")),
 ]
+
+# Errors outside the DRF views: JSON under /api/, the Dutch pages elsewhere (maatwerk.web.fouten).
+handler400 = "maatwerk.web.fouten.handler400"
+handler403 = "maatwerk.web.fouten.handler403"
+handler404 = "maatwerk.web.fouten.handler404"
+handler500 = "maatwerk.web.fouten.handler500"
