@@ -93,7 +93,7 @@ def test_volledige_wmo_procedure_via_api(api, wmo, wmo_natura):
     r = _post(c, f"{z}/overgang/", {"naar": "aanvraag", "datum": "2026-01-15", "via": "ondertekend_plan"})
     assert r.status_code == 200 and r.json()["status"] == "aanvraag"
     assert _post(c, f"{z}/overgang/", {"naar": "beoordeling", "datum": "2026-01-15"}).status_code == 200
-    criteria = c.get(f"{V1}/regelingen/").json()
+    criteria = c.get(f"{V1}/regelingen/").json()["results"]
     wmo_criteria = next(r for r in criteria if r["code"] == "wmo_maatwerkvoorziening")["criteria"]
     for crit in wmo_criteria:
         r = _post(c, f"{z}/bevindingen/", {"criterium": crit["code"], "waarde": "ja",
@@ -113,9 +113,9 @@ def test_volledige_wmo_procedure_via_api(api, wmo, wmo_natura):
     r = c.get(f"{z}/")
     assert r.json()["status"] == "besluit" and r.json()["besluit_uitkomst"] == "toegekend"
     assert r.json()["besluit_bedrag"] == "8500.00" and r.json()["besluitdatum"] == "2026-01-16"
-    stappen = [s["naar"] for s in c.get(f"{z}/overgangen/").json()]
+    stappen = [s["naar"] for s in c.get(f"{z}/overgangen/").json()["results"]]
     assert stappen == ["melding", "onderzoek", "ondersteuningsplan", "aanvraag", "beoordeling", "klaar_voor_besluit", "besluit"]
-    termijnen = c.get(f"{z}/termijnen/").json()
+    termijnen = c.get(f"{z}/termijnen/").json()["results"]
     assert [t["regel_id"] for t in termijnen] == ["termijn.wmo.onderzoek", "termijn.wmo.beschikking"]
 
 
@@ -210,7 +210,7 @@ def test_illegale_overgang_409(api, wmo):
 def test_mogelijke_overgangen(api, wmo):
     c = api(wmo)
     _, _, zaak = _intake(c)
-    naar = [o["naar"] for o in c.get(f"{V1}/zaken/{zaak}/mogelijke-overgangen/").json()]
+    naar = [o["naar"] for o in c.get(f"{V1}/zaken/{zaak}/mogelijke-overgangen/").json()["results"]]
     assert naar == ["onderzoek", "spoedvoorziening", "aanvraag", "ingetrokken"]
 
 
@@ -219,7 +219,7 @@ def test_mogelijke_overgangen(api, wmo):
 def test_beslissen_gaat_niet_via_overgang_maar_via_een_besluit(api, wmo, breng_in, maak_zaak, status, naar):
     zaak = breng_in(maak_zaak(wmo), status, wmo)
     z = f"{V1}/zaken/{zaak.pk}"
-    mogelijk = [o["naar"] for o in api(wmo).get(f"{z}/mogelijke-overgangen/").json()]
+    mogelijk = [o["naar"] for o in api(wmo).get(f"{z}/mogelijke-overgangen/").json()["results"]]
     assert naar not in mogelijk and "ingetrokken" in mogelijk
     r = _post(api(wmo), f"{z}/overgang/", {"naar": naar, "reden": "De gegevens zijn niet aangevuld."})
     assert r.status_code == 409 and r.json()["code"] == "besluit_vereist"

@@ -155,7 +155,8 @@ def test_api_toont_versies_alleen_lezen(wmozaak, wmo, api):
         assert r.status_code == 200, r.json()
     r = c.get(f"{url}versies/")
     assert r.status_code == 200
-    versies = r.json()
+    assert r.json()["count"] == 3  # paginated like every list
+    versies = r.json()["results"]
     assert [v["nummer"] for v in versies] == [1, 2, 3]
     assert [v["inhoud"]["behoefte"] for v in versies] == ["", "Eerste tekst.", "Tweede tekst."]
     assert versies[2]["door"] == wmo.get_username() and versies[2]["gewijzigde_velden"] == ["behoefte"]
@@ -163,4 +164,4 @@ def test_api_toont_versies_alleen_lezen(wmozaak, wmo, api):
         assert methode(f"{url}versies/", data="{}", content_type="application/json").status_code == 405
     assert OnderzoekVersie.objects.filter(zaak=wmozaak).count() == 3
     assert AuditRegel.objects.filter(gebruiker=wmo, zaak=wmozaak, onderwerp="onderzoekversies", toegestaan=True).exists()
-    assert c.get(f"{V1}/zaken/{wmozaak.pk}/ondersteuningsplan/versies/").json() == []
+    assert c.get(f"{V1}/zaken/{wmozaak.pk}/ondersteuningsplan/versies/").json()["results"] == []

@@ -21,6 +21,7 @@ from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Ov
 from maatwerk.brieven.pdf import html_naar_pdf
 from maatwerk.toegang import beleid
 from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
+from maatwerk.web.paginering import gepagineerd
 from maatwerk.zaken.models import Zaak
 
 
@@ -220,7 +221,7 @@ class BriefSjabloonViewSet(viewsets.GenericViewSet):
     lookup_value_regex = r"[-a-z0-9_]+"
 
     def list(self, request):
-        return Response(s.BriefSjabloonSerializer(self.get_queryset(), many=True).data)
+        return gepagineerd(self, self.get_queryset(), s.BriefSjabloonSerializer)
 
     def retrieve(self, request, code=None):
         sjabloon = self.get_object()

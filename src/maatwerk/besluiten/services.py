@@ -54,6 +54,7 @@ from maatwerk.zaken.models import SoortAfwijking
 from maatwerk.zaken.models import Status as ZaakStatus
 from maatwerk.zaken.models import Uitkomst as ZaakUitkomst
 from maatwerk.zaken.regelingen import INKOMEN, JEUGD, WMO
+from maatwerk.zaken.vergrendeling import vergrendel
 
 MIN_TOELICHTING = 20  # characters for a refusal; a quality rule, not a legal figure
 MAX_ZINNEN_PER_OVERWEGING = 2  # brief: "each consideration in one or two plain sentences"
@@ -138,6 +139,7 @@ def opstellen(zaak, gebruiker, *, soort: str | None = None) -> Besluit:
 
 
 def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
+    zaak = vergrendel(zaak)  # two consulents at once: the second sees the first one's besluit in preparation
     if soort is not None and soort not in Soort.values:
         raise ValidationError({"soort": [f"Onbekende soort besluit '{soort}'; kies uit: {', '.join(Soort.values)}."]})
     open_ = _open_besluit(zaak)
@@ -461,6 +463,8 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     except SjabloonFout as fout:
         raise ProcedureFout(f"De brief bij dit besluit kan niet worden gemaakt: {fout}", code="sjabloon") from None
     with transaction.atomic():
+        # Lock the besluit: of two parallel vaststellingen the second finds it vastgesteld (409), not a second step.
+        _vereis_concept(Besluit.objects.select_for_update().get(pk=besluit.pk))
         zaak = besluit.zaak
         if besluit.vervangt_id is None:
             # The procedure takes the step only with this besluit (Awb 3:46, 4:5) and checks the four eyes again.
@@ -479,7 +483,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.vastgesteld_op = timezone.now()
         besluit.besluitdatum = datum
         besluit.save()
-    _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
+        _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
     return besluit
 
 
@@ -510,6 +514,9 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     meting = meet_brief(gemaakt.html)
     versies = [bronnen.versies[c] for c in gemaakt.gebruikt]
     with transaction.atomic():
+        # One letter per besluit, also when two requests send it at once.
+        if Besluit.objects.select_for_update().get(pk=besluit.pk).status != Status.VASTGESTELD:
+            raise ProcedureFout(f"Besluit {besluit.kenmerk} is intussen al bekendgemaakt.", code="niet_vastgesteld")
         brief = Brief.objects.create(
             besluit=besluit, html=gemaakt.html, pdf=pdf, sjabloonversie=versies[0],
             sjabloonversies=[{"code": v.sjabloon.code, "versie": v.nummer, "id": v.pk, "sha256": v.sha256} for v in versies],
@@ -522,8 +529,8 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.bekendgemaakt_door = gebruiker
         besluit.bezwaartermijn_einde = gemaakt.bezwaartermijn_einde
         besluit.save()
-    _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
-         f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
+        _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
+             f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
     return brief
 
 

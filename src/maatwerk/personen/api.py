@@ -27,6 +27,7 @@ from maatwerk.personen.serializers import (
 )
 from maatwerk.toegang import beleid
 from maatwerk.toegang.serializers import AuditRegelSerializer
+from maatwerk.web.paginering import gepagineerd
 
 ID = r"\d+"
 
@@ -80,7 +81,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
             record = services.leg_inkomen_vast(request.user, inwoner, **data)
             return Response(MaandinkomenSerializer(record).data, status=status.HTTP_201_CREATED)
         beleid.vereis_inwoner(request.user, inwoner, beleid.VIEW, onderwerp="maandinkomen")
-        return Response(MaandinkomenSerializer(inwoner.maandinkomens.all(), many=True).data)
+        return gepagineerd(self, inwoner.maandinkomens.all(), MaandinkomenSerializer)
 
     @extend_schema(methods=["GET"], responses=VermogensopgaveSerializer(many=True))
     @extend_schema(methods=["POST"], request=VermogensopgaveSerializer, responses={201: VermogensopgaveSerializer})
@@ -92,7 +93,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
             record = services.leg_vermogen_vast(request.user, inwoner, **data)
             return Response(VermogensopgaveSerializer(record).data, status=status.HTTP_201_CREATED)
         beleid.vereis_inwoner(request.user, inwoner, beleid.VIEW, onderwerp="vermogen")
-        return Response(VermogensopgaveSerializer(inwoner.vermogensopgaven.all(), many=True).data)
+        return gepagineerd(self, inwoner.vermogensopgaven.all(), VermogensopgaveSerializer)
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["post"], url_path=r"inkomens/(?P<record_id>\d+)/vervallen")

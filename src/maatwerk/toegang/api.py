@@ -19,6 +19,7 @@ from maatwerk.toegang.serializers import (
     ToestemmingSerializer,
     WettelijkeGrondslagSerializer,
 )
+from maatwerk.web.paginering import gepagineerd
 
 
 def _inwoner(inwoner_id: int) -> Inwoner:
@@ -77,7 +78,7 @@ class ToestemmingViewSet(viewsets.GenericViewSet):
         inwoner = get_object_or_404(Inwoner, pk=f.validated_data["inwoner"])
         beleid.vereis_inwoner(request.user, inwoner, beleid.VIEW, onderwerp="toestemming")
         qs = Toestemming.objects.filter(inwoner=inwoner)
-        return Response(ToestemmingSerializer(qs, many=True).data)
+        return gepagineerd(self, qs, ToestemmingSerializer)
 
     @extend_schema(request=ToestemmingInvoerSerializer, responses={201: ToestemmingSerializer})
     def create(self, request):

@@ -47,6 +47,9 @@ _weigeringen: contextvars.ContextVar[list[AuditRegel] | None] = contextvars.Cont
 def verzamel_weigeringen():
     """Collect refused lines while the block runs and write them afterwards in their own transaction, whether
     the block commits, rolls back or raises. Wrap this around the request transaction, not inside it."""
+    if _weigeringen.get() is not None:  # an outer block collects and writes them
+        yield _weigeringen.get()
+        return
     verzameld: list[AuditRegel] = []
     token = _weigeringen.set(verzameld)
     try:

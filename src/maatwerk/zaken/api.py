@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from maatwerk.personen.models import Huishouden, Inwoner
 from maatwerk.toegang import beleid
+from maatwerk.web.paginering import gepagineerd
 from maatwerk.zaken import beoordeling, onderzoek, procedure, services, termijnen, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Mandaatregel, Status, Zaak
@@ -121,7 +122,7 @@ class ZaakViewSet(viewsets.GenericViewSet):
     @action(detail=True, methods=["get"])
     def overgangen(self, request, pk=None):
         zaak = self._zaak(request, "statusgeschiedenis")
-        return Response(StatusovergangSerializer(zaak.overgangen.select_related("door"), many=True).data)
+        return gepagineerd(self, zaak.overgangen.select_related("door"), StatusovergangSerializer)
 
     @extend_schema(responses=MogelijkeOvergangSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="mogelijke-overgangen")
@@ -129,13 +130,13 @@ class ZaakViewSet(viewsets.GenericViewSet):
         """The steps this endpoint's `overgang/` can take now; a decision (besluit, buiten behandeling) is not
         among them: it goes through `besluiten/`."""
         zaak = self._zaak(request, "status")
-        return Response(MogelijkeOvergangSerializer(procedure.mogelijke_overgangen(zaak), many=True).data)
+        return gepagineerd(self, procedure.mogelijke_overgangen(zaak), MogelijkeOvergangSerializer)
 
     @extend_schema(responses=TermijnSerializer(many=True))
     @action(detail=True, methods=["get"])
     def termijnen(self, request, pk=None):
         zaak = self._zaak(request, "termijnen")
-        return Response(TermijnSerializer(termijnen.termijnen_van_zaak(zaak), many=True).data)
+        return gepagineerd(self, termijnen.termijnen_van_zaak(zaak), TermijnSerializer)
 
     # ---------------------------------------------------------------- onderzoek and plan
 
@@ -177,14 +178,14 @@ class ZaakViewSet(viewsets.GenericViewSet):
         """Every stored version of the report, oldest first, with its full content (read-only: versions are
         never changed or deleted)."""
         zaak = self._zaak(request, "onderzoekversies")
-        return Response(OnderzoekVersieSerializer(onderzoek.onderzoekversies(zaak), many=True).data)
+        return gepagineerd(self, onderzoek.onderzoekversies(zaak), OnderzoekVersieSerializer)
 
     @extend_schema(responses=PlanVersieSerializer(many=True))
     @action(detail=True, methods=["get"], url_path="ondersteuningsplan/versies", url_name="ondersteuningsplan-versies")
     def ondersteuningsplan_versies(self, request, pk=None):
         """Every stored version of the ondersteuningsplan, oldest first (read-only)."""
         zaak = self._zaak(request, "planversies")
-        return Response(PlanVersieSerializer(onderzoek.planversies(zaak), many=True).data)
+        return gepagineerd(self, onderzoek.planversies(zaak), PlanVersieSerializer)
 
     @extend_schema(request=ClientreactieInvoerSerializer, responses={201: ClientreactieSerializer})
     @action(detail=True, methods=["post"])
@@ -204,7 +205,7 @@ class ZaakViewSet(viewsets.GenericViewSet):
             b = beoordeling.leg_bevinding_vast(self.get_object(), request.user, **valideer(BevindingInvoerSerializer, request.data))
             return Response(BevindingSerializer(b).data, status=status.HTTP_201_CREATED)
         zaak = self._zaak(request, "bevindingen")
-        return Response(BevindingSerializer(zaak.bevindingen.select_related("door"), many=True).data)
+        return gepagineerd(self, zaak.bevindingen.select_related("door"), BevindingSerializer)
 
     @extend_schema(methods=["GET"], responses=AfwijkingSerializer(many=True))
     @extend_schema(methods=["POST"], request=AfwijkingInvoerSerializer, responses={201: AfwijkingSerializer})
@@ -214,7 +215,7 @@ class ZaakViewSet(viewsets.GenericViewSet):
             a = beoordeling.leg_afwijking_vast(self.get_object(), request.user, **valideer(AfwijkingInvoerSerializer, request.data))
             return Response(AfwijkingSerializer(a).data, status=status.HTTP_201_CREATED)
         zaak = self._zaak(request, "afwijkingen")
-        return Response(AfwijkingSerializer(zaak.afwijkingen.select_related("door"), many=True).data)
+        return gepagineerd(self, zaak.afwijkingen.select_related("door"), AfwijkingSerializer)
 
     @extend_schema(methods=["GET"], responses=BerekeningSerializer(many=True))
     @extend_schema(methods=["POST"], request=BerekeningInvoerSerializer, responses={201: BerekeningSerializer})
@@ -226,7 +227,7 @@ class ZaakViewSet(viewsets.GenericViewSet):
             b = beoordeling.bereken(self.get_object(), request.user, maand=data["maand"], invoer=data.get("invoer"))
             return Response(BerekeningSerializer(b).data, status=status.HTTP_201_CREATED)
         zaak = self._zaak(request, "berekeningen")
-        return Response(BerekeningSerializer(zaak.berekeningen.select_related("door"), many=True).data)
+        return gepagineerd(self, zaak.berekeningen.select_related("door"), BerekeningSerializer)
 
     @extend_schema(responses=VierOgenSerializer)
     @action(detail=True, methods=["get"], url_path="vier-ogen")
@@ -242,12 +243,14 @@ class ZaakViewSet(viewsets.GenericViewSet):
         return Response(GoedkeuringSerializer(g).data, status=status.HTTP_201_CREATED)
 
 
-class RegelingViewSet(viewsets.ViewSet):
+class RegelingViewSet(viewsets.GenericViewSet):
     """The regelingen with their discretionary criteria (one finding per criterion is needed)."""
+
+    serializer_class = RegelingSerializer
 
     @extend_schema(responses=RegelingSerializer(many=True))
     def list(self, request):
-        return Response(RegelingSerializer(list(REGELINGEN.values()), many=True).data)
+        return gepagineerd(self, list(REGELINGEN.values()), RegelingSerializer)
 
 
 class MandaatViewSet(viewsets.GenericViewSet):
@@ -255,7 +258,6 @@ class MandaatViewSet(viewsets.GenericViewSet):
 
     serializer_class = MandaatregelSerializer
     queryset = Mandaatregel.objects.all()
-    pagination_class = None
 
     def list(self, request):
-        return Response(MandaatregelSerializer(self.get_queryset(), many=True).data)
+        return gepagineerd(self, self.get_queryset(), MandaatregelSerializer)

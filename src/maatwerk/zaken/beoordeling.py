@@ -22,6 +22,7 @@ from maatwerk.toegang import audit, beleid
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
 from maatwerk.zaken.regelingen import HOOFDPERSOON, HUISHOUDEN, Criterium
+from maatwerk.zaken.vergrendeling import wijzigt_zaak
 
 MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
 BEOORDELEN = (Status.AANVRAAG, Status.BEOORDELING)
@@ -59,6 +60,7 @@ def ontbrekende_criteria(zaak: Zaak) -> list[Criterium]:
     return [c for c in zaak.definitie.criteria_op(peildatum_criteria(zaak)) if c.code not in vastgelegd]
 
 
+@wijzigt_zaak
 def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, motivering: str) -> Bevinding:
     """Record the finding on one criterion; an earlier finding on it stays, marked not current."""
     grond = _vereis_wijzigen(gebruiker, zaak, "bevinding", criterium)
@@ -137,6 +139,7 @@ def voorstel_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> Decima
 # ------------------------------------------------------------------ afwijking van beleid
 
 
+@wijzigt_zaak
 def leg_afwijking_vast(zaak: Zaak, gebruiker, *, soort: str, reden: str) -> Afwijking:
     """A deviation in favour of the inwoner. Always a written reason; the decision then always needs a second
     person (see maatwerk.zaken.vierogen)."""

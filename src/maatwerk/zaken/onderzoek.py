@@ -18,6 +18,7 @@ from django.db import transaction
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid
 from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.vergrendeling import wijzigt_zaak
 from maatwerk.zaken.models import (
     CHECKLIST,
     ZRM_DOMEINEN,
@@ -123,6 +124,7 @@ def open_onderzoek(zaak: Zaak, gebruiker, gesprekdatum: dt.date) -> Onderzoek:
     return onderzoek
 
 
+@wijzigt_zaak
 def werk_onderzoek_bij(zaak: Zaak, gebruiker, *, gesprekdatum: dt.date | None = None, **velden) -> Onderzoek:
     """Update the current report. A zaak that came in as an aanvraag without onderzoek (not Wmo) gets one here,
     for which `gesprekdatum` is required. Every change is stored as a new `OnderzoekVersie`."""
@@ -161,6 +163,7 @@ def _werk_onderzoek_bij(zaak: Zaak, gebruiker, grond, gesprekdatum, velden: dict
     return onderzoek
 
 
+@wijzigt_zaak
 def stel_plan_op(zaak: Zaak, gebruiker, *, afspraken: str, verstrekt_op: dt.date | None = None,
                  ondertekend_op: dt.date | None = None) -> Ondersteuningsplan:
     """Art. 2:4: record the agreements in a (new) ondersteuningsplan on the current onderzoek."""
@@ -183,6 +186,7 @@ def stel_plan_op(zaak: Zaak, gebruiker, *, afspraken: str, verstrekt_op: dt.date
     return plan
 
 
+@wijzigt_zaak
 def werk_plan_bij(zaak: Zaak, gebruiker, **velden) -> Ondersteuningsplan:
     """Change the current plan (e.g. record the signature date) while the zaak is in the plan phase."""
     grond = _wijzigen(gebruiker, zaak, "ondersteuningsplan")
@@ -206,6 +210,7 @@ def werk_plan_bij(zaak: Zaak, gebruiker, **velden) -> Ondersteuningsplan:
     return plan
 
 
+@wijzigt_zaak
 def voeg_clientreactie_toe(zaak: Zaak, gebruiker, *, tekst: str, ontvangen_op: dt.date, bij: str = "onderzoek") -> Clientreactie:
     """Art. 2:4 lid 4: remarks or later additions of the inwoner are added to the report (bij="onderzoek") or
     the plan (bij="plan"). They are never edited or removed."""

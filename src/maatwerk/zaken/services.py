@@ -17,6 +17,7 @@ from maatwerk.toegang.rollen import domeinen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status, Statusovergang, Uitkomst, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN, DOMEINEN
+from maatwerk.zaken.vergrendeling import vergrendel
 
 
 def meld_zaak(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regeling: str, omschrijving: str = "",
@@ -66,17 +67,22 @@ def wijzig_zaak(gebruiker, zaak: Zaak, **velden) -> Zaak:
     onbekend = set(velden) - set(WIJZIGBAAR)
     if onbekend:
         raise ValidationError({v: ["Dit veld kan hier niet worden gewijzigd."] for v in sorted(onbekend)})
-    if zaak.is_afgerond:
-        raise ProcedureFout("Deze zaak is afgerond; zij kan niet meer worden gewijzigd.")
-    if "kosten" in velden and zaak.status == Status.KLAAR_VOOR_BESLUIT:
-        raise ProcedureFout("De kosten liggen vast zolang het voorstel klaar voor besluit ligt; zet de zaak eerst terug naar beoordeling.")
     if velden.get("kosten") is not None and velden["kosten"] < 0:
         raise ValidationError({"kosten": ["Kosten kunnen niet negatief zijn."]})
     if velden.get("behandelaar") is not None and zaak.domein not in domeinen(velden["behandelaar"]):
         raise ValidationError({"behandelaar": ["De behandelaar moet consulent zijn in het domein van deze zaak."]})
-    for k, v in velden.items():
-        setattr(zaak, k, v)
-    zaak.save()
+    with transaction.atomic():
+        # The rules are checked on the locked current state, and only the changed fields are written, so a
+        # parallel status change is neither overwritten nor bypassed.
+        actueel = vergrendel(zaak)
+        if actueel.is_afgerond:
+            raise ProcedureFout("Deze zaak is afgerond; zij kan niet meer worden gewijzigd.")
+        if "kosten" in velden and actueel.status == Status.KLAAR_VOOR_BESLUIT:
+            raise ProcedureFout("De kosten liggen vast zolang het voorstel klaar voor besluit ligt; zet de zaak eerst terug naar beoordeling.")
+        for k, v in velden.items():
+            setattr(actueel, k, v)
+        actueel.save(update_fields=[*velden, "gewijzigd_op"])
+    zaak.refresh_from_db()
     return zaak
 
 
@@ -93,6 +99,14 @@ def werk_besluit_bij(gebruiker, zaak: Zaak, *, uitkomst: str, bedrag: Decimal | 
     grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
     if not grond.toegestaan:
         beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="besluit", toelichting=f"besluit {kenmerk}")
+    with transaction.atomic():
+        _werk_besluit_bij(gebruiker, vergrendel(zaak), grond, uitkomst=uitkomst, bedrag=bedrag, datum=datum,
+                          kenmerk=kenmerk)
+    zaak.refresh_from_db()  # the caller's instance shows the new decision
+    return zaak
+
+
+def _werk_besluit_bij(gebruiker, zaak: Zaak, grond, *, uitkomst, bedrag, datum, kenmerk) -> Zaak:
     if zaak.status not in BESLOTEN:
         raise ProcedureFout(
             f"De zaak heeft status '{zaak.get_status_display()}'; een later besluit (herziening, intrekking, besluit "

@@ -21,6 +21,7 @@ from maatwerk.toegang import audit, beleid
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, heeft_rol, rollen
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import Goedkeuring, Mandaatregel, Status, Statusovergang, Zaak
+from maatwerk.zaken.vergrendeling import wijzigt_zaak
 
 MIN_TOELICHTING = 20  # characters, for a refusal; a quality rule, not a legal figure
 
@@ -111,6 +112,7 @@ def geldige_goedkeuring(zaak: Zaak) -> Goedkeuring | None:
     return zaak.goedkeuringen.filter(akkoord=True, op__gte=klaar.op).exclude(door_id__in=betrokkenen(zaak)).order_by("-op").first()
 
 
+@wijzigt_zaak
 def keur_goed(zaak: Zaak, gebruiker, *, akkoord: bool, toelichting: str = "") -> Goedkeuring:
     """The second person's judgement. Without akkoord the zaak goes back to beoordeling with the reason."""
     grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
