@@ -160,3 +160,20 @@ def test_schema_noemt_paginering_en_foutantwoorden(api, wmo):
     assert overgang["409"]["content"]["application/json"]["schema"]["$ref"].endswith("/Fout")
     assert "503" in overgang
     assert set(schema["components"]["schemas"]["Fout"]["properties"]) == {"detail", "code"}
+
+
+@pytest.mark.django_db
+def test_werkvoorraad_is_gepagineerd_en_logt_alleen_de_getoonde_pagina(wmo, maak_zaak, monkeypatch):
+    monkeypatch.setattr("maatwerk.web.paginering.PER_PAGINA", 2)
+    zaken = [maak_zaak(wmo) for _ in range(3)]
+    c = Client()
+    c.force_login(wmo)
+    eerste = c.get("/werkvoorraad/").content.decode()
+    assert "Pagina 1 van 2 (3 in totaal)" in eerste and "?pagina=2" in eerste
+    getoond = [z for z in zaken if f"Zaak {z.pk}<" in eerste]
+    assert len(getoond) == 2
+    gelogd = set(AuditRegel.objects.filter(gebruiker=wmo, onderwerp="zaak (lijst)").values_list("zaak_id", flat=True))
+    assert gelogd == {z.pk for z in getoond}  # the zaak on page 2 was not shown, so not logged as seen
+    tweede = c.get("/werkvoorraad/?pagina=2").content.decode()
+    assert [z for z in zaken if f"Zaak {z.pk}<" in tweede] == [z for z in zaken if z not in getoond]
+    assert "Pagina 2 van 2" in tweede and "Vorige pagina" in tweede

@@ -18,10 +18,10 @@ def gepagineerd(view, rijen, serializer_class, **kwargs):
     return view.get_paginated_response(serializer_class(pagina, many=True, **kwargs).data)
 
 
-def pagineer(request, rijen, *, parameter: str = "pagina", per_pagina: int = PER_PAGINA) -> Page:
+def pagineer(request, rijen, *, parameter: str = "pagina", per_pagina: int | None = None) -> Page:
     """Page `?<parameter>=N` of `rijen` (an invalid or too high number gives the nearest page). The page
     carries `vorige_url`/`volgende_url` that keep the other query parameters."""
-    pagina = Paginator(rijen, per_pagina).get_page(request.GET.get(parameter))
+    pagina = Paginator(rijen, per_pagina or PER_PAGINA).get_page(request.GET.get(parameter))
     overige = request.GET.copy()
     overige.pop(parameter, None)
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 from maatwerk.toegang import beleid
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.paginering import pagineer
 from maatwerk.zaken import beoordeling, onderzoek as onderzoek_service, procedure, ui_services, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.forms import (
@@ -61,12 +62,21 @@ def _naar_zaak(zaak: Zaak, anker: str = "") -> str:
 # ------------------------------------------------------------------ werkvoorraad
 
 
+# The lists of the werkvoorraad and their page parameter (?pagina= for the consulent's own zaken).
+WERKLIJSTEN = {"eigen": "pagina", "verstreken": "pagina_verstreken", "vier_ogen": "pagina_vier_ogen",
+               "andere": "pagina_andere"}
+
+
 @inlog_vereist
 def werkvoorraad(request):
     vandaag = timezone.localdate()
     lijsten = ui_services.werkvoorraad(request.user, vandaag)
-    getoond = [w.zaak for naam in ("eigen", "vier_ogen", "andere") for w in lijsten[naam]] + lijsten["afgerond"]
-    beleid.log_lijst_zaken(request.user, getoond, toelichting="werkvoorraad")
+    # Each list in pages of 50 (issue 7), with its own page number so paging one list keeps the others.
+    for naam, parameter in WERKLIJSTEN.items():
+        lijsten[naam] = pagineer(request, lijsten[naam], parameter=parameter)
+    getoond = {w.zaak.pk: w.zaak for naam in WERKLIJSTEN for w in lijsten[naam]}
+    getoond.update((z.pk, z) for z in lijsten["afgerond"])
+    beleid.log_lijst_zaken(request.user, list(getoond.values()), toelichting="werkvoorraad")
     context = {**ui_context(request, "werkvoorraad"), **lijsten, "vandaag": vandaag,
                "is_consulent": bool(domeinen(request.user)), "is_kwaliteit": heeft_rol(request.user, KWALITEITSMEDEWERKER)}
     return render(request, "zaken/werkvoorraad.html", context)
