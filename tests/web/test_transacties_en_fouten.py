@@ -177,3 +177,21 @@ def test_werkvoorraad_is_gepagineerd_en_logt_alleen_de_getoonde_pagina(wmo, maak
     tweede = c.get("/werkvoorraad/?pagina=2").content.decode()
     assert [z for z in zaken if f"Zaak {z.pk}<" in tweede] == [z for z in zaken if z not in getoond]
     assert "Pagina 2 van 2" in tweede and "Vorige pagina" in tweede
+
+
+@pytest.mark.django_db
+def test_een_schrijfactie_zonder_auditregel_wordt_niet_opgeslagen(wmo, monkeypatch):
+    """A crash between the write and its audit line (here: the audit insert fails) leaves neither."""
+
+    def kapot(self, *args, **kwargs):
+        raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(AuditRegel, "save", kapot)
+    c = Client(raise_request_exception=False)
+    c.force_login(wmo)
+    r = c.post(f"{V1}/inwoners/", data=json.dumps({
+        "bsn": bsn_met_elfproef(777_002), "voornamen": "Zonder", "achternaam": "Audit", "geboortedatum": "1980-01-01",
+        "straat": "Dorpsstraat", "huisnummer": 2, "postcode": "2651 AB", "woonplaats": "Berkel en Rodenrijs"}),
+        content_type="application/json")
+    assert r.status_code == 500 and r.json()["code"] == "serverfout"
+    assert not Inwoner.objects.filter(achternaam="Audit").exists()
