@@ -31,7 +31,6 @@ from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
 from maatwerk.toegang import audit, rechten
 from maatwerk.toegang.models import Actie, SoortGrond, Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import (
-    BEHEERDER,
     KWALITEITSMEDEWERKER,
     domeinen,
     heeft_rol,
