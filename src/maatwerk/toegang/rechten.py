@@ -94,6 +94,7 @@ BEZWAAR_REGISTREREN = "bezwaar_registreren"
 BEZWAAR_BESLISSEN = "bezwaar_beslissen"
 TOESTEMMING_VASTLEGGEN = "toestemming_vastleggen"
 GRONDSLAG_VASTLEGGEN = "grondslag_vastleggen"
+AUDITLOG_INWONER = "auditlog_inwoner"
 AUDITLOG_INZIEN = "auditlog_inzien"
 
 # code -> (Dutch label, what it acts on)
@@ -113,13 +114,14 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     BEZWAAR_BESLISSEN: ("bezwaar behandelen en beslissen", "bezwaar"),
     TOESTEMMING_VASTLEGGEN: ("toestemming vastleggen", "register"),
     GRONDSLAG_VASTLEGGEN: ("wettelijke grondslag vastleggen", "register"),
-    AUDITLOG_INZIEN: ("auditlog inzien", "audit"),
+    AUDITLOG_INWONER: ("auditlog van één inwoner inzien", "audit"),
+    AUDITLOG_INZIEN: ("volledig auditlog inzien", "audit"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar.
 _BEHANDELING = (ZAAK_AANMAKEN, ZAAK_INZIEN, ZAAK_WIJZIGEN, ONDERZOEK_VASTLEGGEN, BEVINDING_VASTLEGGEN, BEREKENEN,
                 VOORSTEL_KLAARZETTEN, BESLUIT_OPSTELLEN, BESLUIT_VASTSTELLEN, BESLUIT_BEKENDMAKEN,
-                BEZWAAR_REGISTREREN, BEZWAAR_BESLISSEN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INZIEN)
+                BEZWAAR_REGISTREREN, BEZWAAR_BESLISSEN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER)
 
 
 def _rij(standaard: Recht = NEE, **cellen: Recht) -> dict[str, dict[str, Recht]]:
