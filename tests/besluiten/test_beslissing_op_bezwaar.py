@@ -199,7 +199,7 @@ def test_huishouden_toont_besluiten_en_open_bezwaren_alleen_voor_zichtbare_zaken
     assert open_.beslistermijn_einde == D(2026, 4, 28) and open_.dagen_over == 27 and not open_.verstreken
     assert overzicht.per_zaak(wmo, [zaak], vandaag=D(2026, 4, 29))[zaak.pk].open_bezwaren[0].verstreken
     assert overzicht.per_zaak(jeugd, [zaak, jeugdzaak]) == {jeugdzaak.pk: overzicht.ZaakBesluiten()}
-    assert set(overzicht.per_zaak(kwaliteit, [zaak, jeugdzaak])) == {zaak.pk, jeugdzaak.pk}
+    assert set(overzicht.per_zaak(kwaliteit, [zaak, jeugdzaak])) == set()  # no second review asked (issue 7)
 
     pagina = _client(wmo).get(f"/huishoudens/{hh.pk}/").content.decode()
     assert "Besluiten en bezwaren" in pagina

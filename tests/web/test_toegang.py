@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -93,10 +94,22 @@ def test_wettelijke_grondslag_voor_handhaving(jeugdzaak, maak_gebruiker, kwalite
     assert not beleid.grond_zaak(handhaver, jeugdzaak, CHANGE).toegestaan
 
 
-def test_kwaliteitsmedewerker_ziet_alles(jeugdzaak, wmozaak, kwaliteit):
-    assert set(beleid.zichtbare_zaken(kwaliteit)) == {jeugdzaak, wmozaak}
-    assert beleid.grond_zaak(kwaliteit, jeugdzaak, VIEW).soort == "rol"
-    assert not beleid.grond_zaak(kwaliteit, jeugdzaak, CHANGE).toegestaan
+def test_kwaliteitsmedewerker_ziet_alleen_zaken_die_een_tweede_beoordeling_vragen(jeugdzaak, wmozaak, kwaliteit,
+                                                                                   wmo, maak_zaak, breng_in):
+    # Issue 7: zaken within the mandate never show; what the mandate table sends him, he sees (not changes).
+    assert set(beleid.zichtbare_zaken(kwaliteit)) == set()
+    assert not beleid.grond_zaak(kwaliteit, jeugdzaak, VIEW).toegestaan
+    binnen = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("500.00"))
+    boven = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("12000.00"))
+    assert set(beleid.zichtbare_zaken(kwaliteit)) == {boven}
+    assert not beleid.grond_zaak(kwaliteit, binnen, VIEW).toegestaan
+    assert beleid.grond_zaak(kwaliteit, boven, VIEW).soort == "rol"
+    assert not beleid.grond_zaak(kwaliteit, boven, CHANGE).toegestaan
+    # Only what the review needs: not the household, not the persons' files.
+    assert not beleid.grond_huishouden(kwaliteit, boven.huishouden, VIEW).toegestaan
+    assert not beleid.grond_inwoner(kwaliteit, boven.hoofdpersoon, VIEW).toegestaan
+    assert boven.hoofdpersoon not in beleid.zichtbare_inwoners(kwaliteit)
+    assert boven.huishouden not in beleid.zichtbare_huishoudens(kwaliteit)
 
 
 @pytest.mark.parametrize("rol", ["beleidsmedewerker", "beheerder", "handhaver"])

@@ -5,6 +5,7 @@ refusal by a service shows the service's own Dutch message. Never a 500."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -314,7 +315,7 @@ def test_berekening_met_foute_maand(inkomen, bb_zaak):
 
 
 def test_vier_ogen_formulier_alleen_voor_kwaliteitsmedewerker(wmo, kwaliteit, maak_zaak, breng_in):
-    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo)
+    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("12000.00"))  # above the mandate
     assert "Oordeel vastleggen" not in html(client_voor(wmo).get(f"/zaken/{zaak.pk}/"))
     c = client_voor(kwaliteit)
     assert "Oordeel vastleggen" in html(c.get(f"/zaken/{zaak.pk}/"))

@@ -285,7 +285,8 @@ def test_grondslag_alleen_door_kwaliteitsmedewerker(kwaliteit, inkomen, gezin):
             "grondslag-grondslag": "Participatiewet, artikel 53a", "grondslag-doel": "Onderzoek naar de rechtmatigheid.",
             "grondslag-geldig_vanaf": "2026-01-06"}
     assert client_voor(inkomen).post(f"/huishoudens/{gezin['hh'].pk}/grondslag/", data).status_code == 403
-    assert 'Wettelijke grondslag vastleggen' in html(client_voor(kwaliteit).get(f"/huishoudens/{gezin['hh'].pk}/"))
+    # Issue 7: the kwaliteitsmedewerker does not see the household itself; he records the ground by its form.
+    assert client_voor(kwaliteit).get(f"/huishoudens/{gezin['hh'].pk}/").status_code in (403, 404)
     antwoord = client_voor(kwaliteit).post(f"/huishoudens/{gezin['hh'].pk}/grondslag/", data)
     assert antwoord.status_code == 302
     assert WettelijkeGrondslag.objects.get().grondslag == "Participatiewet, artikel 53a"

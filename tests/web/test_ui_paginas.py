@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -122,9 +123,11 @@ def test_werkvoorraad_logt_elke_getoonde_zaak(inkomen, gezin):
 
 
 def test_werkvoorraad_van_kwaliteitsmedewerker_toont_voorstellen(kwaliteit, wmo, maak_zaak, breng_in):
-    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo)
+    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("12000.00"))  # above the mandate
+    binnen = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo)  # within it: never his work (issue 7)
     tekst = html(client_voor(kwaliteit).get("/werkvoorraad/"))
     assert "Wacht op een tweede paar ogen" in tekst and f"Zaak {zaak.pk}<" in tekst
+    assert f"Zaak {binnen.pk}<" not in tekst
 
 
 def test_werkvoorraad_van_beleidsmedewerker_toont_geen_dossiers(maak_gebruiker, gezin):

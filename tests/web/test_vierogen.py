@@ -108,7 +108,9 @@ def test_afwijking_vraagt_altijd_reden_en_tweede_persoon(maak_zaak, breng_in, be
     with pytest.raises(VierOgenFout):
         besluiten.vaststellen(besluit, wmo, **BESLUIT)
     besluiten.goedkeuren(besluit, kwaliteit, akkoord=True, toelichting="")
-    besluiten.vaststellen(besluit, kwaliteit, **BESLUIT)  # the approver may also take the decision
+    with pytest.raises(GeenToegang):  # separation of duties: the approver does not take the decision himself
+        besluiten.vaststellen(besluit, kwaliteit, **BESLUIT)
+    besluiten.vaststellen(besluit, wmo, **BESLUIT)
     zaak.refresh_from_db()
     assert zaak.status == Status.BESLUIT
 

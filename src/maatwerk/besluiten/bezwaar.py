@@ -41,14 +41,17 @@ from maatwerk.termijnen import (
     bezwaartermijn,
     tijdigheid_bezwaarschrift,
 )
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken.fouten import ProcedureFout
 
 MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
 
 
-def _vereis(gebruiker, besluit: Besluit, actie: str, toelichting: str = ""):
-    return beleid.vereis_zaak(gebruiker, besluit.zaak, actie, onderwerp="bezwaar", toelichting=toelichting)
+def _vereis(gebruiker, besluit: Besluit, actie: str, toelichting: str = "", handeling: str | None = rechten.BEZWAAR_BESLISSEN):
+    """Access for `handeling` of the rights table (default: treating and deciding the objection)."""
+    if actie == beleid.VIEW:
+        handeling = None
+    return beleid.vereis_zaak(gebruiker, besluit.zaak, actie, onderwerp="bezwaar", toelichting=toelichting, handeling=handeling)
 
 
 def _log(gebruiker, grond, bezwaar: Bezwaarschrift, actie: str, toelichting: str) -> None:
@@ -112,7 +115,7 @@ def _zet_beslistermijn(bezwaar: Bezwaarschrift) -> None:
 
 def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: str = "", indiener: str = "",
                ter_post_bezorgd_op: dt.date | None = None, adviescommissie: bool = False) -> Bezwaarschrift:
-    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "registreren")
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "registreren", rechten.BEZWAAR_REGISTREREN)
     if besluit.status != Status.BEKENDGEMAAKT:
         raise ProcedureFout(f"Besluit {besluit.kenmerk} is nog niet bekendgemaakt; er kan nog geen bezwaar tegen worden "
                             "gemaakt.", code="niet_bekendgemaakt")

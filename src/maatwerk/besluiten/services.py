@@ -45,7 +45,8 @@ from maatwerk.brieven.leesbaarheid import meet_brief
 from maatwerk.brieven.pdf import html_naar_pdf
 from maatwerk.brieven.sjablonen import SjabloonFout
 from maatwerk.personen.validators import valideer_verleden
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
+from maatwerk.toegang.models import AuditRegel
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, heeft_rol
 from maatwerk.zaken import services as zaken_services
 from maatwerk.zaken import vierogen
@@ -80,9 +81,13 @@ STANDAARD_PERIODE = {
 # ------------------------------------------------------------------ helpers
 
 
-def _vereis(gebruiker, besluit_of_zaak, actie: str, onderwerp: str, toelichting: str = ""):
+def _vereis(gebruiker, besluit_of_zaak, actie: str, onderwerp: str, toelichting: str = "",
+            handeling: str | None = rechten.BESLUIT_OPSTELLEN):
+    """Access for `handeling` of the rights table (default: drafting and editing a besluit; None for viewing)."""
     zaak = getattr(besluit_of_zaak, "zaak", besluit_of_zaak)
-    return beleid.vereis_zaak(gebruiker, zaak, actie, onderwerp=onderwerp, toelichting=toelichting)
+    if actie == beleid.VIEW and handeling == rechten.BESLUIT_OPSTELLEN:
+        handeling = None
+    return beleid.vereis_zaak(gebruiker, zaak, actie, onderwerp=onderwerp, toelichting=toelichting, handeling=handeling)
 
 
 def _log(gebruiker, grond, besluit: Besluit, actie: str, onderwerp: str, toelichting: str = "") -> None:
@@ -330,10 +335,25 @@ def vier_ogen(besluit: Besluit) -> VierOgen:
     return VierOgen(bool(redenen), list(dict.fromkeys(redenen)))
 
 
+def eigen_werk(besluit: Besluit) -> set[int]:
+    """Users whose work this besluit is, who therefore cannot be its second person (issue 7: "his own approval
+    is never enough for his own work"): who drafted it, who changed its content or considerations (read from
+    the audit log, which records every change with the besluit's kenmerk), and, in first instance, whoever
+    worked on the zaak's proposal (`vierogen.betrokkenen`)."""
+    ids = {besluit.opgesteld_door_id}
+    ids |= set(AuditRegel.objects.filter(
+        zaak_id=besluit.zaak_id, actie=beleid.CHANGE, toegestaan=True, onderwerp__in=("besluit", "overweging"),
+        toelichting__startswith=f"besluit {besluit.kenmerk};",
+    ).exclude(gebruiker=None).values_list("gebruiker_id", flat=True))
+    if besluit.vervangt_id is None:
+        ids |= vierogen.betrokkenen(besluit.zaak)
+    return ids
+
+
 def geldige_goedkeuring(besluit: Besluit) -> Goedkeuring | None:
     """The latest judgement on exactly the current content, if it was akkoord and by someone else."""
     laatste = (besluit.goedkeuringen.filter(inhoud_sha256=besluit.inhoud_sha256())
-               .exclude(door_id=besluit.opgesteld_door_id).order_by("-op", "-id").first())
+               .exclude(door_id__in=eigen_werk(besluit)).order_by("-op", "-id").first())
     return laatste if laatste is not None and laatste.akkoord else None
 
 
@@ -341,15 +361,14 @@ def goedkeuren(besluit: Besluit, gebruiker, *, akkoord: bool, toelichting: str =
     """The second person's judgement on this content. Not the preparer; a kwaliteitsmedewerker."""
     zaak = besluit.zaak
     eerste_aanleg = besluit.vervangt_id is None and zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT
-    # In first instance the policy lets a kwaliteitsmedewerker change a zaak klaar_voor_besluit; a later besluit
-    # (herziening, correctie) is judged on a decided zaak, which he may only see.
-    grond = _vereis(gebruiker, besluit, beleid.CHANGE if eerste_aanleg else beleid.VIEW, "goedkeuring besluit")
+    # Rights table: vier_ogen_goedkeuren, only while the mandate table asks for a second person.
     if not heeft_rol(gebruiker, KWALITEITSMEDEWERKER):
         beleid.audit_weigering(gebruiker, zaak, "goedkeuring besluit", "Alleen een kwaliteitsmedewerker kan een besluit goedkeuren.")
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "goedkeuring besluit", handeling=rechten.VIER_OGEN_GOEDKEUREN)
     _vereis_concept(besluit)
-    if gebruiker.pk == besluit.opgesteld_door_id:
-        raise VierOgenFout("Vier-ogenprincipe: u heeft dit besluit zelf opgesteld. Een ander moet het beoordelen.",
-                           code="zelfde_persoon")
+    if gebruiker.pk in eigen_werk(besluit):
+        raise VierOgenFout("Vier-ogenprincipe: u heeft dit besluit of het voorstel zelf opgesteld of gewijzigd. Een ander "
+                           "moet het beoordelen.", code="zelfde_persoon")
     if not isinstance(akkoord, bool):
         raise ValidationError({"akkoord": ["Geef true (akkoord) of false (niet akkoord)."]})
     toelichting = (toelichting or "").strip() if isinstance(toelichting, str) else ""
@@ -445,7 +464,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     decision (uitkomst, bedrag, datum) through `zaken.services.werk_besluit_bij`."""
     from maatwerk.zaken import procedure
 
-    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vaststellen")
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vaststellen", rechten.BESLUIT_VASTSTELLEN)
     _vereis_concept(besluit)
     datum = datum or timezone.localdate()
     try:
@@ -490,7 +509,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
 def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) -> Brief:
     """Send the letter: render HTML and PDF from the current template versions, store them with their SHA-256
     and the versions used. The day of bekendmaking (Awb 3:41: the day it is sent) starts the bezwaartermijn."""
-    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "brief", "bekendmaken")
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "brief", "bekendmaken", rechten.BESLUIT_BEKENDMAKEN)
     if besluit.status != Status.VASTGESTELD:
         raise ProcedureFout(f"Besluit {besluit.kenmerk} is {besluit.get_status_display()}; alleen een vastgesteld besluit "
                             "kan worden bekendgemaakt.", code="niet_vastgesteld")

@@ -23,8 +23,8 @@ from maatwerk.besluiten import services, sjabloonbeheer
 from maatwerk.besluiten.inhoud import ontbrekende_elementen
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Overweging, Status
 from maatwerk.brieven.pdf import html_naar_pdf
-from maatwerk.toegang import beleid
-from maatwerk.toegang.rollen import BEHEERDER, KWALITEITSMEDEWERKER, heeft_rol
+from maatwerk.toegang import beleid, rechten
+from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status as ZaakStatus
@@ -66,6 +66,13 @@ def _probeer(request, form, actie, succes: str, naar: str, toon):
             messages.success(request, succes)
             return redirect(resultaat if isinstance(resultaat, str) else naar)
     return toon(form)
+
+
+def _na_oordeel(request, besluit: Besluit) -> str | None:
+    """After the second person's judgement the zaak may no longer need him (approved content stays visible; a
+    refusal sends the zaak back): then his work list, not a page he may no longer see."""
+    zaak_ = Zaak.objects.get(pk=besluit.zaak_id)
+    return None if beleid.grond_zaak(request.user, zaak_, beleid.VIEW).toegestaan else reverse("ui:werkvoorraad")
 
 
 def _besluit_url(besluit: Besluit, anker: str = "") -> str:
@@ -115,7 +122,9 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         "vier_ogen": services.vier_ogen(besluit) if concept else None,
         "goedkeuringen": besluit.goedkeuringen.select_related("door"),
         "geldige_goedkeuring": services.geldige_goedkeuring(besluit) if concept else None,
-        "mag_goedkeuren": concept and heeft_rol(request.user, KWALITEITSMEDEWERKER) and request.user.pk != besluit.opgesteld_door_id,
+        "mag_goedkeuren": concept and beleid.grond_zaak(request.user, zaak_, beleid.CHANGE,
+                                                        handeling=rechten.VIER_OGEN_GOEDKEUREN).toegestaan
+                          and request.user.pk not in services.eigen_werk(besluit),
         "bezwaren": besluit.bezwaren.order_by("-id"),
         "nieuwe_besluiten": besluit.vervangen_door.order_by("-id"),
         "vandaag": timezone.localdate(),
@@ -190,7 +199,7 @@ def overweging(request, b: Besluit, oid: int):
 @_besluit_post
 def goedkeuren(request, b: Besluit):
     form = f.GoedkeuringFormulier(request.POST)
-    return _probeer(request, form, lambda d: services.goedkeuren(b, request.user, **d) and None,
+    return _probeer(request, form, lambda d: (services.goedkeuren(b, request.user, **d), _na_oordeel(request, b))[1],
                     "Uw oordeel als tweede paar ogen is vastgelegd.", _besluit_url(b, "vierogen"),
                     lambda form_: _toon_besluit(request, b, {"goedkeuring": form_}, ONGELDIG))
 

@@ -6,8 +6,11 @@ Rules (doelbinding, AVG art. 5 lid 1 onder b; grondslag, art. 6):
 2. Outside his domain he may only SEE, and only with a ground recorded for that inwoner, for his domain (or
    for handhaving) and for the domain of the data: the inwoner's consent (`Toestemming`, not withdrawn, valid
    today) or a legal ground (`WettelijkeGrondslag`). The ground is written into the audit log.
-3. The kwaliteitsmedewerker sees every zaak (quality checks, four eyes) and may change a zaak only while it
-   is klaar_voor_besluit (approve, send back, decide).
+3. The kwaliteitsmedewerker is the second pair of eyes only: he sees the zaken the mandate table sends to a
+   second person (`tweede_beoordeling_nodig`), not the persons, households or other zaken behind them, and may
+   only approve or refuse; drafting, deciding and sending stay with the consulent (separation of duties).
+Every right is a cell of the rights table `maatwerk.toegang.rechten` (role x action x domain); `grond_zaak`
+evaluates its conditions.
 4. A person or household without any zaak yet (intake) is visible to the user who registered it.
 5. Handhaver, beleidsmedewerker and beheerder see no dossiers without a recorded ground; the beheerder
    reads the audit log.
@@ -25,10 +28,9 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
-from maatwerk.toegang import audit
+from maatwerk.toegang import audit, rechten
 from maatwerk.toegang.models import Actie, SoortGrond, Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import (
-    BEHEERDER,
     KWALITEITSMEDEWERKER,
     domeinen,
     heeft_rol,
@@ -102,38 +104,90 @@ def _met_grond(user, domein: str) -> tuple[QuerySet, QuerySet]:
 # ------------------------------------------------------------------ zaak
 
 
-def grond_zaak(user, zaak: Zaak, actie: str) -> Grond:
+def grond_zaak(user, zaak: Zaak, actie: str, *, handeling: str | None = None) -> Grond:
+    """May `user` perform `handeling` (a row of the rights table; default zaak_inzien for VIEW, else
+    zaak_wijzigen) on `zaak`? The table (`toegang.rechten`) says which roles may, under which conditions."""
+    handeling = handeling or (rechten.ZAAK_INZIEN if actie == VIEW else rechten.ZAAK_WIJZIGEN)
     domein = zaak.domein
     naam = DOMEINEN[domein]
-    if domein in domeinen(user):
-        return Grond(True, SoortGrond.EIGEN_DOMEIN, f"Eigen domein {naam} (rol: {_rolnamen(user)})")
-    if heeft_rol(user, KWALITEITSMEDEWERKER):
-        if actie == VIEW:
-            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: kwaliteitstoets en vier-ogenbeoordeling")
-        if actie == CHANGE and zaak.status == Status.KLAAR_VOOR_BESLUIT:
-            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: vier-ogenbeoordeling van het voorgenomen besluit")
-        return _geen("De kwaliteitsmedewerker mag een zaak alleen wijzigen als die klaar is voor besluit.")
-    if actie == VIEW:
-        grond = _grond_register(user, zaak.hoofdpersoon_id, domein)
-        if grond:
+    toegestaan = rechten.rechten(rollen(user), handeling, domein)
+    for rol, recht in toegestaan:
+        grond = _voldaan(user, zaak, rol, recht)
+        if grond is not None:
             return grond
-    if actie != VIEW:
-        return _geen(f"Deze zaak hoort bij het domein {naam}; alleen consulenten van dat domein mogen haar wijzigen.")
+    label = rechten.HANDELINGEN[handeling][0]
+    if any(rol == KWALITEITSMEDEWERKER for rol, _ in toegestaan):
+        return _geen("Deze zaak vraagt volgens de mandaattabel geen tweede beoordeling. De kwaliteitsmedewerker ziet en "
+                     "beoordeelt alleen zaken die dat wel vragen.")
+    if heeft_rol(user, KWALITEITSMEDEWERKER) and not domeinen(user):
+        return _geen(f"De kwaliteitsmedewerker is alleen het tweede paar ogen; '{label}' is voorbehouden aan de "
+                     f"consulent van het domein {naam}.")
+    if handeling != rechten.ZAAK_INZIEN:
+        return _geen(f"Deze zaak hoort bij het domein {naam}; alleen consulenten van dat domein mogen haar wijzigen "
+                     f"({label}).")
     return _geen(
         f"Deze zaak hoort bij het domein {naam}. U heeft daar geen rol (uw rol: {_rolnamen(user)}) en er is geen "
         "geldige toestemming of wettelijke grondslag vastgelegd."
     )
 
 
+def _voldaan(user, zaak: Zaak, rol: str, recht: rechten.Recht) -> Grond | None:
+    """The ground when every condition of `recht` (a cell of `rol`) holds for `zaak`, else None.
+    'niet eigen werk' is checked by the service that knows the content (vierogen, besluiten.services)."""
+    V = rechten.Voorwaarde
+    register = None
+    for voorwaarde in recht.voorwaarden:
+        if voorwaarde == V.EIGEN_DOMEIN and zaak.domein not in domeinen(user):
+            return None
+        if voorwaarde == V.MET_GROND:
+            register = _grond_register(user, zaak.hoofdpersoon_id, zaak.domein)
+            if register is None:
+                return None
+        if voorwaarde == V.VIER_OGEN_NODIG and not tweede_beoordeling_nodig(zaak):
+            return None
+    if register is not None:
+        return register
+    if V.EIGEN_DOMEIN in recht.voorwaarden:
+        return Grond(True, SoortGrond.EIGEN_DOMEIN, f"Eigen domein {DOMEINEN[zaak.domein]} (rol: {_rolnamen(user)})")
+    if V.VIER_OGEN_NODIG in recht.voorwaarden:
+        return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: vier-ogenbeoordeling (de zaak vraagt een tweede "
+                                           "beoordeling volgens de mandaattabel)")
+    return Grond(True, SoortGrond.ROL, f"Rol {rol}")
+
+
+def tweede_beoordeling_nodig(zaak: Zaak) -> bool:
+    """Whether the mandate table sends this zaak to a second person now: its proposal is klaar_voor_besluit and
+    needs four eyes (`vierogen.oordeel`), or a concept besluit needs them (`besluiten.services.vier_ogen`, e.g. a
+    herziening above the preparer's mandate). Zaken within the mandate never reach the kwaliteitsmedewerker."""
+    from maatwerk.besluiten.models import Status as BesluitStatus
+    from maatwerk.besluiten.services import vier_ogen
+    from maatwerk.zaken import vierogen
+
+    if zaak.status == Status.KLAAR_VOOR_BESLUIT and vierogen.oordeel(zaak).vereist:
+        return True
+    return any(vier_ogen(b).vereist for b in zaak.besluiten.filter(status=BesluitStatus.CONCEPT))
+
+
+def zaken_voor_tweede_beoordeling() -> list[int]:
+    """Ids of the zaken that need a second person now (the kwaliteitsmedewerker's work list)."""
+    kandidaten = Zaak.objects.filter(Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status="concept")).distinct()
+    return [z.pk for z in kandidaten if tweede_beoordeling_nodig(z)]
+
+
 def mag_regeling_behandelen(user, regeling: str) -> bool:
-    return REGELINGEN[regeling].domein in domeinen(user)
+    """Rights table: zaak_aanmaken in the regeling's domain (a consulent of that domain)."""
+    return any(rechten.rechten(rollen(user), rechten.ZAAK_AANMAKEN, REGELINGEN[regeling].domein))
 
 
 def zichtbare_zaken(user) -> QuerySet:
+    return _zichtbare_zaken(user, tweede_beoordeling=True)
+
+
+def _zichtbare_zaken(user, *, tweede_beoordeling: bool) -> QuerySet:
     qs = Zaak.objects.all()
-    if heeft_rol(user, KWALITEITSMEDEWERKER):
-        return qs
     filt = Q(regeling__in=[r for d in domeinen(user) for r in regelingen_van_domein(d)])
+    if tweede_beoordeling and heeft_rol(user, KWALITEITSMEDEWERKER):
+        filt |= Q(pk__in=zaken_voor_tweede_beoordeling())
     if ontvangers(user):
         for domein in DOMEINEN:
             t, w = _met_grond(user, domein)
@@ -160,8 +214,7 @@ def grond_inwoner(user, inwoner: Inwoner, actie: str) -> Grond:
     if not zaken and inwoner.aangemaakt_door_id == user.pk and actie in (VIEW, CHANGE):
         return Grond(True, SoortGrond.INTAKE, "Intake: door u geregistreerd, nog geen zaak")
     if actie == VIEW:
-        if zaken and heeft_rol(user, KWALITEITSMEDEWERKER):
-            return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: betrokken bij een zaak")
+        # No role clause for the kwaliteitsmedewerker: his review needs the zaak, not the person's whole file.
         for domein in {z.domein for z in zaken} or set(DOMEINEN):
             grond = _grond_register(user, inwoner.pk, domein)
             if grond:
@@ -187,8 +240,6 @@ def zichtbare_inwoners(user) -> QuerySet:
     filt = Q(pk__in=h) | Q(pk__in=l)
     alle_h, alle_l = _betrokken_ids(Zaak.objects.all())
     filt |= Q(aangemaakt_door=user) & ~Q(pk__in=alle_h) & ~Q(pk__in=alle_l)
-    if heeft_rol(user, KWALITEITSMEDEWERKER):
-        filt |= Q(pk__in=alle_h) | Q(pk__in=alle_l)
     if ontvangers(user):
         for domein in DOMEINEN:
             t, w = _met_grond(user, domein)
@@ -206,7 +257,8 @@ def grond_huishouden(user, huishouden: Huishouden, actie: str) -> Grond:
     if actie == VIEW:
         for zaak in zaken:
             grond = grond_zaak(user, zaak, VIEW)
-            if grond.toegestaan:
+            # A role ground (the kwaliteitsmedewerker's review) covers that zaak, not the household's other data.
+            if grond.toegestaan and grond.soort != SoortGrond.ROL:
                 return grond
     return _geen("U heeft geen zaak van dit huishouden in uw domein en geen andere vastgelegde grond.")
 
@@ -214,7 +266,8 @@ def grond_huishouden(user, huishouden: Huishouden, actie: str) -> Grond:
 def zichtbare_huishoudens(user) -> QuerySet:
     if not rollen(user):
         return Huishouden.objects.none()
-    zaken = zichtbare_zaken(user).values("huishouden_id")
+    # The kwaliteitsmedewerker's review covers the zaak, not the household (issue 7: "only what that review needs").
+    zaken = _zichtbare_zaken(user, tweede_beoordeling=False).values("huishouden_id")
     return Huishouden.objects.filter(
         Q(pk__in=zaken) | (Q(aangemaakt_door=user) & ~Q(pk__in=Zaak.objects.values("huishouden_id")))
     )
@@ -223,9 +276,11 @@ def zichtbare_huishoudens(user) -> QuerySet:
 # ------------------------------------------------------------------ enforcing + logging
 
 
-def vereis_zaak(user, zaak: Zaak, actie: str, *, onderwerp: str = "zaak", toelichting: str = "") -> Grond:
-    """Check access to `zaak`, log it (also a refusal) and raise GeenToegang if refused."""
-    grond = grond_zaak(user, zaak, VIEW if actie == CREATE else actie)
+def vereis_zaak(user, zaak: Zaak, actie: str, *, onderwerp: str = "zaak", toelichting: str = "",
+                handeling: str | None = None) -> Grond:
+    """Check access to `zaak` (for `handeling` of the rights table, see `grond_zaak`), log it (also a refusal)
+    and raise GeenToegang if refused."""
+    grond = grond_zaak(user, zaak, VIEW if actie == CREATE and handeling is None else actie, handeling=handeling)
     audit.log(user, actie, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp=onderwerp, toelichting=toelichting)
     if not grond.toegestaan:
         raise GeenToegang(grond.omschrijving)
@@ -279,7 +334,8 @@ def log_lijst_huishoudens(user, huishoudens, toelichting: str = "") -> None:
 
 
 def vereis_beheerder(user) -> None:
-    if not heeft_rol(user, BEHEERDER):
+    """The whole audit log: a role with auditlog_inzien without condition in the rights table (the beheerder)."""
+    if not rechten.zonder_voorwaarde(rollen(user), rechten.AUDITLOG_INZIEN):
         raise GeenToegang("Alleen de beheerder mag het volledige auditlog inzien.")
 
 

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from maatwerk.toegang import beleid
 from maatwerk.toegang import rollen as r
 from maatwerk.toegang.forms import AuditFilter, InlogFormulier
 from maatwerk.toegang.models import AuditRegel
@@ -78,8 +79,7 @@ class Uitloggen(auth_views.LogoutView):
 @inlog_vereist
 def auditlog(request):
     """The audit log (who saw or changed what, when, on which ground): only for the beheerder."""
-    if not r.heeft_rol(request.user, r.BEHEERDER):
-        raise PermissionDenied("Alleen de beheerder kan het auditlog inzien.")
+    beleid.vereis_beheerder(request.user)  # rights table: auditlog_inzien
     filter_ = AuditFilter(request.GET or None)
     regels = AuditRegel.objects.select_related("zaak", "inwoner").order_by("-op", "-id")
     status = 200

@@ -18,7 +18,7 @@ from django.db.models import Max, Q
 from maatwerk.personen.models import Rol
 from maatwerk.personen.situatie import bouw_situatie
 from maatwerk.personen.validators import parse_maand
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
 from maatwerk.zaken.regelingen import HOOFDPERSOON, HUISHOUDEN, Criterium
@@ -32,10 +32,11 @@ BUITENWETTELIJK_BRON = (
 )
 
 
-def _vereis_wijzigen(gebruiker, zaak: Zaak, onderwerp: str, toelichting: str = "") -> beleid.Grond:
-    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+def _vereis_wijzigen(gebruiker, zaak: Zaak, onderwerp: str, toelichting: str = "",
+                     handeling: str = rechten.BEVINDING_VASTLEGGEN) -> beleid.Grond:
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=handeling)
     if not grond.toegestaan:
-        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting)
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting, handeling=handeling)
     return grond
 
 
@@ -274,7 +275,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     from maatwerk.regels.berekening import bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
 
-    grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand)
+    grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand, handeling=rechten.BEREKENEN)
     definitie = zaak.definitie
     if not definitie.rekent:
         raise ProcedureFout(f"Voor {definitie.naam} rekent de Regelkern niet; de beoordeling bestaat uit bevindingen.",

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from maatwerk.personen.validators import valideer_verleden
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.vergrendeling import wijzigt_zaak
 from maatwerk.zaken.models import (
@@ -46,9 +46,10 @@ RAPPORT_STATUSSEN = (Status.ONDERZOEK, Status.SPOEDVOORZIENING, Status.ONDERSTEU
 
 
 def _wijzigen(gebruiker, zaak: Zaak, onderwerp: str, toelichting: str = "") -> beleid.Grond:
-    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.ONDERZOEK_VASTLEGGEN)
     if not grond.toegestaan:
-        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting)
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp=onderwerp, toelichting=toelichting,
+                           handeling=rechten.ONDERZOEK_VASTLEGGEN)
     return grond
 
 

@@ -32,7 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maatwerk.personen.validators import valideer_verleden
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken import termijnen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import AanvraagVia, Status, Statusovergang, Uitkomst, Zaak
@@ -320,17 +320,30 @@ def _pas_toe(zaak: Zaak, overgang: Overgang, stap: Stap, gebruiker) -> None:
     zaak.save()
 
 
+def _handeling_van_stap(naar: str) -> str:
+    """The row of the rights table a step belongs to."""
+    if naar == S.KLAAR_VOOR_BESLUIT:
+        return rechten.VOORSTEL_KLAARZETTEN
+    if naar in ALLEEN_VIA_BESLUIT:
+        return rechten.BESLUIT_VASTSTELLEN
+    return rechten.ZAAK_WIJZIGEN
+
+
 def voer_uit(zaak: Zaak, naar: str, gebruiker, *, datum: dt.date | None = None, reden: str = "", via: str = "",
-             uitkomst: str = "", bedrag: Decimal | None = None, besluit=None) -> Statusovergang:
+             uitkomst: str = "", bedrag: Decimal | None = None, besluit=None, handeling: str | None = None) -> Statusovergang:
     """Move `zaak` to status `naar`. Raises GeenToegang, ValidationError (bad input) or ProcedureFout (the rule
     does not allow it). Returns the recorded step; note that a signed but dated plan turns an aanvraag into a
     melding (art. 2:5 lid 4, 2:6 lid 4): read `.naar` of the result.
     `besluit` (a `maatwerk.besluiten` Besluit) is required for, and only for, the steps into besluit and
-    buiten_behandeling (Awb 3:46, 4:5); `besluiten.services.vaststellen` passes it."""
+    buiten_behandeling (Awb 3:46, 4:5); `besluiten.services.vaststellen` passes it.
+    `handeling` names the row of the rights table when the caller acts in another capacity than the step
+    itself says (the second person sending a proposal back: vier_ogen_goedkeuren)."""
     # Access first and outside the transaction, so a refusal stays in the audit log.
-    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    if handeling != rechten.VIER_OGEN_GOEDKEUREN or naar != S.BEOORDELING:  # that capacity only sends back
+        handeling = _handeling_van_stap(naar)
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=handeling)
     if not grond.toegestaan:
-        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="status", toelichting=f"→ {naar}")
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="status", toelichting=f"→ {naar}", handeling=handeling)
     if naar not in Status.values:
         raise ValidationError({"naar": [f"Onbekende status '{naar}'; kies uit: {', '.join(Status.values)}."]})
     aanroeper = zaak

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from maatwerk.toegang import audit, beleid
+from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, heeft_rol, rollen
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import Goedkeuring, Mandaatregel, Status, Statusovergang, Zaak
@@ -96,9 +96,16 @@ def oordeel(zaak: Zaak) -> VierOgenOordeel:
 
 
 def betrokkenen(zaak: Zaak) -> set[int]:
-    """Users who prepared the proposal: they cannot be the second person."""
+    """Users whose work the proposal is: they cannot be the second person ("his own approval is never enough
+    for his own work", issue 7). The behandelaar, whoever wrote a current finding, a deviation, a computation or
+    a version of the report or plan, and whoever moved the zaak to klaar_voor_besluit."""
     ids = set(zaak.actuele_bevindingen().values_list("door_id", flat=True))
     ids |= set(zaak.afwijkingen.values_list("door_id", flat=True))
+    ids |= set(zaak.berekeningen.values_list("door_id", flat=True))
+    ids |= set(zaak.onderzoekversies.values_list("door_id", flat=True))
+    ids |= set(zaak.planversies.values_list("door_id", flat=True))
+    if zaak.behandelaar_id:
+        ids.add(zaak.behandelaar_id)
     klaar = _laatste_klaarzetting(zaak)
     if klaar:
         ids.add(klaar.door_id)
@@ -114,18 +121,19 @@ def geldige_goedkeuring(zaak: Zaak) -> Goedkeuring | None:
 
 @wijzigt_zaak
 def keur_goed(zaak: Zaak, gebruiker, *, akkoord: bool, toelichting: str = "") -> Goedkeuring:
-    """The second person's judgement. Without akkoord the zaak goes back to beoordeling with the reason."""
-    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE)
+    """The second person's judgement. Without akkoord the zaak goes back to beoordeling with the reason.
+    Rights table: vier_ogen_goedkeuren, only for a zaak that needs it and never on one's own work."""
+    grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.VIER_OGEN_GOEDKEUREN)
     if not grond.toegestaan:
-        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="goedkeuring")
-    if not heeft_rol(gebruiker, KWALITEITSMEDEWERKER):
-        beleid.audit_weigering(gebruiker, zaak, "goedkeuring", "Alleen een kwaliteitsmedewerker kan een besluit goedkeuren.")
+        if not heeft_rol(gebruiker, KWALITEITSMEDEWERKER):
+            beleid.audit_weigering(gebruiker, zaak, "goedkeuring", "Alleen een kwaliteitsmedewerker kan een besluit goedkeuren.")
+        beleid.vereis_zaak(gebruiker, zaak, beleid.CHANGE, onderwerp="goedkeuring", handeling=rechten.VIER_OGEN_GOEDKEUREN)
     if zaak.status != Status.KLAAR_VOOR_BESLUIT:
         raise ProcedureFout("Er ligt geen voorstel klaar voor besluit om goed te keuren.", code="niet_klaar")
     if gebruiker.pk in betrokkenen(zaak):
         raise VierOgenFout(
-            "Vier-ogenprincipe: u heeft dit voorstel zelf voorbereid (klaargezet, een bevinding of een afwijking "
-            "vastgelegd). Een andere kwaliteitsmedewerker moet het beoordelen.", code="zelfde_persoon",
+            "Vier-ogenprincipe: u heeft aan dit voorstel zelf gewerkt (behandelaar, klaargezet, een bevinding, afwijking, "
+            "berekening of rapportage vastgelegd). Een andere kwaliteitsmedewerker moet het beoordelen.", code="zelfde_persoon",
         )
     if not isinstance(akkoord, bool):
         raise ValidationError({"akkoord": ["Geef true (akkoord) of false (niet akkoord)."]})
@@ -147,7 +155,8 @@ def keur_goed(zaak: Zaak, gebruiker, *, akkoord: bool, toelichting: str = "") ->
     if not akkoord:
         from maatwerk.zaken import procedure
 
-        procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, reden=f"Niet akkoord (vier ogen): {toelichting}")
+        procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, reden=f"Niet akkoord (vier ogen): {toelichting}",
+                           handeling=rechten.VIER_OGEN_GOEDKEUREN)
     return goedkeuring
 
 

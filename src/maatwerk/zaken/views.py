@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from maatwerk.toegang import beleid
+from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web.paginering import pagineer
@@ -188,7 +188,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
     vier_ogen = vierogen.oordeel(zaak) if zaak.status == Status.KLAAR_VOOR_BESLUIT else None
     goedkeuring_form = formulieren.get("vierogen")
     if (goedkeuring_form is None and vier_ogen and heeft_rol(gebruiker, KWALITEITSMEDEWERKER)
-            and beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE).toegestaan):
+            and beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.VIER_OGEN_GOEDKEUREN).toegestaan):
         goedkeuring_form = GoedkeuringFormulier()
 
     return {
@@ -269,6 +269,9 @@ def _verwerk(request, zaak: Zaak, form, sleutel: str, actie, succes: str, anker:
         else:
             # Tagged with the section, so the confirmation appears where the user is (see _zaak_context).
             messages.success(request, succes, extra_tags=f"{SECTIE}{anker}")
+            if not beleid.grond_zaak(request.user, zaak, beleid.VIEW).toegestaan:
+                # e.g. the second person who sent the proposal back: the zaak is no longer his to see
+                return redirect("ui:werkvoorraad")
             return redirect(_naar_zaak(zaak, anker))
     return _toon_zaak(request, zaak, {sleutel: form}, status=ONGELDIG)
 

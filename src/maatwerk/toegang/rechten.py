@@ -1,0 +1,208 @@
+"""The rights table: for every role, every action and every domain, whether the role may act (issue 7, point 2:
+"every role's rights are a table in one place, code and docs").
+
+A cell is a `Recht`: not allowed, allowed, or allowed under named conditions (`Voorwaarde`). The access policy
+(`maatwerk.toegang.beleid`) evaluates the conditions; the services name the action they perform
+(`beleid.grond_zaak(..., handeling=...)`). `docs/toegang.md` holds the same table as generated markdown
+(`als_markdown()`); `tests/web/test_rechten_docs.py` fails when the two differ, and
+`tests/web/test_rollenmatrix.py` walks the whole table through the API and the pages.
+
+A user with several roles has the rights of each of them (the union). The domain is that of the zaak
+(regeling), or, for consent, legal grounds and an inwoner's audit log, the domain of the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from maatwerk.toegang.rollen import (
+    BEHEERDER,
+    BELEIDSMEDEWERKER,
+    CONSULENT_INKOMEN,
+    CONSULENT_JEUGD,
+    CONSULENT_WMO,
+    DOMEIN_VAN_ROL,
+    HANDHAVER,
+    KWALITEITSMEDEWERKER,
+    ROLLEN,
+)
+from maatwerk.zaken.regelingen import DOMEINEN
+
+
+class Voorwaarde(str, Enum):
+    """A condition under which a right holds; the value is the Dutch name used in the docs."""
+
+    EIGEN_DOMEIN = "eigen domein"
+    VIER_OGEN_NODIG = "alleen als vier-ogen nodig is"
+    NIET_EIGEN_WERK = "niet eigen werk"
+    MET_GROND = "met grond"
+
+
+# What each condition means and where it is checked (shown under the table in the docs).
+UITLEG_VOORWAARDEN = {
+    Voorwaarde.EIGEN_DOMEIN: "de zaak (of de inwoner) hoort bij het domein van de rol van de medewerker "
+                             "(`beleid.grond_zaak`).",
+    Voorwaarde.VIER_OGEN_NODIG: "de zaak vraagt volgens de mandaattabel een tweede beoordeling: het voorstel ligt klaar "
+                                "voor besluit buiten het mandaat van de voorbereider of met een afwijking van beleid, of "
+                                "een concept-besluit vraagt vier ogen (`beleid.tweede_beoordeling_nodig`).",
+    Voorwaarde.NIET_EIGEN_WERK: "de medewerker heeft de zaak of het besluit niet zelf behandeld, opgesteld of inhoudelijk "
+                                "gewijzigd (behandelaar, bevinding, afwijking, berekening, rapportage, klaarzetten, "
+                                "opstellen of wijzigen van het besluit; `vierogen.eigen_werk`, "
+                                "`besluiten.services.eigen_werk`). Anders: 409 `zelfde_persoon`.",
+    Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
+                          "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",
+}
+
+
+@dataclass(frozen=True)
+class Recht:
+    toegestaan: bool
+    voorwaarden: tuple[Voorwaarde, ...] = ()
+
+    @property
+    def tekst(self) -> str:
+        if not self.toegestaan:
+            return "nee"
+        if not self.voorwaarden:
+            return "ja"
+        return "ja: " + "; ".join(v.value for v in self.voorwaarden)
+
+
+NEE = Recht(False)
+JA = Recht(True)
+
+
+def ja(*voorwaarden: Voorwaarde) -> Recht:
+    return Recht(True, tuple(voorwaarden))
+
+
+# ------------------------------------------------------------------ actions
+
+ZAAK_AANMAKEN = "zaak_aanmaken"
+ZAAK_INZIEN = "zaak_inzien"
+ZAAK_WIJZIGEN = "zaak_wijzigen"
+ONDERZOEK_VASTLEGGEN = "onderzoek_vastleggen"
+BEVINDING_VASTLEGGEN = "bevinding_vastleggen"
+BEREKENEN = "berekenen"
+VOORSTEL_KLAARZETTEN = "voorstel_klaarzetten"
+VIER_OGEN_GOEDKEUREN = "vier_ogen_goedkeuren"
+BESLUIT_OPSTELLEN = "besluit_opstellen"
+BESLUIT_VASTSTELLEN = "besluit_vaststellen"
+BESLUIT_BEKENDMAKEN = "besluit_bekendmaken"
+BEZWAAR_REGISTREREN = "bezwaar_registreren"
+BEZWAAR_BESLISSEN = "bezwaar_beslissen"
+TOESTEMMING_VASTLEGGEN = "toestemming_vastleggen"
+GRONDSLAG_VASTLEGGEN = "grondslag_vastleggen"
+AUDITLOG_INWONER = "auditlog_inwoner"
+AUDITLOG_INZIEN = "auditlog_inzien"
+
+# code -> (Dutch label, what it acts on)
+HANDELINGEN: dict[str, tuple[str, str]] = {
+    ZAAK_AANMAKEN: ("zaak aanmaken (melding)", "zaak"),
+    ZAAK_INZIEN: ("zaak inzien", "zaak"),
+    ZAAK_WIJZIGEN: ("zaak wijzigen (gegevens, status)", "zaak"),
+    ONDERZOEK_VASTLEGGEN: ("onderzoek en plan vastleggen", "zaak"),
+    BEVINDING_VASTLEGGEN: ("bevinding of afwijking vastleggen", "zaak"),
+    BEREKENEN: ("berekenen (Regelkern; alleen regelingen die rekenen)", "zaak"),
+    VOORSTEL_KLAARZETTEN: ("voorstel klaar voor besluit", "zaak"),
+    VIER_OGEN_GOEDKEUREN: ("vier-ogen goedkeuren (voorstel en besluit)", "besluit"),
+    BESLUIT_OPSTELLEN: ("besluit opstellen en wijzigen", "besluit"),
+    BESLUIT_VASTSTELLEN: ("besluit vaststellen", "besluit"),
+    BESLUIT_BEKENDMAKEN: ("besluit bekendmaken (verzenden)", "besluit"),
+    BEZWAAR_REGISTREREN: ("bezwaar registreren", "bezwaar"),
+    BEZWAAR_BESLISSEN: ("bezwaar behandelen en beslissen", "bezwaar"),
+    TOESTEMMING_VASTLEGGEN: ("toestemming vastleggen", "register"),
+    GRONDSLAG_VASTLEGGEN: ("wettelijke grondslag vastleggen", "register"),
+    AUDITLOG_INWONER: ("auditlog van één inwoner inzien", "audit"),
+    AUDITLOG_INZIEN: ("volledig auditlog inzien", "audit"),
+}
+
+# What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar.
+_BEHANDELING = (ZAAK_AANMAKEN, ZAAK_INZIEN, ZAAK_WIJZIGEN, ONDERZOEK_VASTLEGGEN, BEVINDING_VASTLEGGEN, BEREKENEN,
+                VOORSTEL_KLAARZETTEN, BESLUIT_OPSTELLEN, BESLUIT_VASTSTELLEN, BESLUIT_BEKENDMAKEN,
+                BEZWAAR_REGISTREREN, BEZWAAR_BESLISSEN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER)
+
+
+def _rij(standaard: Recht = NEE, **cellen: Recht) -> dict[str, dict[str, Recht]]:
+    """One role: the same right in every domain per action (NEE unless named)."""
+    return {h: {d: cellen.get(h, standaard) for d in DOMEINEN} for h in HANDELINGEN}
+
+
+def _consulent(eigen: str) -> dict[str, dict[str, Recht]]:
+    rij = _rij()
+    for h in _BEHANDELING:
+        rij[h][eigen] = ja(Voorwaarde.EIGEN_DOMEIN)
+    for d in DOMEINEN:
+        if d != eigen:  # outside his domain only viewing, with consent or a legal ground (AVG art. 5 lid 1 b)
+            rij[ZAAK_INZIEN][d] = ja(Voorwaarde.MET_GROND)
+    return rij
+
+
+TABEL: dict[str, dict[str, dict[str, Recht]]] = {
+    CONSULENT_WMO: _consulent(DOMEIN_VAN_ROL[CONSULENT_WMO]),
+    CONSULENT_JEUGD: _consulent(DOMEIN_VAN_ROL[CONSULENT_JEUGD]),
+    CONSULENT_INKOMEN: _consulent(DOMEIN_VAN_ROL[CONSULENT_INKOMEN]),
+    # The second pair of eyes only (issue 7): he sees the zaken the mandate table sends him and approves or
+    # refuses; drafting, deciding and sending stay with the consulent of the domain.
+    KWALITEITSMEDEWERKER: _rij(
+        zaak_inzien=ja(Voorwaarde.VIER_OGEN_NODIG),
+        vier_ogen_goedkeuren=ja(Voorwaarde.VIER_OGEN_NODIG, Voorwaarde.NIET_EIGEN_WERK),
+        grondslag_vastleggen=JA,  # two persons: never recorded by the recipient himself
+    ),
+    HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND)),
+    BELEIDSMEDEWERKER: _rij(),
+    BEHEERDER: _rij(auditlog_inzien=JA),
+}
+assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
+
+
+def recht(rol: str, handeling: str, domein: str) -> Recht:
+    return TABEL[rol][handeling][domein]
+
+
+def rechten(rollen, handeling: str, domein: str) -> list[tuple[str, Recht]]:
+    """The allowed cells for a user with `rollen` (a user with several roles has each role's rights)."""
+    return [(r, TABEL[r][handeling][domein]) for r in sorted(rollen) if r in TABEL and TABEL[r][handeling][domein].toegestaan]
+
+
+def ooit_toegestaan(rollen, handeling: str) -> bool:
+    """Whether the action is allowed for these roles in some domain (for showing forms and buttons)."""
+    return any(rechten(rollen, handeling, d) for d in DOMEINEN)
+
+
+def van_toepassing(handeling: str, regeling: str) -> bool:
+    """Whether the action exists for a zaak of `regeling` at all: only the income schemes are computed."""
+    from maatwerk.zaken.regelingen import REGELINGEN
+
+    return handeling != BEREKENEN or REGELINGEN[regeling].rekent
+
+
+def zonder_voorwaarde(rollen, handeling: str) -> bool:
+    """Whether one of `rollen` may perform the action in every domain without condition (e.g. the whole audit log)."""
+    return any(all(TABEL[r][handeling][d] == JA for d in DOMEINEN) for r in rollen if r in TABEL)
+
+
+# ------------------------------------------------------------------ docs
+
+
+def als_markdown() -> str:
+    """The table as Dutch markdown: one section per domain, roles as columns. `docs/toegang.md` contains this
+    text between the markers below (generated: `python -m maatwerk.toegang.rechten`)."""
+    rollen = list(ROLLEN)
+    regels = []
+    for domein, naam in DOMEINEN.items():
+        regels += [f"### Domein {naam}", "", "| handeling | " + " | ".join(rollen) + " |",
+                   "|---|" + "---|" * len(rollen)]
+        for code, (label, _) in HANDELINGEN.items():
+            regels.append(f"| {label} (`{code}`) | " + " | ".join(TABEL[r][code][domein].tekst for r in rollen) + " |")
+        regels.append("")
+    regels += ["### Voorwaarden", ""]
+    regels += [f"- **{v.value}**: {uitleg}" for v, uitleg in UITLEG_VOORWAARDEN.items()]
+    return "\n".join(regels) + "\n"
+
+
+BEGIN, EINDE = "<!-- rechtentabel:begin -->", "<!-- rechtentabel:einde -->"
+
+if __name__ == "__main__":  # pragma: no cover - prints the section for docs/toegang.md
+    print(BEGIN + "\n" + als_markdown() + EINDE)

@@ -1,0 +1,399 @@
+"""The role matrix (issue 7, point 2): every role x every regeling x every action of the rights table
+(`maatwerk.toegang.rechten.TABEL`), through the API and through the pages, against what the table says.
+
+Data-driven: a new role or action in the table is walked here automatically; an action without a probe below
+fails `test_elke_handeling_heeft_een_proef`. Per regeling one world is built (zaken in every state an action
+needs); every attempt runs in a savepoint that is rolled back, so attempts do not influence each other.
+Allowed: 2xx/302 and the effect happened. Not allowed: 403 or 404 (a forbidden and a missing object may answer
+the same) and nothing changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.test import Client
+from rest_framework.test import APIClient
+
+from maatwerk.besluiten import bezwaar as bezwaren
+from maatwerk.besluiten import services as besluiten
+from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
+from maatwerk.besluiten.models import Goedkeuring as BesluitGoedkeuring
+from maatwerk.personen import services as personen
+from maatwerk.toegang import beleid, rechten
+from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
+from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, ROLLEN
+from maatwerk.zaken import beoordeling, onderzoek, procedure
+from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, OnderzoekVersie, Status, Zaak
+from maatwerk.zaken.regelingen import REGELINGEN
+from maatwerk.zaken.services import meld_zaak
+
+from .conftest import bsn_met_elfproef
+
+S = Status
+MOTIVERING = "Vastgesteld in het gesprek en onderbouwd met stukken."
+DAG = dt.date(2026, 1, 23)
+_nummer = iter(range(5000, 100000))
+
+
+# ------------------------------------------------------------------ the world per regeling
+
+
+def _inwoner(gebruiker):
+    n = next(_nummer)
+    return personen.registreer_inwoner(
+        gebruiker, bsn=bsn_met_elfproef(n * 7919 + 3), voornamen=f"Matrix{n}", achternaam="Bakker",
+        geboortedatum=dt.date(1980, 1, 1), straat="Kerkstraat", huisnummer=n % 300 + 1, postcode="2651 AB",
+        woonplaats="Berkel en Rodenrijs",
+    )
+
+
+def _zaak(c, regeling, huishouden=None, hoofdpersoon=None):
+    if huishouden is None:
+        hoofdpersoon = _inwoner(c)
+        huishouden = personen.maak_huishouden(c, naam="Huishouden Bakker", aanvrager=hoofdpersoon)
+    return meld_zaak(c, huishouden=huishouden, hoofdpersoon=hoofdpersoon, regeling=regeling,
+                     ontvangen_op=dt.date(2026, 1, 5), omschrijving="Hulp gevraagd.")
+
+
+def _naar_beoordeling(zaak, c):
+    procedure.voer_uit(zaak, S.ONDERZOEK, c, datum=dt.date(2026, 1, 12))
+    onderzoek.werk_onderzoek_bij(zaak, c, **{veld: f"Besproken: {veld}." for veld in CHECKLIST})
+    procedure.voer_uit(zaak, S.ONDERSTEUNINGSPLAN, c, datum=dt.date(2026, 1, 12))
+    zaak.refresh_from_db()
+    onderzoek.stel_plan_op(zaak, c, afspraken="Afspraken over de ondersteuning.")
+    procedure.voer_uit(zaak, S.AANVRAAG, c, datum=dt.date(2026, 1, 20))
+    procedure.voer_uit(zaak, S.BEOORDELING, c, datum=dt.date(2026, 1, 21))
+    zaak.refresh_from_db()
+    return zaak
+
+
+def _compleet(zaak, c):
+    for criterium in beoordeling.ontbrekende_criteria(zaak):
+        beoordeling.leg_bevinding_vast(zaak, c, criterium=criterium.code, waarde="ja", motivering=MOTIVERING)
+    if zaak.definitie.rekent:
+        beoordeling.bereken(zaak, c, maand="2026-01")
+    return zaak
+
+
+def _klaar(zaak, c, afwijking=False):
+    if afwijking:  # a deviation from policy always asks a second person (mandate table, vierogen.oordeel)
+        beoordeling.leg_afwijking_vast(zaak, c, soort="buitenwettelijk_begunstigend_beleid",
+                                       reden="Vaste gedragslijn van de gemeente ten gunste van de inwoner.")
+    _compleet(zaak, c)
+    procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, c, datum=dt.date(2026, 1, 22), uitkomst="afgewezen")
+    zaak.refresh_from_db()
+    return zaak
+
+
+def _concept(zaak, c):
+    besluit = besluiten.opstellen(zaak, c)
+    besluiten.wijzigen(besluit, c, vervolg="U hoeft niets te doen.")
+    return besluit
+
+
+def _vastgesteld(zaak, c, tweede):
+    besluit = _concept(zaak, c)
+    if besluiten.vier_ogen(besluit).vereist:
+        besluiten.goedkeuren(besluit, tweede, akkoord=True)
+    return besluiten.vaststellen(besluit, c, datum=DAG)
+
+
+@dataclass
+class Wereld:
+    regeling: str
+    domein: str
+    consulent: User
+    zaken: dict
+    besluiten: dict
+    bezwaar: Bezwaarschrift
+
+
+def _gebruikers() -> dict[str, User]:
+    gebruikers = {}
+    for rol in ROLLEN:
+        user = User.objects.create_user(f"matrix_{rol}", password="geheim-wachtwoord-123")
+        user.groups.add(Group.objects.get(name=rol))
+        gebruikers[rol] = user
+    hulp = User.objects.create_user("matrix_tweede", password="geheim-wachtwoord-123")
+    hulp.groups.add(Group.objects.get(name=KWALITEITSMEDEWERKER))
+    gebruikers["_tweede"] = hulp
+    return gebruikers
+
+
+def _bouw(regeling: str, gebruikers: dict) -> Wereld:
+    domein = REGELINGEN[regeling].domein
+    c = gebruikers[next(r for r, d in DOMEIN_VAN_ROL.items() if d == domein)]
+    tweede = gebruikers["_tweede"]
+    z = {"melding": _zaak(c, regeling)}
+    z["onderzoek"] = _zaak(c, regeling)
+    procedure.voer_uit(z["onderzoek"], S.ONDERZOEK, c, datum=dt.date(2026, 1, 12))
+    z["beoordeling"] = _naar_beoordeling(_zaak(c, regeling), c)
+    z["compleet"] = _compleet(_naar_beoordeling(_zaak(c, regeling), c), c)
+    z["vier_ogen"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c, afwijking=True)
+    z["opstellen"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
+    z["vaststellen"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
+    z["bekendmaken"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
+    z["bezwaar"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
+    b = {"vier_ogen": _concept(z["vier_ogen"], c)}
+    concept = _concept(z["vaststellen"], c)
+    if besluiten.vier_ogen(concept).vereist:
+        besluiten.goedkeuren(concept, tweede, akkoord=True)
+    b["vaststellen"] = concept
+    b["bekendmaken"] = _vastgesteld(z["bekendmaken"], c, tweede)
+    b["bezwaar"] = _vastgesteld(z["bezwaar"], c, tweede)
+    besluiten.bekendmaken(b["bezwaar"], c, datum=DAG)
+    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2), gronden="Ik ben het er niet mee eens.")
+    for zaak in z.values():
+        zaak.refresh_from_db()
+    assert beleid.tweede_beoordeling_nodig(z["vier_ogen"]) and not beleid.tweede_beoordeling_nodig(z["melding"])
+    return Wereld(regeling, domein, c, z, b, bezwaar)
+
+
+# ------------------------------------------------------------------ one probe per action
+
+
+def _ander_domein(domein: str) -> str:
+    return next(d for d in ("inkomen", "wmo", "jeugd") if d != domein)
+
+
+@dataclass(frozen=True)
+class Proef:
+    """How to try an action: the zaak it acts on, the API call, the page call (or None) and its effect."""
+
+    zaak: str
+    api: Callable
+    pagina: Callable | None
+    effect: Callable
+
+
+PROEVEN: dict[str, Proef] = {
+    rechten.ZAAK_AANMAKEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/zaken/", {
+            "huishouden": z.huishouden_id, "hoofdpersoon": z.hoofdpersoon_id, "regeling": w.regeling,
+            "omschrijving": "Nieuwe vraag.", "ontvangen_op": "2026-01-06"}, format="json"),
+        lambda c, w, z: c.post(f"/huishoudens/{z.huishouden_id}/melding/", {
+            "melding-hoofdpersoon": z.hoofdpersoon_id, "melding-regeling": w.regeling,
+            "melding-omschrijving": "Nieuwe vraag.", "melding-ontvangen_op": "2026-01-06"}),
+        lambda w, z: Zaak.objects.filter(huishouden=z.huishouden_id).count(),
+    ),
+    rechten.ZAAK_INZIEN: Proef(
+        "vier_ogen",
+        lambda c, w, z: c.get(f"/api/v1/zaken/{z.pk}/"),
+        lambda c, w, z: c.get(f"/zaken/{z.pk}/"),
+        None,  # viewing changes nothing but the audit log
+    ),
+    rechten.ZAAK_WIJZIGEN: Proef(
+        "melding",
+        lambda c, w, z: c.patch(f"/api/v1/zaken/{z.pk}/", {"omschrijving": "Gewijzigde vraag."}, format="json"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/overgang/", {"naar": "onderzoek", "stap-onderzoek-datum": "2026-01-12"}),
+        lambda w, z: (Zaak.objects.get(pk=z.pk).omschrijving, Zaak.objects.get(pk=z.pk).status),
+    ),
+    rechten.ONDERZOEK_VASTLEGGEN: Proef(
+        "onderzoek",
+        lambda c, w, z: c.patch(f"/api/v1/zaken/{z.pk}/onderzoek/", {"behoefte": "Hulp in huis."}, format="json"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/onderzoek/", {"onderzoek-gesprekdatum": "2026-01-12",
+                                                             "onderzoek-behoefte": "Hulp in huis."}),
+        lambda w, z: OnderzoekVersie.objects.filter(zaak=z.pk).count(),
+    ),
+    rechten.BEVINDING_VASTLEGGEN: Proef(
+        "beoordeling",
+        lambda c, w, z: c.post(f"/api/v1/zaken/{z.pk}/bevindingen/", {
+            "criterium": _criterium(z), "waarde": "ja", "motivering": MOTIVERING}, format="json"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/bevinding/", {
+            "criterium": _criterium(z), f"bevinding-{_criterium(z)}-waarde": "ja",
+            f"bevinding-{_criterium(z)}-motivering": MOTIVERING}),
+        lambda w, z: Bevinding.objects.filter(zaak=z.pk).count(),
+    ),
+    rechten.BEREKENEN: Proef(
+        "compleet",
+        lambda c, w, z: c.post(f"/api/v1/zaken/{z.pk}/berekeningen/", {"maand": "2026-01"}, format="json"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/berekening/", {"berekening-maand": "2026-01",
+                                                              **({"berekening-kostensoort": "overig"}
+                                                                 if z.regeling == "bijzondere_bijstand" else {})}),
+        lambda w, z: Berekening.objects.filter(zaak=z.pk).count(),
+    ),
+    rechten.VOORSTEL_KLAARZETTEN: Proef(
+        "compleet",
+        lambda c, w, z: c.post(f"/api/v1/zaken/{z.pk}/overgang/", {
+            "naar": "klaar_voor_besluit", "datum": "2026-01-22", "uitkomst": "afgewezen"}, format="json"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/overgang/", {
+            "naar": "klaar_voor_besluit", "stap-klaar_voor_besluit-datum": "2026-01-22",
+            "stap-klaar_voor_besluit-uitkomst": "afgewezen"}),
+        lambda w, z: Zaak.objects.get(pk=z.pk).status,
+    ),
+    rechten.VIER_OGEN_GOEDKEUREN: Proef(
+        "vier_ogen",
+        lambda c, w, z: c.post(f"/api/v1/besluiten/{w.besluiten['vier_ogen'].pk}/goedkeuren/", {"akkoord": True},
+                               format="json"),
+        lambda c, w, z: c.post(f"/besluiten/{w.besluiten['vier_ogen'].pk}/goedkeuren/", {"akkoord": "ja"}),
+        lambda w, z: BesluitGoedkeuring.objects.filter(besluit=w.besluiten["vier_ogen"]).count(),
+    ),
+    rechten.BESLUIT_OPSTELLEN: Proef(
+        "opstellen",
+        lambda c, w, z: c.post("/api/v1/besluiten/", {"zaak": z.pk}, format="json"),
+        lambda c, w, z: c.post(f"/besluiten/zaak/{z.pk}/opstellen/", {}),
+        lambda w, z: Besluit.objects.filter(zaak=z.pk).count(),
+    ),
+    rechten.BESLUIT_VASTSTELLEN: Proef(
+        "vaststellen",
+        lambda c, w, z: c.post(f"/api/v1/besluiten/{w.besluiten['vaststellen'].pk}/vaststellen/",
+                               {"datum": DAG.isoformat()}, format="json"),
+        lambda c, w, z: c.post(f"/besluiten/{w.besluiten['vaststellen'].pk}/vaststellen/",
+                               {"vaststellen-datum": DAG.isoformat()}),
+        lambda w, z: Besluit.objects.get(pk=w.besluiten["vaststellen"].pk).status,
+    ),
+    rechten.BESLUIT_BEKENDMAKEN: Proef(
+        "bekendmaken",
+        lambda c, w, z: c.post(f"/api/v1/besluiten/{w.besluiten['bekendmaken'].pk}/bekendmaken/",
+                               {"datum": DAG.isoformat()}, format="json"),
+        lambda c, w, z: c.post(f"/besluiten/{w.besluiten['bekendmaken'].pk}/bekendmaken/",
+                               {"bekendmaken-datum": DAG.isoformat()}),
+        lambda w, z: Brief.objects.filter(besluit=w.besluiten["bekendmaken"]).count(),
+    ),
+    rechten.BEZWAAR_REGISTREREN: Proef(
+        "bezwaar",
+        lambda c, w, z: c.post("/api/v1/bezwaren/", {"besluit": w.besluiten["bezwaar"].pk, "ontvangen_op": "2026-02-03",
+                                                     "gronden": "Te weinig."}, format="json"),
+        lambda c, w, z: c.post(f"/besluiten/{w.besluiten['bezwaar'].pk}/bezwaar/", {"ontvangen_op": "2026-02-03",
+                                                                                  "gronden": "Te weinig."}),
+        lambda w, z: Bezwaarschrift.objects.filter(besluit=w.besluiten["bezwaar"]).count(),
+    ),
+    rechten.BEZWAAR_BESLISSEN: Proef(
+        "bezwaar",
+        lambda c, w, z: c.post(f"/api/v1/bezwaren/{w.bezwaar.pk}/horen/", {
+            "afzien_reden": "De indiener heeft laten weten niet gehoord te willen worden."}, format="json"),
+        lambda c, w, z: c.post(f"/besluiten/bezwaren/{w.bezwaar.pk}/horen/", {
+            "afzien_reden": "De indiener heeft laten weten niet gehoord te willen worden."}),
+        lambda w, z: Bezwaarschrift.objects.get(pk=w.bezwaar.pk).afzien_van_horen_reden,
+    ),
+    # Consent and legal grounds: the payloads follow toegang.register (who records for whom is its business).
+    rechten.TOESTEMMING_VASTLEGGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/toestemmingen/", {
+            "inwoner": z.hoofdpersoon_id, "ontvanger": w.domein, "domein": _ander_domein(w.domein),
+            "doel": "Afstemming van de ondersteuning.", "vorm": "schriftelijk"}, format="json"),
+        lambda c, w, z: c.post(f"/huishoudens/{z.huishouden_id}/toestemming/", {
+            "toestemming-inwoner": z.hoofdpersoon_id, "toestemming-ontvanger": w.domein,
+            "toestemming-domein": _ander_domein(w.domein), "toestemming-doel": "Afstemming van de ondersteuning.",
+            "toestemming-vorm": "schriftelijk", "toestemming-geldig_vanaf": "2026-01-06"}),
+        lambda w, z: Toestemming.objects.filter(inwoner=z.hoofdpersoon_id).count(),
+    ),
+    rechten.GRONDSLAG_VASTLEGGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/wettelijke-grondslagen/", {
+            "inwoner": z.hoofdpersoon_id, "ontvanger": "handhaving", "domein": w.domein,
+            "grondslag": "Participatiewet, artikel 53a", "doel": "Onderzoek naar de rechtmatigheid."}, format="json"),
+        lambda c, w, z: c.post(f"/huishoudens/{z.huishouden_id}/grondslag/", {
+            "grondslag-inwoner": z.hoofdpersoon_id, "grondslag-ontvanger": "handhaving", "grondslag-domein": w.domein,
+            "grondslag-grondslag": "Participatiewet, artikel 53a", "grondslag-doel": "Onderzoek naar de rechtmatigheid.",
+            "grondslag-geldig_vanaf": "2026-01-06"}),
+        lambda w, z: WettelijkeGrondslag.objects.filter(inwoner=z.hoofdpersoon_id).count(),
+    ),
+    rechten.AUDITLOG_INWONER: Proef(
+        "melding",
+        lambda c, w, z: c.get(f"/api/v1/inwoners/{z.hoofdpersoon_id}/audit/"),
+        None,  # no page of its own: the API serves the inwoner's log
+        None,
+    ),
+    rechten.AUDITLOG_INZIEN: Proef(
+        "melding",
+        lambda c, w, z: c.get("/api/v1/audit/"),
+        lambda c, w, z: c.get("/auditlog/"),
+        None,
+    ),
+}
+
+
+def _criterium(zaak) -> str:
+    return zaak.definitie.criteria_op(beoordeling.peildatum_criteria(zaak))[0].code
+
+
+# ------------------------------------------------------------------ expectation from the table
+
+
+def verwacht(rol: str, handeling: str, wereld: Wereld, zaak) -> bool:
+    """What the table says for this role in this world. Conditions as they hold here: the consulent's own
+    domain; no consent or legal ground is recorded; the probe's zaak needs four eyes or not; nobody in the
+    matrix did the work he would approve."""
+    r = rechten.recht(rol, handeling, wereld.domein)
+    if not r.toegestaan:
+        return False
+    V = rechten.Voorwaarde
+    voldaan = {
+        V.EIGEN_DOMEIN: DOMEIN_VAN_ROL.get(rol) == wereld.domein,
+        V.MET_GROND: False,
+        V.VIER_OGEN_NODIG: beleid.tweede_beoordeling_nodig(zaak),
+        V.NIET_EIGEN_WERK: True,
+    }
+    return all(voldaan[v] for v in r.voorwaarden)
+
+
+TOEGESTAAN = {200, 201, 204, 302}
+GEWEIGERD = {403, 404}
+
+
+def _probeer(kanaal: str, user: User, proef: Proef, wereld: Wereld, zaak):
+    """Try once in a savepoint that is rolled back; returns (status, effect before, effect after)."""
+    with transaction.atomic():
+        voor = proef.effect(wereld, zaak) if proef.effect else None
+        if kanaal == "api":
+            client = APIClient()
+            client.force_authenticate(user)
+            antwoord = proef.api(client, wereld, zaak)
+        else:
+            client = Client()
+            client.force_login(user)
+            antwoord = proef.pagina(client, wereld, zaak)
+        na = proef.effect(wereld, zaak) if proef.effect else None
+        transaction.set_rollback(True)
+    return antwoord.status_code, voor, na
+
+
+def _loop(wereld: Wereld, gebruikers: dict, kanaal: str, extra_zaken: dict | None = None) -> list[str]:
+    fouten = []
+    for handeling, proef in PROEVEN.items():
+        if not rechten.van_toepassing(handeling, wereld.regeling):
+            continue
+        if kanaal == "pagina" and proef.pagina is None:
+            continue
+        zaak = wereld.zaken[proef.zaak]
+        for rol in ROLLEN:
+            mag = verwacht(rol, handeling, wereld, zaak)
+            status, voor, na = _probeer(kanaal, gebruikers[rol], proef, wereld, zaak)
+            if mag and (status not in TOEGESTAAN or (proef.effect and voor == na)):
+                fouten.append(f"{kanaal} {wereld.regeling} {rol} {handeling}: toegestaan volgens de tabel, maar "
+                              f"status {status}, effect {voor!r} -> {na!r}")
+            if not mag and (status not in GEWEIGERD or voor != na):
+                fouten.append(f"{kanaal} {wereld.regeling} {rol} {handeling}: niet toegestaan volgens de tabel, maar "
+                              f"status {status}, effect {voor!r} -> {na!r}")
+    return fouten
+
+
+# ------------------------------------------------------------------ tests
+
+
+def test_elke_handeling_heeft_een_proef():
+    assert set(PROEVEN) == set(rechten.HANDELINGEN)
+
+
+@pytest.mark.parametrize("regeling", sorted(REGELINGEN))
+def test_rollenmatrix(regeling, db):
+    gebruikers = _gebruikers()
+    wereld = _bouw(regeling, gebruikers)
+    fouten = _loop(wereld, gebruikers, "api") + _loop(wereld, gebruikers, "pagina")
+    # Also the negative side of "alleen als vier-ogen nodig is": a zaak within the mandate (here: in melding)
+    # is not shown to the kwaliteitsmedewerker.
+    kwm = gebruikers[KWALITEITSMEDEWERKER]
+    for kanaal, pad in (("api", f"/api/v1/zaken/{wereld.zaken['melding'].pk}/"), ("pagina", f"/zaken/{wereld.zaken['melding'].pk}/")):
+        client = APIClient() if kanaal == "api" else Client()
+        client.force_authenticate(kwm) if kanaal == "api" else client.force_login(kwm)
+        if client.get(pad).status_code not in GEWEIGERD:
+            fouten.append(f"{kanaal} {regeling}: kwaliteitsmedewerker ziet een zaak zonder tweede beoordeling")
+    assert not fouten, "\n".join(fouten)
