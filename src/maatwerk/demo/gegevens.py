@@ -30,6 +30,7 @@ from maatwerk.toegang import rollen as r
 from maatwerk.toegang.models import Toestemming
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.models import Status, Uitkomst
+from maatwerk.zaken.intake import meld_via_intake
 from maatwerk.zaken.services import meld_zaak
 
 S = Status
@@ -315,8 +316,12 @@ def _casus_14(ctx) -> None:
         "kosten_noodzakelijk": ("ja", "Zonder basisinrichting kunnen de kinderen niet veilig in de woning wonen."),
         "kosten_daadwerkelijk_gemaakt": ("ja", "Er is een lijst met prijzen van de kringloopwinkel ingeleverd."),
     })
-    zaak = meld_zaak(
-        jeugd, huishouden=ctx.hh, hoofdpersoon=jayden, regeling="jeugdhulp", ontvangen_op=v - dt.timedelta(days=14),
+    # The household is known to Inkomen only: the consulent Jeugd comes in through the intake route (issue 7),
+    # with Jayden's BSN and geboortedatum and a reason; Inkomen sees a signal, not the content.
+    zaak = meld_via_intake(
+        jeugd, bsn=jayden.bsn, geboortedatum=jayden.geboortedatum, regeling="jeugdhulp",
+        ontvangen_op=v - dt.timedelta(days=14),
+        reden="Helena meldt zich met Jayden bij het wijkteam, verwezen door de intern begeleider van school.",
         omschrijving=(
             "Helena vraagt hulp voor haar zoon Jayden (7), die onrustig is na wat hij heeft meegemaakt, en "
             "opvoedondersteuning voor haarzelf na de verhuizing."
@@ -328,9 +333,11 @@ def _casus_14(ctx) -> None:
         behoefte="Rust en veiligheid voor Jayden; handvatten voor Helena.",
         gewenst_resultaat="Jayden slaapt weer en gaat graag naar school.",
     )
+    # Recorded by the consulent Inkomen (the data's domain), never by the recipient; signed by Helena (issue 7).
     register.leg_toestemming_vast(
-        jeugd, helena, ontvanger="jeugd", domein="inkomen", vorm=Toestemming.Vorm.SCHRIFTELIJK,
-        geldig_vanaf=v - dt.timedelta(days=9),
+        u, helena, ontvanger="jeugd", domein="inkomen", vorm=Toestemming.Vorm.SCHRIFTELIJK,
+        bron=Toestemming.Bron.ONDERTEKEND, documentkenmerk="TOE-2026-014",
+        geldig_vanaf=v - dt.timedelta(days=9), geldig_tot=v - dt.timedelta(days=9) + dt.timedelta(days=365),
         doel="Afstemmen van de jeugdhulp met de aanvraag voor de inrichting van de woning: één gezin, één plan.",
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -40,6 +41,8 @@ def exception_handler(exc, context):
         return Response({exc.veld or "invoer": [exc.bericht]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         return Response(as_serializer_error(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):  # also beleid.NietGevonden: invisible answers exactly like missing (issue 7)
+        return Response({"detail": NL[exceptions.NotFound]}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, DjangoPermissionDenied):
         bericht = str(exc) or "U heeft geen toegang."
         return Response({"detail": bericht, "code": "geen_toegang"}, status=status.HTTP_403_FORBIDDEN)
