@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -29,6 +30,11 @@ REDEN = "Helena meldt zich met Jayden bij het wijkteam, verwezen door school."
 
 def _post(client, url, data):
     return client.post(url, data=json.dumps(data), content_type="application/json")
+
+
+def _zonder_csrf(antwoord) -> bytes:
+    """A page without its (per-response masked) CSRF tokens, to compare two answers byte for byte."""
+    return re.sub(rb'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+', rb"\1", antwoord.content)
 
 
 def _pagina(user) -> Client:
@@ -85,7 +91,7 @@ def test_meldingformulier_van_vreemd_huishouden_is_404_als_onbestaand(jeugd, gez
     vreemd = c.get(f"/huishoudens/{gezin['hh'].pk}/melding/")
     onbekend = c.get(f"/huishoudens/{ONBESTAAND}/melding/")
     assert vreemd.status_code == onbekend.status_code == 404
-    assert vreemd.content == onbekend.content
+    assert _zonder_csrf(vreemd) == _zonder_csrf(onbekend)
     post = c.post(f"/huishoudens/{gezin['hh'].pk}/melding/", {
         "melding-hoofdpersoon": gezin["kind"].pk, "melding-regeling": "jeugdhulp", "melding-omschrijving": "Hulp",
         "melding-ontvangen_op": "10-01-2026"})
@@ -148,7 +154,8 @@ def test_intake_route_vraagt_bsn_en_geboortedatum_zonder_te_zeggen_wat_fout_is(a
     fout_datum = _post(c, f"{V1}/intakes/", {**basis, "bsn": gezin["kind"].bsn, "geboortedatum": "2019-03-02"})
     fout_bsn = _post(c, f"{V1}/intakes/", {**basis, "bsn": "123456782", "geboortedatum": "2019-03-01"})
     assert fout_datum.status_code == fout_bsn.status_code == 400
-    assert fout_datum.json() == fout_bsn.json() == {"non_field_errors": [GEEN_MATCH]}
+    assert fout_datum.json() == fout_bsn.json()
+    assert list(fout_datum.json().values()) == [[GEEN_MATCH]]
     assert AuditRegel.objects.filter(gebruiker=jeugd, onderwerp="intake", toegestaan=False).count() == 2
     zonder_reden = _post(c, f"{V1}/intakes/", {**basis, "reden": "even kijken", "bsn": gezin["kind"].bsn,
                                                 "geboortedatum": "2019-03-01"})
@@ -197,7 +204,7 @@ def test_intake_pagina(jeugd, gezin):
     fout = c.post("/intake/bekende-inwoner/", {
         "intake-bsn": gezin["kind"].bsn, "intake-geboortedatum": "02-03-2019", "intake-regeling": "jeugdhulp",
         "intake-reden": REDEN, "intake-ontvangen_op": "10-01-2026"})
-    assert fout.status_code == 400 and "Jayden" not in fout.content.decode()
+    assert fout.status_code == 400 and "Croes" not in fout.content.decode()
     goed = c.post("/intake/bekende-inwoner/", {
         "intake-bsn": gezin["kind"].bsn, "intake-geboortedatum": "01-03-2019", "intake-regeling": "jeugdhulp",
         "intake-reden": REDEN, "intake-ontvangen_op": "10-01-2026"})
@@ -342,7 +349,7 @@ def test_paginas_verboden_is_als_onbestaand(wmo, gezin, pad):
     echt = c.get(pad.format(zaak=gezin["bb"].pk, hh=gezin["hh"].pk))
     nep = c.get(pad.format(zaak=ONBESTAAND, hh=ONBESTAAND))
     assert echt.status_code == nep.status_code == 404
-    assert echt.content == nep.content
+    assert _zonder_csrf(echt) == _zonder_csrf(nep)
 
 
 def test_zichtbaar_maar_niet_toegestaan_blijft_403(api, kwaliteit, gezin):

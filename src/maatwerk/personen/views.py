@@ -214,7 +214,7 @@ def lid_toevoegen(request, pk: int):
     hh = _huishouden_of_404(pk)
     user = request.user
     status = 200
-    beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="huishouden", toelichting="formulier lid toevoegen")
+    beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="huishoudlid", toelichting="formulier lid toevoegen")
     beleid.vereis_melden(user, hh, onderwerp="huishoudlid")
     if request.method == "POST":
         form = LidFormulier(request.POST)
