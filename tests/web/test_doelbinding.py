@@ -13,7 +13,7 @@ from django.test import Client
 
 from maatwerk.personen import services as personen
 from maatwerk.personen.models import Relatie, Rol
-from maatwerk.toegang import beleid, register
+from maatwerk.toegang import beleid
 from maatwerk.toegang.grondslagen import CATALOGUS
 from maatwerk.toegang.models import AuditRegel, Intakesignaal, Toestemming
 from maatwerk.toegang.rollen import HANDHAVING

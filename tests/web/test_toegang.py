@@ -11,7 +11,6 @@ from maatwerk.toegang import beleid, register
 from maatwerk.toegang.models import AuditRegel
 from maatwerk.zaken import beoordeling, procedure
 from maatwerk.zaken.models import Status
-from maatwerk.zaken.services import meld_zaak
 
 pytestmark = pytest.mark.django_db
 VIEW, CHANGE = beleid.VIEW, beleid.CHANGE

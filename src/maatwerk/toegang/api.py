@@ -104,6 +104,7 @@ class WettelijkeGrondslagViewSet(viewsets.GenericViewSet):
     the catalogue entry allows."""
 
     serializer_class = WettelijkeGrondslagSerializer
+    pagination_class = None  # the catalogue is a short fixed list
 
     @extend_schema(responses=CatalogusgrondSerializer(many=True))
     def list(self, request):
