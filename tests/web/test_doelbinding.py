@@ -359,3 +359,23 @@ def test_zichtbaar_maar_niet_toegestaan_blijft_403(api, kwaliteit, gezin):
     assert r.status_code in (403, 404)
     if beleid.grond_zaak(kwaliteit, gezin["bb"], beleid.VIEW).toegestaan:
         assert r.status_code == 403
+
+
+# ------------------------------------------------------------------ the demo follows the rules
+
+
+def test_demogegevens_volgen_de_regels(db):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from maatwerk.demo.gegevens import laad_demogegevens
+
+    laad_demogegevens()
+    t = Toestemming.objects.get()
+    assert t.vastgelegd_door.username == "consulent_inkomen" and t.bron == "ondertekend" and t.geldig_tot
+    assert Toestemming.objects.filter(Toestemming.geldig_op(timezone.localdate())).count() == 1
+    jeugd = get_user_model().objects.get(username="consulent_jeugd")
+    jeugdzaak = Zaak.objects.get(regeling="jeugdhulp")
+    assert Intakesignaal.objects.get(zaak=jeugdzaak).gestart_door == jeugd
+    bb = Zaak.objects.get(regeling="bijzondere_bijstand", huishouden=jeugdzaak.huishouden)
+    assert beleid.grond_zaak(jeugd, bb, beleid.VIEW).soort == "toestemming"

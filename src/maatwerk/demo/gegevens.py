@@ -119,7 +119,9 @@ def _maak_huishouden(c: Casus, consulent, vandaag: dt.date) -> tuple:
     hh = personen.maak_huishouden(consulent, naam=c.huishouden, aanvrager=inwoners[0])
     for p, inwoner in zip(c.personen[1:], inwoners[1:]):
         personen.voeg_lid_toe(consulent, hh, inwoner, rol=p.rol, relatie=p.relatie)
-    for p, inwoner in zip(c.personen, inwoners):
+    # Income and vermogen belong to the domain Inkomen (purpose binding, issue 7): a Wmo consulent's intake
+    # does not record them.
+    for p, inwoner in zip(c.personen, inwoners) if "inkomen" in r.domeinen(consulent) else ():
         for maand in _vorige_maanden(vandaag, 3):
             if p.netto_inkomen is not None:
                 personen.leg_inkomen_vast(consulent, inwoner, maand=maand, netto_bedrag=p.netto_inkomen,
