@@ -76,10 +76,10 @@ def test_hele_weg_en_brief_als_html_en_pdf(besluit_api, wmo_natura, api, inkomen
     assert html["Content-Type"].startswith("text/html") and "uiterlijk op 16 maart 2026" in html.content.decode()
     # Changing a sent besluit: 409, never 200.
     assert c.patch(f"{URL}{pk}/", {"omvang": "9 uur"}, format="json").status_code == 409
-    # Another domain sees nothing: 403 with the reason, also for the letter.
+    # Another domain sees nothing: 404 as for a missing besluit (issue 7), also for the letter.
     vreemd = api(inkomen)
-    assert vreemd.get(f"{URL}{pk}/").status_code == 403
-    assert vreemd.get(f"{URL}{pk}/brief/pdf/").status_code == 403
+    assert vreemd.get(f"{URL}{pk}/").status_code == 404
+    assert vreemd.get(f"{URL}{pk}/brief/pdf/").status_code == 404
     assert vreemd.get(URL).json()["count"] == 0
     assert api().get(f"{URL}{pk}/").status_code in (401, 403)
 
@@ -122,7 +122,7 @@ def test_geen_500_op_welke_invoer_dan_ook(besluit_api, wmo, kwaliteit, beheerder
                 assert antwoord.status_code < 500, (pad, body, antwoord.status_code, antwoord.content[:300])
             antwoord = client.patch(f"{URL}{pk}/", b'{"einddatum": "2026-01-01", "ingangsdatum": "2027-01-01"}',
                                     content_type="application/json")
-            assert antwoord.status_code in (400, 403, 409), antwoord.content
+            assert antwoord.status_code in (400, 403, 404, 409), antwoord.content
     for pad in (f"{URL}abc/", f"{URL}{pk}/brief/pdf/", f"{URL}999999/brief/", "/api/v1/bezwaren/999/",
                 f"{URL}?zaak=abc", "/api/v1/briefsjablonen/bestaat-niet/"):
         assert c.get(pad).status_code < 500, pad

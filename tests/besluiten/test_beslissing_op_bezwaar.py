@@ -20,7 +20,7 @@ from maatwerk.zaken.fouten import OnveranderlijkFout
 from maatwerk.brieven import leesbaarheid as L
 from maatwerk.termijnen import bezwaartermijn
 from maatwerk.zaken.fouten import ProcedureFout
-from maatwerk.zaken.services import meld_zaak
+from maatwerk.zaken.intake import meld_via_intake
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -156,8 +156,8 @@ def test_brief_bij_bezwaar_via_pagina_en_api_met_toegang(besluit, wmo, wmo2, jeu
     assert pdf["Content-Type"] == "application/pdf" and pdf.content == bytes(brief.pdf)
     assert api(wmo).get(f"/api/v1/bezwaren/{b.pk}/brief/").content.decode() == brief.html
     assert api(wmo).get(f"/api/v1/bezwaren/{b.pk}/brief/pdf/").content == bytes(brief.pdf)
-    assert _client(jeugd).get(f"/besluiten/bezwaren/{b.pk}/brief/").status_code == 403
-    assert api(jeugd).get(f"/api/v1/bezwaren/{b.pk}/brief/").status_code == 403
+    assert _client(jeugd).get(f"/besluiten/bezwaren/{b.pk}/brief/").status_code == 404  # invisible: like missing
+    assert api(jeugd).get(f"/api/v1/bezwaren/{b.pk}/brief/").status_code == 404
 
 
 # ------------------------------------------------------------------ beslistermijn of an excused late bezwaar
@@ -188,8 +188,9 @@ def test_huishouden_toont_besluiten_en_open_bezwaren_alleen_voor_zichtbare_zaken
     zaak = besluit.zaak
     hh = zaak.huishouden
     b = bz.registreer(besluit, wmo, ontvangen_op=D(2026, 3, 10), gronden="Te weinig hulp.")
-    jeugdzaak = meld_zaak(jeugd, huishouden=hh, hoofdpersoon=zaak.hoofdpersoon, regeling="jeugdhulp",
-                          ontvangen_op=D(2026, 1, 5), omschrijving="Hulp voor de zoon.")
+    jeugdzaak = meld_via_intake(jeugd, bsn=zaak.hoofdpersoon.bsn, geboortedatum=zaak.hoofdpersoon.geboortedatum,
+                                regeling="jeugdhulp", ontvangen_op=D(2026, 1, 5), omschrijving="Hulp voor de zoon.",
+                                reden="De inwoner meldt zich met een vraag over opvoeden (intakeroute, issue 7).")
 
     eigen = overzicht.per_zaak(wmo, [zaak, jeugdzaak], vandaag=D(2026, 4, 1))
     assert set(eigen) == {zaak.pk}  # the jeugd zaak is not in the wmo consulent's domain

@@ -27,6 +27,14 @@ def _patch(client, url, data):
     return client.patch(url, data=json.dumps(data), content_type="application/json")
 
 
+def _intake_jeugd(client, regeling="jeugdhulp") -> int:
+    """The intake route for the INWONER registered by another domain (issue 7); returns the zaak id."""
+    r = _post(client, f"{V1}/intakes/", {"regeling": regeling, "bsn": INWONER["bsn"], "geboortedatum": INWONER["geboortedatum"],
+                                         "reden": "De inwoner meldt zich aan de balie met een vraag over zijn kind."})
+    assert r.status_code == 201, r.json()
+    return r.json()["id"]
+
+
 def _intake(client) -> tuple[int, int, int]:
     """Inwoner, household and Wmo zaak through the API; returns their ids."""
     r = _post(client, f"{V1}/inwoners/", INWONER)
@@ -129,21 +137,22 @@ def _besluit_via_api(c, zaak: int, inhoud: dict) -> int:
     return pk
 
 
-def test_wmo_consulent_krijgt_403_op_jeugdzaak(api, wmo, jeugd):
+def test_wmo_consulent_krijgt_404_op_jeugdzaak(api, wmo, jeugd):
     cj = api(jeugd)
     _, huishouden, _ = _intake(api(wmo))
     inwoner = Zaak.objects.get().hoofdpersoon
-    # A melding in one's own domain is a ground: the Jeugd consulent may open a jeugd zaak for this household.
+    # The household is Wmo's: the Jeugd consulent cannot simply open a zaak on it (issue 7) ...
     r = _post(cj, f"{V1}/zaken/", {"regeling": "jeugdhulp", "huishouden": huishouden, "hoofdpersoon": inwoner.pk})
-    assert r.status_code == 201
-    jeugdzaak = r.json()["id"]
+    assert r.status_code == 400 and r.json() == {"huishouden": [f"Onbekende huishouden ({huishouden})."]}
+    # ... only through the intake route, with proof that the inwoner is present and a reason.
+    jeugdzaak = _intake_jeugd(cj)
     cw = api(wmo)
     for pad in ["", "overgangen/", "bevindingen/", "onderzoek/", "termijnen/"]:
         r = cw.get(f"{V1}/zaken/{jeugdzaak}/{pad}")
-        assert r.status_code == 403, pad
-        assert "domein Jeugd" in r.json()["detail"]
+        assert r.status_code == 404, pad  # invisible answers like missing
+        assert r.json() == {"detail": "Niet gevonden."}
     r = _post(cw, f"{V1}/zaken/{jeugdzaak}/overgang/", {"naar": "onderzoek"})
-    assert r.status_code == 403
+    assert r.status_code == 404
     ids = [z["id"] for z in cw.get(f"{V1}/zaken/").json()["results"]]
     assert jeugdzaak not in ids
     assert AuditRegel.objects.filter(zaak_id=jeugdzaak, gebruiker=wmo, toegestaan=False).count() == 6
@@ -246,8 +255,8 @@ def test_auditlog_van_inwoner_voor_eigen_consulent(api, wmo, wmo2, jeugd, beheer
     assert r.status_code == 200
     gebruikers = {x["gebruikersnaam"] for x in r.json()["results"]}
     assert gebruikers == {"wmo1", "wmo2"}
-    assert api(jeugd).get(f"{V1}/inwoners/{inwoner}/audit/").status_code == 403
-    assert api(beheerder).get(f"{V1}/inwoners/{inwoner}/audit/").status_code == 403
+    assert api(jeugd).get(f"{V1}/inwoners/{inwoner}/audit/").status_code == 404  # may not even see the inwoner
+    assert api(beheerder).get(f"{V1}/inwoners/{inwoner}/audit/").status_code == 404
 
 
 def test_lijsten_worden_gelogd(api, wmo):
@@ -267,19 +276,21 @@ def test_schema_en_docs(api, wmo):
 
 
 def test_toestemming_via_api(api, wmo, jeugd):
-    cw = api(wmo)
+    cw, cj = api(wmo), api(jeugd)
     inwoner, huishouden, _ = _intake(cw)
-    jz = _post(api(jeugd), f"{V1}/zaken/", {"regeling": "jeugdhulp", "huishouden": huishouden, "hoofdpersoon": inwoner}).json()["id"]
-    assert cw.get(f"{V1}/zaken/{jz}/").status_code == 403
-    r = _post(cw, f"{V1}/toestemmingen/", {"inwoner": inwoner, "ontvanger": "wmo", "domein": "jeugd", "vorm": "schriftelijk",
-                                          "doel": "Afstemming van traplift en jeugdhulp in één plan."})
+    jz = _intake_jeugd(cj)
+    assert cw.get(f"{V1}/zaken/{jz}/").status_code == 404
+    toestemming = {"inwoner": inwoner, "ontvanger": "wmo", "domein": "jeugd", "vorm": "schriftelijk", "bron": "ondertekend",
+                   "documentkenmerk": "TOE-7", "doel": "Afstemming van traplift en jeugdhulp in één plan.",
+                   "geldig_vanaf": "2026-01-05", "geldig_tot": "2026-12-31"}
+    assert _post(cw, f"{V1}/toestemmingen/", toestemming).status_code == 403  # never for oneself
+    r = _post(cj, f"{V1}/toestemmingen/", toestemming)  # the data's domain records it
     assert r.status_code == 201, r.json()
     assert cw.get(f"{V1}/zaken/{jz}/").status_code == 200
-    assert _post(cw, f"{V1}/zaken/{jz}/overgang/", {"naar": "onderzoek"}).status_code == 403
+    assert _post(cw, f"{V1}/zaken/{jz}/overgang/", {"naar": "onderzoek"}).status_code == 403  # may see, not change
     assert _post(cw, f"{V1}/toestemmingen/{r.json()['id']}/intrekken/", {}).status_code == 200
-    assert cw.get(f"{V1}/zaken/{jz}/").status_code == 403
-    r = _post(cw, f"{V1}/toestemmingen/", {"inwoner": inwoner, "ontvanger": "wmo", "domein": "jeugd", "vorm": "per duif",
-                                          "doel": "x"})
+    assert cw.get(f"{V1}/zaken/{jz}/").status_code == 404
+    r = _post(cj, f"{V1}/toestemmingen/", {**toestemming, "vorm": "per duif", "doel": "x"})
     assert r.status_code == 400 and {"vorm"} <= set(r.json())
 
 
@@ -296,8 +307,7 @@ def test_geen_enkele_invoer_geeft_500(api, wmo, inkomen, beheerder):
     c = api(wmo)
     inwoner, huishouden, zaak = _intake(c)
     ci = api(inkomen)
-    ci_zaak = _post(ci, f"{V1}/zaken/", {"regeling": "bijzondere_bijstand", "huishouden": huishouden,
-                                         "hoofdpersoon": inwoner}).json()["id"]
+    ci_zaak = _intake_jeugd(ci, regeling="bijzondere_bijstand")
     posts = [f"{V1}/inwoners/", f"{V1}/huishoudens/", f"{V1}/zaken/", f"{V1}/zaken/{zaak}/overgang/",
              f"{V1}/zaken/{zaak}/bevindingen/", f"{V1}/zaken/{zaak}/afwijkingen/", f"{V1}/zaken/{zaak}/clientreacties/",
              f"{V1}/zaken/{zaak}/ondersteuningsplan/", f"{V1}/zaken/{zaak}/goedkeuring/", f"{V1}/huishoudens/{huishouden}/leden/",

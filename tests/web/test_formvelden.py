@@ -16,7 +16,7 @@ from maatwerk.personen.models import Maandinkomen
 from maatwerk.personen.services import maak_huishouden
 from maatwerk.web.formvelden import BEDRAG_ONGELDIG, BEDRAG_SCHRIJFWIJZE, BedragVeld
 from maatwerk.zaken.models import Status, Zaak
-from maatwerk.zaken.services import meld_zaak
+from maatwerk.zaken.intake import meld_via_intake
 
 # ------------------------------------------------------------------ the field on its own
 
@@ -150,9 +150,10 @@ def test_personen_melding_en_inkomen_bewaren_1_234_50(wmo, inkomen, huishouden):
     assert antwoord.status_code == 302
     assert Zaak.objects.get(hoofdpersoon=floris).kosten == Decimal("1234.50")
 
-    # income: the inkomen consulent sees the household through the bijzondere-bijstand zaak
-    meld_zaak(inkomen, huishouden=hh, hoofdpersoon=floris, regeling="bijzondere_bijstand",
-              ontvangen_op=dt.date(2026, 1, 5), omschrijving="Inrichting")
+    # income: the inkomen consulent comes in through the intake route and sees the household through his zaak
+    meld_via_intake(inkomen, bsn=floris.bsn, geboortedatum=floris.geboortedatum, regeling="bijzondere_bijstand",
+                    ontvangen_op=dt.date(2026, 1, 5), omschrijving="Inrichting",
+                    reden="Floris vraagt aan de balie om bijzondere bijstand voor de inrichting.")
     c = _client(inkomen)
     url = f"/huishoudens/{hh.pk}/inkomen/"
     antwoord = c.post(url, {"formulier": "inkomen", "inkomen-inwoner": floris.pk, "inkomen-maand": "2026-01",

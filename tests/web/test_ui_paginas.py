@@ -17,6 +17,7 @@ from maatwerk.toegang import register
 from maatwerk.toegang.models import AuditRegel
 from maatwerk.zaken import procedure
 from maatwerk.zaken.models import Status
+from maatwerk.zaken.intake import meld_via_intake
 from maatwerk.zaken.services import meld_zaak
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +42,10 @@ def gezin(inkomen, jeugd, maak_inwoner):
     personen.voeg_lid_toe(inkomen, hh, kind, rol=Rol.KIND, relatie=Relatie.KIND)
     bb = meld_zaak(inkomen, huishouden=hh, hoofdpersoon=moeder, regeling="bijzondere_bijstand",
                    ontvangen_op=dt.date(2026, 1, 5), omschrijving="Inrichting van de nieuwe woning")
-    jz = meld_zaak(jeugd, huishouden=hh, hoofdpersoon=kind, regeling="jeugdhulp", ontvangen_op=dt.date(2026, 1, 6),
-                   omschrijving="Hulp voor Jayden na de verhuizing")
+    # Jeugd comes in through the intake route: the household is known to Inkomen only (issue 7).
+    jz = meld_via_intake(jeugd, bsn=kind.bsn, geboortedatum=kind.geboortedatum, regeling="jeugdhulp",
+                         ontvangen_op=dt.date(2026, 1, 6), omschrijving="Hulp voor Jayden na de verhuizing",
+                         reden="Moeder meldt zich met haar zoon bij het wijkteam, verwezen door school.")
     return {"hh": hh, "moeder": moeder, "kind": kind, "bb": bb, "jz": jz}
 
 
@@ -153,8 +156,11 @@ def test_huishouden_toont_leden_en_zaak_van_ander_domein_zonder_toegang(inkomen,
 
 
 def test_huishouden_met_toestemming_toont_zaak_van_ander_domein(jeugd, gezin):
-    register.leg_toestemming_vast(jeugd, gezin["moeder"], ontvanger="jeugd", domein="inkomen", vorm="schriftelijk",
-                                  geldig_vanaf=dt.date(2026, 1, 6), doel="Afstemmen jeugdhulp en inrichting woning.")
+    # Recorded by the data's domain (Inkomen), signed by the inwoner; never by the recipient (issue 7).
+    register.leg_toestemming_vast(gezin["bb"].behandelaar, gezin["moeder"], ontvanger="jeugd", domein="inkomen",
+                                  vorm="schriftelijk", bron="ondertekend", documentkenmerk="TOE-1",
+                                  geldig_vanaf=dt.date(2026, 1, 6), geldig_tot=dt.date(2026, 12, 31),
+                                  doel="Afstemmen jeugdhulp en inrichting woning.")
     tekst = html(client_voor(jeugd).get(f"/huishoudens/{gezin['hh'].pk}/"))
     assert f'href="/zaken/{gezin["bb"].pk}/"' in tekst and "geen toegang" not in tekst
     assert "Toestemming van de inwoner" in tekst
@@ -164,9 +170,10 @@ def test_huishouden_met_toestemming_toont_zaak_van_ander_domein(jeugd, gezin):
 
 
 def test_huishouden_zonder_zaak_in_eigen_domein_is_verboden(wmo, gezin):
+    # Invisible answers like missing (issue 7).
     antwoord = client_voor(wmo).get(f"/huishoudens/{gezin['hh'].pk}/")
-    assert antwoord.status_code == 403
-    assert "Geen toegang" in html(antwoord)
+    assert antwoord.status_code == 404
+    assert "Pagina niet gevonden" in html(antwoord) and "Croes" not in html(antwoord)
 
 
 def test_onbekend_huishouden_of_zaak_geeft_404(inkomen):
@@ -192,11 +199,11 @@ def test_zaakpagina_toont_vraag_status_stappen_termijnen_en_criteria(inkomen, ge
         assert c.vraag in tekst
 
 
-def test_wmo_consulent_krijgt_403_op_jeugdzaak_en_dat_wordt_gelogd(wmo, gezin):
+def test_wmo_consulent_krijgt_404_op_jeugdzaak_en_dat_wordt_gelogd(wmo, gezin):
     antwoord = client_voor(wmo).get(f"/zaken/{gezin['jz'].pk}/")
-    assert antwoord.status_code == 403
+    assert antwoord.status_code == 404  # invisible answers like missing (issue 7)
     tekst = html(antwoord)
-    assert "Geen toegang" in tekst and "domein Jeugd" in tekst
+    assert "Pagina niet gevonden" in tekst and "domein Jeugd" not in tekst
     assert "Hulp voor Jayden" not in tekst
     assert AuditRegel.objects.filter(gebruikersnaam="wmo1", zaak=gezin["jz"], toegestaan=False).exists()
 
@@ -224,7 +231,7 @@ def test_rapportage_is_afdrukbaar_in_b1_en_alleen_voor_wie_de_zaak_mag_zien(inko
         assert kop in tekst
     assert "Besproken: behoefte." in tekst
     assert "window.print()" in tekst
-    assert client_voor(wmo).get(f"/zaken/{zaak.pk}/rapportage/").status_code == 403
+    assert client_voor(wmo).get(f"/zaken/{zaak.pk}/rapportage/").status_code == 404
 
 
 # ------------------------------------------------------------------ audit log

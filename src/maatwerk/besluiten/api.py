@@ -69,7 +69,7 @@ class BesluitViewSet(viewsets.GenericViewSet):
     @extend_schema(request=s.BesluitInvoerSerializer, responses={201: s.BesluitSerializer})
     def create(self, request):
         data = valideer(s.BesluitInvoerSerializer, request.data)
-        zaak = _bestaand(Zaak, data["zaak"], "zaak")
+        zaak = beleid.verwijzing(request.user, Zaak, data["zaak"], veld="zaak")  # invisible answers like unknown
         return self._antwoord(services.opstellen(zaak, request.user, soort=data.get("soort")), status.HTTP_201_CREATED)
 
     @extend_schema(request=s.BesluitWijzigSerializer, responses=s.BesluitSerializer)
@@ -168,7 +168,12 @@ class BezwaarViewSet(viewsets.GenericViewSet):
     @extend_schema(request=s.BezwaarInvoerSerializer, responses={201: s.BezwaarSerializer})
     def create(self, request):
         data = valideer(s.BezwaarInvoerSerializer, request.data)
-        besluit = _bestaand(Besluit, data.pop("besluit"), "besluit")
+        pk = data.pop("besluit")
+        besluit = _bestaand(Besluit, pk, "besluit")
+        try:  # a besluit on a zaak the user may not see answers like an unknown one (issue 7)
+            beleid.verwijzing(request.user, Zaak, besluit.zaak_id, veld="besluit")
+        except ValidationError:
+            raise ValidationError({"besluit": [f"Onbekende {Besluit._meta.verbose_name} ({pk})."]}) from None
         return self._antwoord(bezwaarservice.registreer(besluit, request.user, **data), status.HTTP_201_CREATED)
 
     @extend_schema(request=s.VerschoonbaarheidSerializer, responses=s.BezwaarSerializer)

@@ -30,6 +30,7 @@ from maatwerk.toegang import rollen as r
 from maatwerk.toegang.models import Toestemming
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.models import Status, Uitkomst
+from maatwerk.zaken.intake import meld_via_intake
 from maatwerk.zaken.services import meld_zaak
 
 S = Status
@@ -118,7 +119,9 @@ def _maak_huishouden(c: Casus, consulent, vandaag: dt.date) -> tuple:
     hh = personen.maak_huishouden(consulent, naam=c.huishouden, aanvrager=inwoners[0])
     for p, inwoner in zip(c.personen[1:], inwoners[1:]):
         personen.voeg_lid_toe(consulent, hh, inwoner, rol=p.rol, relatie=p.relatie)
-    for p, inwoner in zip(c.personen, inwoners):
+    # Income and vermogen belong to the domain Inkomen (purpose binding, issue 7): a Wmo consulent's intake
+    # does not record them.
+    for p, inwoner in zip(c.personen, inwoners) if "inkomen" in r.domeinen(consulent) else ():
         for maand in _vorige_maanden(vandaag, 3):
             if p.netto_inkomen is not None:
                 personen.leg_inkomen_vast(consulent, inwoner, maand=maand, netto_bedrag=p.netto_inkomen,
@@ -315,8 +318,12 @@ def _casus_14(ctx) -> None:
         "kosten_noodzakelijk": ("ja", "Zonder basisinrichting kunnen de kinderen niet veilig in de woning wonen."),
         "kosten_daadwerkelijk_gemaakt": ("ja", "Er is een lijst met prijzen van de kringloopwinkel ingeleverd."),
     })
-    zaak = meld_zaak(
-        jeugd, huishouden=ctx.hh, hoofdpersoon=jayden, regeling="jeugdhulp", ontvangen_op=v - dt.timedelta(days=14),
+    # The household is known to Inkomen only: the consulent Jeugd comes in through the intake route (issue 7),
+    # with Jayden's BSN and geboortedatum and a reason; Inkomen sees a signal, not the content.
+    zaak = meld_via_intake(
+        jeugd, bsn=jayden.bsn, geboortedatum=jayden.geboortedatum, regeling="jeugdhulp",
+        ontvangen_op=v - dt.timedelta(days=14),
+        reden="Helena meldt zich met Jayden bij het wijkteam, verwezen door de intern begeleider van school.",
         omschrijving=(
             "Helena vraagt hulp voor haar zoon Jayden (7), die onrustig is na wat hij heeft meegemaakt, en "
             "opvoedondersteuning voor haarzelf na de verhuizing."
@@ -328,9 +335,11 @@ def _casus_14(ctx) -> None:
         behoefte="Rust en veiligheid voor Jayden; handvatten voor Helena.",
         gewenst_resultaat="Jayden slaapt weer en gaat graag naar school.",
     )
+    # Recorded by the consulent Inkomen (the data's domain), never by the recipient; signed by Helena (issue 7).
     register.leg_toestemming_vast(
-        jeugd, helena, ontvanger="jeugd", domein="inkomen", vorm=Toestemming.Vorm.SCHRIFTELIJK,
-        geldig_vanaf=v - dt.timedelta(days=9),
+        u, helena, ontvanger="jeugd", domein="inkomen", vorm=Toestemming.Vorm.SCHRIFTELIJK,
+        bron=Toestemming.Bron.ONDERTEKEND, documentkenmerk="TOE-2026-014",
+        geldig_vanaf=v - dt.timedelta(days=9), geldig_tot=v - dt.timedelta(days=9) + dt.timedelta(days=365),
         doel="Afstemmen van de jeugdhulp met de aanvraag voor de inrichting van de woning: één gezin, één plan.",
     )
 

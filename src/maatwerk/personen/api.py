@@ -23,6 +23,7 @@ from maatwerk.personen.serializers import (
     InwonerSerializer,
     LidInvoerSerializer,
     MaandinkomenSerializer,
+    SignaalSerializer,
     VermogensopgaveSerializer,
 )
 from maatwerk.toegang import beleid
@@ -80,7 +81,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
             data = valideer(MaandinkomenSerializer, request.data)
             record = services.leg_inkomen_vast(request.user, inwoner, **data)
             return Response(MaandinkomenSerializer(record).data, status=status.HTTP_201_CREATED)
-        beleid.vereis_inwoner(request.user, inwoner, beleid.VIEW, onderwerp="maandinkomen")
+        beleid.vereis_inkomensgegevens(request.user, inwoner, beleid.VIEW, onderwerp="maandinkomen")
         return gepagineerd(self, inwoner.maandinkomens.all(), MaandinkomenSerializer)
 
     @extend_schema(methods=["GET"], responses=VermogensopgaveSerializer(many=True))
@@ -92,7 +93,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
             data = valideer(VermogensopgaveSerializer, request.data)
             record = services.leg_vermogen_vast(request.user, inwoner, **data)
             return Response(VermogensopgaveSerializer(record).data, status=status.HTTP_201_CREATED)
-        beleid.vereis_inwoner(request.user, inwoner, beleid.VIEW, onderwerp="vermogen")
+        beleid.vereis_inkomensgegevens(request.user, inwoner, beleid.VIEW, onderwerp="vermogen")
         return gepagineerd(self, inwoner.vermogensopgaven.all(), VermogensopgaveSerializer)
 
     @extend_schema(request=None, responses={204: None})
@@ -137,6 +138,7 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
     @extend_schema(request=HuishoudenInvoerSerializer, responses={201: HuishoudenSerializer})
     def create(self, request):
         data = valideer(HuishoudenInvoerSerializer, request.data)
+        data["aanvrager"] = beleid.verwijzing(request.user, Inwoner, data["aanvrager"], veld="aanvrager")
         huishouden = services.maak_huishouden(request.user, **data)
         return Response(HuishoudenSerializer(huishouden).data, status=status.HTTP_201_CREATED)
 
@@ -150,8 +152,19 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
     def leden(self, request, pk=None):
         huishouden = self.get_object()
         data = valideer(LidInvoerSerializer, request.data)
-        lid = services.voeg_lid_toe(request.user, huishouden, data.pop("inwoner"), **data)
+        inwoner = Inwoner.objects.filter(pk=data.pop("inwoner")).first()
+        if inwoner is None:  # the same answer as for an inwoner the user may not see (voeg_lid_toe)
+            raise ValidationError({"inwoner": [services.LID_ONBEKEND]})
+        lid = services.voeg_lid_toe(request.user, huishouden, inwoner, **data)
         return Response(HuishoudlidSerializer(lid).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses=SignaalSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def signalen(self, request, pk=None):
+        """Intake signals: "Er is op <datum> een melding gedaan in het domein …" — a signal, not data."""
+        huishouden = self.get_object()
+        beleid.vereis_huishouden(request.user, huishouden, beleid.VIEW, onderwerp="intakesignalen")
+        return Response(SignaalSerializer(beleid.zichtbare_signalen(request.user, huishouden), many=True).data)
 
     @extend_schema(request=EinddatumSerializer, responses=HuishoudlidSerializer)
     @action(detail=True, methods=["post"], url_path=r"leden/(?P<lid_id>\d+)/beeindigen")

@@ -148,6 +148,36 @@ class MeldingFormulier(NLFormulier, forms.Form):
         self.fields["omschrijving"].error_messages["required"] = "Schrijf op wat de inwoner vraagt, in zijn of haar eigen woorden."
 
 
+class IntakeBekendFormulier(NLFormulier, forms.Form):
+    """The intake route for an inwoner known only to other domains (zaken.intake): proof of presence and a reason."""
+
+    bsn = forms.CharField(label="BSN", help_text="Van het identiteitsbewijs van de inwoner die bij u is.",
+                          widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off",
+                                                        "class": "nl-text-input nl-text-input--short"}),
+                          error_messages={"required": "Vul het BSN in."})
+    geboortedatum = _datumveld("Geboortedatum", help_text="Van hetzelfde identiteitsbewijs.")
+    regeling = forms.ChoiceField(label="Regeling", widget=forms.RadioSelect,
+                                 error_messages={"required": "Kies de regeling.", "invalid_choice": "Kies een regeling uit de lijst."})
+    reden = _tekst("Reden van de intake", required=True, rows=3,
+                   help_text="Wie meldt zich, met welke vraag, en waarom via deze weg? De reden wordt vastgelegd; de "
+                             "andere domeinen van het huishouden zien alleen dát er een melding is gedaan.")
+    omschrijving = _tekst("Wat vraagt de inwoner?", required=False, rows=3)
+    ontvangen_op = _datumveld("Vraag ontvangen op")
+
+    def __init__(self, *args, domeinen=(), **kwargs):
+        kwargs.setdefault("prefix", "intake")
+        kwargs.setdefault("initial", {"ontvangen_op": timezone.localdate()})
+        super().__init__(*args, **kwargs)
+        eigen = [(c, REGELINGEN[c].naam) for d in sorted(domeinen) for c in regelingen_van_domein(d)]
+        self.fields["regeling"].choices = eigen
+        if len(eigen) == 1:
+            self.fields["regeling"].initial = eigen[0][0]
+        self.fields["reden"].error_messages["required"] = "Beschrijf de reden van de intake."
+
+    def clean_bsn(self):
+        return self.cleaned_data["bsn"].strip().replace(" ", "").replace(".", "")
+
+
 class _Maandgegeven(NLFormulier, forms.Form):
     inwoner = forms.TypedChoiceField(label="Inwoner", coerce=int, error_messages={
         "required": "Kies de inwoner.", "invalid_choice": "Kies een lid van dit huishouden."})
@@ -187,4 +217,4 @@ class VermogenFormulier(_Maandgegeven):
         super().__init__(*args, **kwargs)
 
 
-__all__ = ["Datum", "IntakeFormulier", "InkomenFormulier", "LidFormulier", "MeldingFormulier", "VermogenFormulier"]
+__all__ = ["Datum", "IntakeBekendFormulier", "IntakeFormulier", "InkomenFormulier", "LidFormulier", "MeldingFormulier", "VermogenFormulier"]

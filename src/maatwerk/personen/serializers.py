@@ -69,17 +69,32 @@ class HuishoudenSerializer(serializers.ModelSerializer):
         fields = ["id", "naam", "leden", "aangemaakt_op"]
 
 
+MAX_ID = 2**63 - 1
+
+
 class HuishoudenInvoerSerializer(serializers.Serializer):
     naam = serializers.CharField(max_length=200)
-    aanvrager = serializers.PrimaryKeyRelatedField(queryset=Inwoner.objects.all())
+    # An id, resolved by the view through beleid.verwijzing: unknown and invisible answer the same (issue 7).
+    aanvrager = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     vanaf = serializers.DateField(required=False, allow_null=True)
 
 
 class LidInvoerSerializer(serializers.Serializer):
-    inwoner = serializers.PrimaryKeyRelatedField(queryset=Inwoner.objects.all())
+    inwoner = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     rol = serializers.ChoiceField(choices=Rol.choices)
     relatie = serializers.ChoiceField(choices=Relatie.choices)
     vanaf = serializers.DateField(required=False, allow_null=True)
+    geboortedatum = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Nodig als u de inwoner niet kunt inzien: samen met het BSN het bewijs dat hij aanwezig is.")
+
+
+class SignaalSerializer(serializers.Serializer):
+    """An intake signal as other domains see it: a date and a domain, no content."""
+
+    datum = serializers.DateField()
+    domein = serializers.CharField()
+    tekst = serializers.CharField()
 
 
 class EinddatumSerializer(serializers.Serializer):

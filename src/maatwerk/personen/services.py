@@ -101,12 +101,14 @@ def _controleer_lid(huishouden: Huishouden, inwoner: Inwoner, rol: str, relatie:
         except ValidationError as fout:
             raise ValidationError({"vanaf": fout.messages}) from None
     huidig = huishouden.huidige_lidmaatschappen() if huishouden.pk else Huishoudlid.objects.none()
+    # No names or household numbers in these messages (issue 7): they answer about a person the user may not
+    # have seen before.
     if huidig.filter(inwoner=inwoner).exists():
-        raise ValidationError({"inwoner": [f"{inwoner.naam} is al lid van dit huishouden."]})
-    elders = Huishoudlid.objects.filter(inwoner=inwoner, tot__isnull=True).exclude(huishouden=huishouden).first()
+        raise ValidationError({"inwoner": ["Deze inwoner is al lid van dit huishouden."]})
+    elders = Huishoudlid.objects.filter(inwoner=inwoner, tot__isnull=True).exclude(huishouden=huishouden).exists()
     if elders:
         raise ValidationError({"inwoner": [
-            f"{inwoner.naam} is nog lid van huishouden {elders.huishouden_id}; beëindig eerst dat lidmaatschap."
+            "Deze inwoner is nog lid van een ander huishouden; dat lidmaatschap moet eerst worden beëindigd."
         ]})
     if relatie == Relatie.AANVRAGER and huidig.filter(relatie=Relatie.AANVRAGER).exists():
         raise ValidationError({"relatie": ["Dit huishouden heeft al een aanvrager."]})
@@ -117,9 +119,10 @@ def _controleer_lid(huishouden: Huishouden, inwoner: Inwoner, rol: str, relatie:
 def maak_huishouden(gebruiker, *, naam: str, aanvrager: Inwoner, vanaf: dt.date | None = None) -> Huishouden:
     """Create a household around its aanvrager (rol partner, relatie aanvrager)."""
     # Access checks outside the transaction: a refusal must stay in the audit log.
-    grond = beleid.grond_inwoner(gebruiker, aanvrager, beleid.VIEW)
+    # CHANGE, not VIEW: seeing someone on a consent is no ground to open a household around him (issue 7).
+    grond = beleid.grond_inwoner(gebruiker, aanvrager, beleid.CHANGE)
     if not grond.toegestaan:
-        beleid.vereis_inwoner(gebruiker, aanvrager, beleid.VIEW)
+        beleid.vereis_inwoner(gebruiker, aanvrager, beleid.CHANGE, onderwerp="huishouden")
     _intake(gebruiker, "Intake: huishouden geregistreerd")
     with transaction.atomic():
         huishouden = Huishouden(naam=naam, aangemaakt_door=gebruiker)
@@ -132,13 +135,23 @@ def maak_huishouden(gebruiker, *, naam: str, aanvrager: Inwoner, vanaf: dt.date 
     return huishouden
 
 
+LID_ONBEKEND = ("Deze inwoner kunt u niet toevoegen: hij is onbekend of u kunt hem niet inzien. Vul ook de "
+                "geboortedatum in; samen met het BSN laat die zien dat de inwoner bij u is.")
+
+
 def voeg_lid_toe(gebruiker, huishouden: Huishouden, inwoner: Inwoner, *, rol: str, relatie: str,
-                 vanaf: dt.date | None = None) -> Huishoudlid:
-    """Add a member. Linking a person registered elsewhere is allowed (the household's own consulent records
-    who lives there) and is logged as such."""
-    grond = beleid.grond_huishouden(gebruiker, huishouden, beleid.CHANGE)
-    if not grond.toegestaan:
-        beleid.vereis_huishouden(gebruiker, huishouden, beleid.CHANGE)
+                 vanaf: dt.date | None = None, geboortedatum: dt.date | None = None) -> Huishoudlid:
+    """Add a member, for a household the consulent may act for in his own domain (issue 7). Linking a person the
+    consulent cannot see (registered by another domain) needs proof that he is present: his geboortedatum must
+    match. Without it the answer is the same as for an unknown person; the attempt is logged."""
+    grond = beleid.vereis_melden(gebruiker, huishouden, onderwerp="huishoudlid")
+    if not beleid.grond_inwoner(gebruiker, inwoner, beleid.VIEW).toegestaan:
+        if geboortedatum is None or geboortedatum != inwoner.geboortedatum:
+            audit.log(gebruiker, beleid.CHANGE, beleid.Grond(False, SoortGrond.GEEN, "Lid toevoegen: inwoner niet zichtbaar, "
+                      "geboortedatum ontbreekt of komt niet overeen"), inwoner=inwoner, onderwerp="huishoudlid",
+                      toelichting=f"huishouden {huishouden.pk}")
+            raise ValidationError({"inwoner": [LID_ONBEKEND]})
+        grond = beleid.Grond(True, SoortGrond.INTAKE, f"{grond.omschrijving}; inwoner aanwezig (BSN en geboortedatum gecontroleerd)")
     with transaction.atomic():
         _controleer_lid(huishouden, inwoner, rol, relatie, vanaf)
         lid = Huishoudlid.objects.create(huishouden=huishouden, inwoner=inwoner, rol=rol, relatie=relatie, vanaf=vanaf)
@@ -166,9 +179,10 @@ def beeindig_lidmaatschap(gebruiker, lid: Huishoudlid, tot: dt.date) -> Huishoud
 
 
 def _grond_wijzig(gebruiker, inwoner: Inwoner, onderwerp: str) -> beleid.Grond:
-    grond = beleid.grond_inwoner(gebruiker, inwoner, beleid.CHANGE)
+    """Income and vermogen are recorded by the domain Inkomen only (purpose binding, issue 7)."""
+    grond = beleid.grond_inkomensgegevens(gebruiker, inwoner, beleid.CHANGE)
     if not grond.toegestaan:
-        beleid.vereis_inwoner(gebruiker, inwoner, beleid.CHANGE, onderwerp=onderwerp)
+        beleid.vereis_inkomensgegevens(gebruiker, inwoner, beleid.CHANGE, onderwerp=onderwerp)
     return grond
 
 

@@ -6,6 +6,7 @@ from maatwerk.personen import views
 
 urlpatterns = [
     path("intake/", views.intake, name="intake"),
+    path("intake/bekende-inwoner/", views.intake_bekend, name="intake_bekend"),
     path("huishoudens/<int:pk>/", views.huishouden, name="huishouden"),
     path("huishoudens/<int:pk>/lid/", views.lid_toevoegen, name="huishouden_lid"),
     path("huishoudens/<int:pk>/melding/", views.melding, name="huishouden_melding"),

@@ -23,6 +23,7 @@ from django.utils import timezone
 from maatwerk.besluiten import overzicht as besluiten_overzicht
 from maatwerk.personen import services as personen
 from maatwerk.personen.forms import (
+    IntakeBekendFormulier,
     IntakeFormulier,
     InkomenFormulier,
     InwonerVelden,
@@ -31,10 +32,11 @@ from maatwerk.personen.forms import (
     VermogenFormulier,
 )
 from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
-from maatwerk.toegang import beleid
+from maatwerk.toegang import audit, beleid
 from maatwerk.toegang.models import SoortGrond, Toestemming, WettelijkeGrondslag
-from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
+from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol, ontvangers
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.zaken import intake as intake_service
 from maatwerk.zaken import procedure, ui_services
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.forms import fouten_overnemen
@@ -109,19 +111,24 @@ def huishouden_context(request, hh: Huishouden, formulieren: dict | None = None)
     kan_toestemming = mag_wijzigen and wijzig.soort == SoortGrond.EIGEN_DOMEIN
     toestemming_form = formulieren.get("toestemming")
     if toestemming_form is None and kan_toestemming:
-        toestemming_form = ToestemmingFormulier(leden=inwoners, ontvangers=domeinen(user))
+        toestemming_form = ToestemmingFormulier(leden=inwoners, uitgesloten=ontvangers(user))
     grondslag_form = formulieren.get("grondslag")
     if grondslag_form is None and heeft_rol(user, KWALITEITSMEDEWERKER) and inwoners:
         grondslag_form = GrondslagFormulier(leden=inwoners)
     toestemmingen = [
         {"t": t, "kan_intrekken": t.ingetrokken_op is None
-         and beleid.grond_inwoner(user, t.inwoner, beleid.CHANGE).toegestaan and bool(domeinen(user))}
+         and beleid.grond_inwoner(user, t.inwoner, beleid.CHANGE).toegestaan and bool(domeinen(user)),
+         # Shown to the possible second person; toegang.register.bevestig_toestemming decides.
+         "kan_bevestigen": t.wacht_op_bevestiging and t.domein in domeinen(user) and t.vastgelegd_door_id != user.pk
+         and t.ontvanger not in ontvangers(user)}
         for t in Toestemming.objects.filter(inwoner__in=inwoners).select_related("inwoner", "vastgelegd_door", "ingetrokken_door")
     ]
     grondslagen = list(WettelijkeGrondslag.objects.filter(inwoner__in=inwoners).select_related("inwoner", "vastgelegd_door"))
     return {**ui_context(request, "werkvoorraad"), "huishouden": hh, "leden": leden, "eerder": eerder,
             "zaken": zaken, "vandaag": vandaag, "mag_wijzigen": mag_wijzigen, "kan_toestemming": kan_toestemming,
             "toestemmingen": toestemmingen, "grondslagen": grondslagen,
+            "signalen": beleid.zichtbare_signalen(user, hh),
+            "mag_melden": beleid.grond_melden(user, hh).toegestaan,
             "toestemming_form": toestemming_form, "grondslag_form": grondslag_form}
 
 
@@ -144,13 +151,13 @@ def intake(request):
     user = request.user
     _vereis_consulent(user)
     zoek_bsn = (request.GET.get("bsn") or "").strip().replace(" ", "")
-    gevonden, onbekend_maar_geregistreerd = [], False
+    gevonden = []
     if zoek_bsn:
         for inwoner in beleid.zichtbare_inwoners(user).filter(bsn=zoek_bsn):
             lidmaatschap = Huishoudlid.objects.filter(inwoner=inwoner, tot__isnull=True).select_related("huishouden").first()
             gevonden.append({"inwoner": inwoner, "huishouden": lidmaatschap.huishouden if lidmaatschap else None})
         beleid.log_lijst_inwoners(user, [g["inwoner"] for g in gevonden], toelichting="intake: zoeken op BSN")
-        onbekend_maar_geregistreerd = not gevonden and Inwoner.objects.filter(bsn=zoek_bsn).exists()
+        # Whether the BSN exists elsewhere is not said (issue 7): the intake route asks proof of presence instead.
 
     status = 200
     if request.method == "POST":
@@ -168,10 +175,34 @@ def intake(request):
                 return redirect(_naar_huishouden(hh))
         status = ONGELDIG
     else:
-        form = IntakeFormulier(initial={"bsn": zoek_bsn} if zoek_bsn and not gevonden and not onbekend_maar_geregistreerd else None)
-    context = {**ui_context(request, "werkvoorraad"), "form": form, "zoek_bsn": zoek_bsn, "gevonden": gevonden,
-               "onbekend_maar_geregistreerd": onbekend_maar_geregistreerd}
+        form = IntakeFormulier(initial={"bsn": zoek_bsn} if zoek_bsn and not gevonden else None)
+    context = {**ui_context(request, "werkvoorraad"), "form": form, "zoek_bsn": zoek_bsn, "gevonden": gevonden}
     return render(request, "personen/intake.html", context, status=status)
+
+
+@inlog_vereist
+def intake_bekend(request):
+    """The intake route for an inwoner known only to other domains (zaken.intake.meld_via_intake): BSN and
+    geboortedatum from his identity document, the regeling and a reason. A mismatch never says which part."""
+    user = request.user
+    _vereis_consulent(user)
+    status = 200
+    if request.method == "POST":
+        form = IntakeBekendFormulier(request.POST, domeinen=domeinen(user))
+        if form.is_valid():
+            try:
+                zaak = intake_service.meld_via_intake(user, **form.cleaned_data)
+            except ValidationError as fout:
+                fouten_overnemen(form, fout)
+            else:
+                messages.success(request, f"De melding is geregistreerd als zaak {zaak.pk}. De andere domeinen van het "
+                                          "huishouden zien dat er een melding is gedaan, niet de inhoud.")
+                return redirect("ui:zaak", pk=zaak.pk)
+        status = ONGELDIG
+    else:
+        form = IntakeBekendFormulier(domeinen=domeinen(user))
+    return render(request, "personen/intake_bekend.html", {**ui_context(request, "werkvoorraad"), "form": form},
+                  status=status)
 
 
 # ------------------------------------------------------------------ members
@@ -183,8 +214,9 @@ def lid_toevoegen(request, pk: int):
     hh = _huishouden_of_404(pk)
     user = request.user
     status = 200
+    beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="huishoudlid", toelichting="formulier lid toevoegen")
+    beleid.vereis_melden(user, hh, onderwerp="huishoudlid")
     if request.method == "POST":
-        _vereis_wijzigen(user, hh, "huishoudlid")
         form = LidFormulier(request.POST)
         if form.is_valid():
             d = form.cleaned_data
@@ -192,7 +224,8 @@ def lid_toevoegen(request, pk: int):
             try:
                 with transaction.atomic():  # a new inwoner only together with his membership
                     inwoner = bestaand or personen.registreer_inwoner(user, **form.persoon())
-                    personen.voeg_lid_toe(user, hh, inwoner, rol=d["rol"], relatie=d["relatie"], vanaf=d.get("vanaf"))
+                    personen.voeg_lid_toe(user, hh, inwoner, rol=d["rol"], relatie=d["relatie"], vanaf=d.get("vanaf"),
+                                          geboortedatum=d.get("geboortedatum") if bestaand else None)
             except ValidationError as fout:
                 fouten_overnemen(form, _inwoner_naar_bsn(fout))
             else:
@@ -202,7 +235,6 @@ def lid_toevoegen(request, pk: int):
         status = ONGELDIG
     else:
         form = LidFormulier()
-    beleid.vereis_huishouden(user, hh, beleid.CHANGE, onderwerp="huishoudlid", toelichting="formulier lid toevoegen")
     context = {**ui_context(request, "werkvoorraad"), "huishouden": hh, "leden": _leden(hh), "form": form}
     return render(request, "personen/lid.html", context, status=status)
 
@@ -224,6 +256,7 @@ def _meld(user, hh: Huishouden, d: dict):
     date (art. 2:1 onder b, 2:3 lid 1) — both or neither. A refusal by the access policy is raised by
     meld_zaak outside the transaction, so its audit line stays."""
     hoofdpersoon = Inwoner.objects.get(pk=d["hoofdpersoon"])
+    beleid.vereis_melden(user, hh, onderwerp="zaak")  # outside the transaction below: a refusal stays logged
     velden = dict(huishouden=hh, hoofdpersoon=hoofdpersoon, regeling=d["regeling"], omschrijving=d["omschrijving"],
                   ontvangen_op=d["ontvangen_op"], kosten=d.get("kosten"))
     if not d.get("gesprekdatum") or not beleid.mag_regeling_behandelen(user, d["regeling"]):
@@ -248,7 +281,9 @@ def melding(request, pk: int):
     """Register a melding for a member of this household, for a regeling of the consulent's own domain."""
     hh = _huishouden_of_404(pk)
     user = request.user
+    beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="huishouden", toelichting="formulier nieuwe melding")
     _vereis_consulent(user)
+    beleid.vereis_melden(user, hh, onderwerp="zaak", toelichting="formulier nieuwe melding")
     leden = _leden(hh)
     status = 200
     if request.method == "POST":
@@ -267,7 +302,6 @@ def melding(request, pk: int):
         if request.GET.get("hoofdpersoon", "").isdigit():
             initial["hoofdpersoon"] = int(request.GET["hoofdpersoon"])
         form = MeldingFormulier(leden=leden, domeinen=domeinen(user), initial=initial)
-    beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="huishouden", toelichting="formulier nieuwe melding")
     context = {**ui_context(request, "werkvoorraad"), "huishouden": hh, "form": form}
     return render(request, "personen/melding.html", context, status=status)
 
@@ -308,18 +342,25 @@ def inkomen(request, pk: int):
         formulieren[soort] = form
         status = ONGELDIG
     beleid.vereis_huishouden(user, hh, beleid.VIEW, onderwerp="inkomen en vermogen")
-    mag_wijzigen = beleid.grond_huishouden(user, hh, beleid.CHANGE).toegestaan and bool(domeinen(user))
+    # Purpose binding (issue 7): per member, only with a ground for inkomen data; each shown member is logged.
+    inzage = {i.pk: beleid.grond_inkomensgegevens(user, i, beleid.VIEW) for i in leden}
+    for i in leden:
+        if inzage[i.pk].toegestaan:
+            audit.log(user, beleid.VIEW, inzage[i.pk], inwoner=i, onderwerp="inkomen en vermogen", toelichting=f"huishouden {hh.pk}")
+    wijzigbaar = [i for i in leden if beleid.grond_inkomensgegevens(user, i, beleid.CHANGE).toegestaan]
+    mag_wijzigen = bool(wijzigbaar)
     if mag_wijzigen:
-        formulieren.setdefault("inkomen", InkomenFormulier(leden=leden))
-        formulieren.setdefault("vermogen", VermogenFormulier(leden=leden))
-    per_lid = [{"inwoner": i,
+        formulieren.setdefault("inkomen", InkomenFormulier(leden=wijzigbaar))
+        formulieren.setdefault("vermogen", VermogenFormulier(leden=wijzigbaar))
+    per_lid = [{"inwoner": i, "inzage": True,
                 "inkomens": list(i.maandinkomens.filter(vervallen_op__isnull=True).order_by("-maand", "-id")[:24]),
                 "vermogens": list(i.vermogensopgaven.filter(vervallen_op__isnull=True).order_by("-maand", "-id")[:24])}
+               if inzage[i.pk].toegestaan else {"inwoner": i, "inzage": False}
                for i in leden]
     context = {**ui_context(request, "werkvoorraad"), "huishouden": hh, "per_lid": per_lid, "mag_wijzigen": mag_wijzigen,
                "inkomen_form": formulieren.get("inkomen"), "vermogen_form": formulieren.get("vermogen")}
     return render(request, "personen/inkomen.html", context, status=status)
 
 
-__all__ = ["huishouden", "huishouden_context", "inkomen", "intake", "lid_toevoegen", "melding", "toon_huishouden",
+__all__ = ["huishouden", "huishouden_context", "inkomen", "intake", "intake_bekend", "lid_toevoegen", "melding", "toon_huishouden",
            "InwonerVelden"]

@@ -13,6 +13,7 @@ from maatwerk.toegang import beleid, register
 from maatwerk.toegang.models import AuditRegel, Toestemming
 from maatwerk.toegang.serializers import (
     AuditFilterSerializer,
+    CatalogusgrondSerializer,
     AuditRegelSerializer,
     GrondslagInvoerSerializer,
     ToestemmingInvoerSerializer,
@@ -22,13 +23,9 @@ from maatwerk.toegang.serializers import (
 from maatwerk.web.paginering import gepagineerd
 
 
-def _inwoner(inwoner_id: int) -> Inwoner:
-    inwoner = Inwoner.objects.filter(pk=inwoner_id).first()
-    if inwoner is None:
-        from django.core.exceptions import ValidationError
-
-        raise ValidationError({"inwoner": ["Onbekende inwoner."]})
-    return inwoner
+def _inwoner(request, inwoner_id: int) -> Inwoner:
+    """Unknown and invisible inwoners answer the same (issue 7)."""
+    return beleid.verwijzing(request.user, Inwoner, inwoner_id, veld="inwoner")
 
 
 class AuditViewSet(viewsets.GenericViewSet):
@@ -85,8 +82,16 @@ class ToestemmingViewSet(viewsets.GenericViewSet):
         s = ToestemmingInvoerSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         data = dict(s.validated_data)
-        t = register.leg_toestemming_vast(request.user, _inwoner(data.pop("inwoner")), **data)
+        t = register.leg_toestemming_vast(request.user, _inwoner(request, data.pop("inwoner")), **data)
         return Response(ToestemmingSerializer(t).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=ToestemmingSerializer)
+    @action(detail=True, methods=["post"])
+    def bevestigen(self, request, pk=None):
+        """The second person confirms a consent with bron `bevestigd`: a consulent of the data's domain who
+        neither recorded it nor receives it. Only then is it valid."""
+        t = register.bevestig_toestemming(request.user, self.get_object())
+        return Response(ToestemmingSerializer(t).data)
 
     @extend_schema(request=None, responses=ToestemmingSerializer)
     @action(detail=True, methods=["post"])
@@ -96,12 +101,22 @@ class ToestemmingViewSet(viewsets.GenericViewSet):
 
 
 class WettelijkeGrondslagViewSet(viewsets.GenericViewSet):
+    """Record a legal ground: `code` from the catalogue (GET lists it), with the domain, recipient and end date
+    the catalogue entry allows."""
+
     serializer_class = WettelijkeGrondslagSerializer
+    pagination_class = None  # the catalogue is a short fixed list
+
+    @extend_schema(responses=CatalogusgrondSerializer(many=True))
+    def list(self, request):
+        from maatwerk.toegang.grondslagen import CATALOGUS
+
+        return Response(CatalogusgrondSerializer(list(CATALOGUS.values()), many=True).data)
 
     @extend_schema(request=GrondslagInvoerSerializer, responses={201: WettelijkeGrondslagSerializer})
     def create(self, request):
         s = GrondslagInvoerSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         data = dict(s.validated_data)
-        g = register.leg_grondslag_vast(request.user, _inwoner(data.pop("inwoner")), **data)
+        g = register.leg_grondslag_vast(request.user, _inwoner(request, data.pop("inwoner")), **data)
         return Response(WettelijkeGrondslagSerializer(g).data, status=status.HTTP_201_CREATED)

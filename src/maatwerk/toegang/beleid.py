@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
@@ -38,13 +39,30 @@ from maatwerk.toegang.rollen import (
     rollen,
 )
 from maatwerk.zaken.models import Status, Zaak
-from maatwerk.zaken.regelingen import DOMEINEN, REGELINGEN, regelingen_van_domein
+from maatwerk.zaken.regelingen import DOMEINEN, INKOMEN, REGELINGEN, regelingen_van_domein
 
 VIEW, CREATE, CHANGE = Actie.VIEW, Actie.CREATE, Actie.CHANGE
 
 
 class GeenToegang(PermissionDenied):
     """Refused by the access policy; the message says why, in Dutch."""
+
+
+class NietGevonden(Http404, GeenToegang):
+    """Refused on an object the user may not even VIEW: answered exactly like an id that does not exist (404,
+    same body), so a guessed id reveals neither existence nor names (issue 7: "a forbidden and a missing
+    object answer the same"). Still a GeenToegang, so services and tests that catch refusals keep working;
+    the refusal itself is in the audit log."""
+
+    def __init__(self, *args):
+        super().__init__("Niet gevonden.")
+
+
+def _weiger(grond: Grond, zichtbaar: bool):
+    """Raise the refusal: 404 when the object is invisible to the user, else 403 with the reason."""
+    if not zichtbaar:
+        raise NietGevonden()
+    raise GeenToegang(grond.omschrijving)
 
 
 @dataclass(frozen=True)
@@ -263,6 +281,104 @@ def grond_huishouden(user, huishouden: Huishouden, actie: str) -> Grond:
     return _geen("U heeft geen zaak van dit huishouden in uw domein en geen andere vastgelegde grond.")
 
 
+# ------------------------------------------------------------------ purpose-bound data: income and vermogen
+
+
+def grond_inkomensgegevens(user, inwoner: Inwoner, actie: str) -> Grond:
+    """Monthly income and vermogen are collected for the Participatiewet and are purpose-bound to the domain
+    Inkomen (AVG art. 5 lid 1 onder b). A zaak of another domain on the household is no ground to see them
+    (issue 7); a consulent Wmo or Jeugd needs a consent or legal ground for the inkomen data of this inwoner."""
+    zaken = list(_zaken_van_inwoner(inwoner).only("id", "regeling", "status", "hoofdpersoon_id", "huishouden_id"))
+    inkomenszaken = [z for z in zaken if z.domein == INKOMEN]
+    if INKOMEN in domeinen(user) and inkomenszaken:
+        return Grond(True, SoortGrond.EIGEN_DOMEIN,
+                     f"Eigen domein Inkomen: betrokken bij zaak {inkomenszaken[0].pk} (rol: {_rolnamen(user)})")
+    if INKOMEN in domeinen(user) and not zaken and inwoner.aangemaakt_door_id == user.pk and actie in (VIEW, CHANGE):
+        return Grond(True, SoortGrond.INTAKE, "Intake: door u geregistreerd, nog geen zaak")
+    if actie == VIEW:
+        for zaak in inkomenszaken:
+            grond = grond_zaak(user, zaak, VIEW)
+            if grond.toegestaan and grond.soort == SoortGrond.ROL:
+                return grond
+        grond = _grond_register(user, inwoner.pk, INKOMEN)
+        if grond:
+            return grond
+    return _geen(
+        "Inkomen en vermogen zijn gegevens van het domein Inkomen (doelbinding). U heeft daar geen zaak van deze "
+        "inwoner en er is geen geldige toestemming of wettelijke grondslag voor deze gegevens."
+    )
+
+
+def vereis_inkomensgegevens(user, inwoner: Inwoner, actie: str, *, onderwerp: str = "maandinkomen",
+                            toelichting: str = "") -> Grond:
+    grond = grond_inkomensgegevens(user, inwoner, actie)
+    audit.log(user, actie, grond, inwoner=inwoner, onderwerp=onderwerp, toelichting=toelichting)
+    if not grond.toegestaan:
+        _weiger(grond, grond_inwoner(user, inwoner, VIEW).toegestaan)
+    return grond
+
+
+# ------------------------------------------------------------------ acting for a household
+
+
+def grond_melden(user, huishouden: Huishouden) -> Grond:
+    """May `user` open a zaak, add a member or record a melding for this household (issue 7)? Only when he may
+    already act for it in his own domain: a zaak of his domain on it, or he registered it and it has no zaak
+    yet. Everyone else goes through the intake route (zaken.intake), which is recorded and signalled."""
+    grond = grond_huishouden(user, huishouden, CHANGE)
+    if grond.toegestaan and grond.soort in (SoortGrond.EIGEN_DOMEIN, SoortGrond.INTAKE):
+        return grond
+    return _geen(
+        "U kunt voor dit huishouden alleen een melding doen of een lid toevoegen als het een zaak in uw domein "
+        "heeft of door u is geregistreerd. Is de inwoner bij u? Start dan een intake voor een bekende inwoner "
+        "(BSN, geboortedatum en de reden)."
+    )
+
+
+def vereis_melden(user, huishouden: Huishouden, *, onderwerp: str, toelichting: str = "") -> Grond:
+    grond = grond_melden(user, huishouden)
+    if not grond.toegestaan:
+        leden = [lid.inwoner for lid in huishouden.lidmaatschappen.select_related("inwoner")] or [None]
+        audit.log_veel([audit.nieuwe_regel(user, CREATE, grond, inwoner=i, onderwerp=onderwerp,
+                                           toelichting=f"huishouden {huishouden.pk}; {toelichting}") for i in leden])
+        _weiger(grond, grond_huishouden(user, huishouden, VIEW).toegestaan)
+    return grond
+
+
+# ------------------------------------------------------------------ objects named in a request
+
+
+_GRONDEN = {Inwoner: lambda u, o: grond_inwoner(u, o, VIEW), Huishouden: lambda u, o: grond_huishouden(u, o, VIEW),
+            Zaak: lambda u, o: grond_zaak(u, o, VIEW)}
+
+
+def verwijzing(user, model, pk, *, veld: str):
+    """The object `model` with id `pk` named in field `veld` of a request. A missing id and one the user may not
+    see give the same 400 answer (issue 7); the refusal is logged."""
+    obj = model.objects.filter(pk=pk).first() if pk is not None else None
+    if obj is not None:
+        grond = _GRONDEN[model](user, obj)
+        if not grond.toegestaan:
+            inwoner = obj if isinstance(obj, Inwoner) else getattr(obj, "hoofdpersoon", None)
+            audit.log(user, VIEW, grond, inwoner=inwoner, zaak=obj if isinstance(obj, Zaak) else None,
+                      onderwerp=f"{model._meta.model_name} (verwijzing)", toelichting=f"veld {veld}, id {pk}")
+            obj = None
+    if obj is None:
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({veld: [f"Onbekende {model._meta.verbose_name} ({pk})."]})
+    return obj
+
+
+def zichtbare_signalen(user, huishouden: Huishouden) -> list:
+    """The intake signals of a household the user may see: the domain and date only, never the content."""
+    from maatwerk.toegang.models import Intakesignaal
+
+    if not grond_huishouden(user, huishouden, VIEW).toegestaan:
+        return []
+    return list(Intakesignaal.objects.filter(huishouden=huishouden).order_by("-datum", "-id"))
+
+
 def zichtbare_huishoudens(user) -> QuerySet:
     if not rollen(user):
         return Huishouden.objects.none()
@@ -283,7 +399,7 @@ def vereis_zaak(user, zaak: Zaak, actie: str, *, onderwerp: str = "zaak", toelic
     grond = grond_zaak(user, zaak, VIEW if actie == CREATE and handeling is None else actie, handeling=handeling)
     audit.log(user, actie, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp=onderwerp, toelichting=toelichting)
     if not grond.toegestaan:
-        raise GeenToegang(grond.omschrijving)
+        _weiger(grond, actie == CHANGE and grond_zaak(user, zaak, VIEW).toegestaan)
     return grond
 
 
@@ -291,7 +407,7 @@ def vereis_inwoner(user, inwoner: Inwoner, actie: str, *, onderwerp: str = "inwo
     grond = grond_inwoner(user, inwoner, actie)
     audit.log(user, actie, grond, inwoner=inwoner, onderwerp=onderwerp, toelichting=toelichting)
     if not grond.toegestaan:
-        raise GeenToegang(grond.omschrijving)
+        _weiger(grond, actie != VIEW and grond_inwoner(user, inwoner, VIEW).toegestaan)
     return grond
 
 
@@ -304,7 +420,7 @@ def vereis_huishouden(user, huishouden: Huishouden, actie: str, *, onderwerp: st
         for i in leden
     ])
     if not grond.toegestaan:
-        raise GeenToegang(grond.omschrijving)
+        _weiger(grond, actie != VIEW and grond_huishouden(user, huishouden, VIEW).toegestaan)
     return grond
 
 
@@ -347,7 +463,7 @@ def vereis_eigen_domein_inwoner(user, inwoner: Inwoner, *, onderwerp: str, toeli
                       "inwoner in het eigen domein.")
     audit.log(user, VIEW, grond, inwoner=inwoner, onderwerp=onderwerp, toelichting=toelichting)
     if not grond.toegestaan:
-        raise GeenToegang(grond.omschrijving)
+        _weiger(grond, grond_inwoner(user, inwoner, VIEW).toegestaan)
     return grond
 
 

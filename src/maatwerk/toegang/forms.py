@@ -75,7 +75,7 @@ class _GrondFormulier(NLFormulier, forms.Form):
                            help_text="Waarvoor zijn de gegevens nodig? (doelbinding, artikel 5 AVG)",
                            error_messages={"required": "Beschrijf het doel: waarvoor zijn de gegevens nodig?"})
     geldig_vanaf = _datum("Geldig vanaf")
-    geldig_tot = _datum("Geldig tot en met", required=False, help_text="Leeg laten als er geen einddatum is.")
+    geldig_tot = _datum("Geldig tot en met", help_text="Verplicht: een grond geldt nooit onbeperkt.")
 
     def __init__(self, *args, leden=(), **kwargs):
         from django.utils import timezone
@@ -96,19 +96,24 @@ class ToestemmingFormulier(_GrondFormulier):
         "required": "Kies wie inzage krijgt.", "invalid_choice": "Kies wie inzage krijgt."})
     vorm = forms.ChoiceField(label="Vorm van de toestemming", widget=forms.RadioSelect, error_messages={
         "required": "Kies de vorm van de toestemming."})
+    bron = forms.ChoiceField(label="Bron", widget=forms.RadioSelect, help_text=(
+        "Ondertekend: het kenmerk van het document is verplicht. Bevestigd: de toestemming geldt pas als een tweede "
+        "consulent van het domein van de gegevens haar bevestigt."), error_messages={"required": "Kies de bron."})
+    documentkenmerk = forms.CharField(label="Kenmerk van het ondertekende document", required=False, max_length=100)
 
-    def __init__(self, *args, ontvangers=(), **kwargs):
+    def __init__(self, *args, uitgesloten=(), **kwargs):
+        """`uitgesloten`: the recipients that include the user himself; he never records consent for them."""
         from maatwerk.toegang.models import Toestemming
         from maatwerk.toegang.rollen import ONTVANGER_KEUZES
 
         kwargs.setdefault("prefix", "toestemming")
         super().__init__(*args, **kwargs)
-        keuzes = [(c, label) for c, label in ONTVANGER_KEUZES if c in ontvangers]
+        keuzes = [(c, label) for c, label in ONTVANGER_KEUZES if c not in uitgesloten]
         self.fields["ontvanger"].choices = keuzes
-        if len(keuzes) == 1:
-            self.fields["ontvanger"].initial = keuzes[0][0]
         self.fields["vorm"].choices = Toestemming.Vorm.choices
-        self.order_fields(["inwoner", "ontvanger", "domein", "doel", "vorm", "geldig_vanaf", "geldig_tot"])
+        self.fields["bron"].choices = Toestemming.Bron.choices
+        self.order_fields(["inwoner", "ontvanger", "domein", "doel", "vorm", "bron", "documentkenmerk", "geldig_vanaf",
+                           "geldig_tot"])
 
 
 class GrondslagFormulier(_GrondFormulier):
@@ -116,14 +121,17 @@ class GrondslagFormulier(_GrondFormulier):
 
     ontvanger = forms.ChoiceField(label="Wie krijgt inzage?", widget=forms.RadioSelect, error_messages={
         "required": "Kies wie inzage krijgt.", "invalid_choice": "Kies wie inzage krijgt."})
-    grondslag = forms.CharField(label="Wettelijke grondslag (wet en artikel)", max_length=300,
-                                help_text="Bijvoorbeeld ‘Participatiewet, artikel 53a’.",
-                                error_messages={"required": "Noem de wet en het artikel."})
+    code = forms.ChoiceField(label="Wettelijke grondslag", help_text=(
+        "Alleen grondslagen uit de catalogus; elke grondslag geldt voor één domein, één ontvanger en een maximale duur."),
+        error_messages={"required": "Kies de wettelijke grondslag.", "invalid_choice": "Kies een grondslag uit de lijst."})
 
     def __init__(self, *args, **kwargs):
+        from maatwerk.toegang.grondslagen import CATALOGUS_KEUZES
         from maatwerk.toegang.rollen import ONTVANGER_KEUZES
 
         kwargs.setdefault("prefix", "grondslag")
         super().__init__(*args, **kwargs)
         self.fields["ontvanger"].choices = ONTVANGER_KEUZES
-        self.order_fields(["inwoner", "ontvanger", "domein", "grondslag", "doel", "geldig_vanaf", "geldig_tot"])
+        self.fields["code"].choices = [("", "— kies een grondslag —"), *CATALOGUS_KEUZES]
+        self.fields["code"].widget.attrs["class"] = "nl-select"
+        self.order_fields(["inwoner", "ontvanger", "domein", "code", "doel", "geldig_vanaf", "geldig_tot"])

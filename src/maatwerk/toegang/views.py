@@ -160,7 +160,7 @@ def toestemming_vastleggen(request, hh):
     from maatwerk.toegang.forms import ToestemmingFormulier
 
     leden = [lid.inwoner for lid in hh.huidige_lidmaatschappen()]
-    form = ToestemmingFormulier(request.POST, leden=leden, ontvangers=r.domeinen(request.user))
+    form = ToestemmingFormulier(request.POST, leden=leden, uitgesloten=r.ontvangers(request.user))
     return _grond_vastleggen(request, hh, form, "toestemming", register.leg_toestemming_vast,
                              "De toestemming van {naam} is vastgelegd.")
 
@@ -175,6 +175,32 @@ def grondslag_vastleggen(request, hh):
     form = GrondslagFormulier(request.POST, leden=leden)
     return _grond_vastleggen(request, hh, form, "grondslag", register.leg_grondslag_vast,
                              "De wettelijke grondslag voor de gegevens van {naam} is vastgelegd.")
+
+
+@inlog_vereist
+def toestemming_bevestigen(request, pk: int):
+    """The second person confirms a consent (toegang.register.bevestig_toestemming); back to the household page."""
+    from django.contrib import messages
+    from django.core.exceptions import ValidationError
+    from django.http import HttpResponseNotAllowed
+    from django.shortcuts import get_object_or_404, redirect
+
+    from maatwerk.toegang import register
+    from maatwerk.toegang.models import Toestemming
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    toestemming = get_object_or_404(Toestemming.objects.select_related("inwoner"), pk=pk)
+    try:
+        register.bevestig_toestemming(request.user, toestemming)
+    except ValidationError as fout:
+        messages.error(request, fout.messages[0])
+    else:
+        messages.success(request, f"De toestemming van {toestemming.inwoner.naam} is bevestigd en geldt nu.")
+    terug = request.POST.get("huishouden", "")
+    if terug.isdigit():
+        return redirect(reverse("ui:huishouden", args=[int(terug)]) + "#toestemmingen")
+    return redirect("ui:werkvoorraad")
 
 
 @inlog_vereist

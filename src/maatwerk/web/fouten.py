@@ -19,7 +19,7 @@ import logging
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, OperationalError
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -65,6 +65,8 @@ def exception_handler(exc, context):
         return Response({exc.veld or "invoer": [exc.bericht]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         return Response(as_serializer_error(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, Http404):  # also beleid.NietGevonden: invisible answers exactly like missing (issue 7)
+        return Response({"detail": NL[exceptions.NotFound]}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, DjangoPermissionDenied):
         bericht = str(exc) or "U heeft geen toegang."
         return Response({"detail": bericht, "code": "geen_toegang"}, status=status.HTTP_403_FORBIDDEN)

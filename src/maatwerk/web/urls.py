@@ -10,12 +10,13 @@ from rest_framework.routers import DefaultRouter
 
 from maatwerk.personen.api import HuishoudenViewSet, InwonerViewSet
 from maatwerk.toegang.api import AuditViewSet, ToestemmingViewSet, WettelijkeGrondslagViewSet
-from maatwerk.zaken.api import MandaatViewSet, RegelingViewSet, ZaakViewSet
+from maatwerk.zaken.api import IntakeViewSet, MandaatViewSet, RegelingViewSet, ZaakViewSet
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
 router.register("huishoudens", HuishoudenViewSet, basename="huishouden")
 router.register("zaken", ZaakViewSet, basename="zaak")
+router.register("intakes", IntakeViewSet, basename="intake")
 router.register("regelingen", RegelingViewSet, basename="regeling")
 router.register("mandaten", MandaatViewSet, basename="mandaat")
 router.register("toestemmingen", ToestemmingViewSet, basename="toestemming")

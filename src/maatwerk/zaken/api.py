@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from maatwerk.personen.models import Huishouden, Inwoner
 from maatwerk.toegang import beleid
 from maatwerk.web.paginering import gepagineerd
-from maatwerk.zaken import beoordeling, onderzoek, procedure, services, termijnen, vierogen
+from maatwerk.zaken import beoordeling, intake, onderzoek, procedure, services, termijnen, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Mandaatregel, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
@@ -27,6 +27,7 @@ from maatwerk.zaken.serializers import (
     ClientreactieSerializer,
     GoedkeuringInvoerSerializer,
     GoedkeuringSerializer,
+    IntakeInvoerSerializer,
     MandaatregelSerializer,
     MogelijkeOvergangSerializer,
     OnderzoekInvoerSerializer,
@@ -50,13 +51,6 @@ def valideer(serializer_class, data, **kwargs) -> dict:
     s = serializer_class(data=data, **kwargs)
     s.is_valid(raise_exception=True)
     return dict(s.validated_data)
-
-
-def _bestaand(model, pk: int, veld: str):
-    obj = model.objects.filter(pk=pk).first()
-    if obj is None:
-        raise ValidationError({veld: [f"Onbekende {model._meta.verbose_name} ({pk})."]})
-    return obj
 
 
 class ZaakViewSet(viewsets.GenericViewSet):
@@ -86,8 +80,10 @@ class ZaakViewSet(viewsets.GenericViewSet):
     @extend_schema(request=ZaakInvoerSerializer, responses={201: ZaakSerializer})
     def create(self, request):
         data = valideer(ZaakInvoerSerializer, request.data)
-        data["huishouden"] = _bestaand(Huishouden, data["huishouden"], "huishouden")
-        data["hoofdpersoon"] = _bestaand(Inwoner, data["hoofdpersoon"], "hoofdpersoon")
+        # Unknown and invisible ids answer the same (issue 7); a household known only to other domains goes
+        # through POST intakes/.
+        data["huishouden"] = beleid.verwijzing(request.user, Huishouden, data["huishouden"], veld="huishouden")
+        data["hoofdpersoon"] = beleid.verwijzing(request.user, Inwoner, data["hoofdpersoon"], veld="hoofdpersoon")
         zaak = services.meld_zaak(request.user, **data)
         return Response(ZaakSerializer(zaak).data, status=status.HTTP_201_CREATED)
 
@@ -241,6 +237,18 @@ class ZaakViewSet(viewsets.GenericViewSet):
     def goedkeuring(self, request, pk=None):
         g = vierogen.keur_goed(self.get_object(), request.user, **valideer(GoedkeuringInvoerSerializer, request.data))
         return Response(GoedkeuringSerializer(g).data, status=status.HTTP_201_CREATED)
+
+
+class IntakeViewSet(viewsets.GenericViewSet):
+    """The intake route (zaken.intake): a melding for an inwoner known only to other domains. BSN and
+    geboortedatum prove he is present; the reason is recorded; the household's other domains see a signal."""
+
+    serializer_class = IntakeInvoerSerializer
+
+    @extend_schema(request=IntakeInvoerSerializer, responses={201: ZaakSerializer})
+    def create(self, request):
+        zaak = intake.meld_via_intake(request.user, **valideer(IntakeInvoerSerializer, request.data))
+        return Response(ZaakSerializer(zaak).data, status=status.HTTP_201_CREATED)
 
 
 class RegelingViewSet(viewsets.GenericViewSet):

@@ -53,6 +53,16 @@ class ZaakInvoerSerializer(serializers.Serializer):
     kosten = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
 
 
+class IntakeInvoerSerializer(serializers.Serializer):
+    regeling = serializers.ChoiceField(choices=REGELING_KEUZES)
+    bsn = serializers.CharField(max_length=11)
+    geboortedatum = serializers.DateField()
+    reden = serializers.CharField(help_text="Waarom deze intake: wie meldt zich, met welke vraag (ten minste 20 tekens).")
+    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    ontvangen_op = serializers.DateField(required=False)
+    kosten = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
+
+
 class ZaakWijzigSerializer(serializers.Serializer):
     omschrijving = serializers.CharField(required=False, allow_blank=True)
     kosten = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)

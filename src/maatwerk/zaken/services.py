@@ -23,7 +23,18 @@ from maatwerk.zaken.vergrendeling import vergrendel
 def meld_zaak(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regeling: str, omschrijving: str = "",
               ontvangen_op: dt.date | None = None, kosten: Decimal | None = None) -> Zaak:
     """Art. 2:2 lid 1 en 2: a request for support arrives in any form; the toegangspartij confirms it by
-    creating a dossier. The zaak starts as a melding; the melding date is set at the first conversation."""
+    creating a dossier. The zaak starts as a melding; the melding date is set at the first conversation.
+
+    Issue 7: only for a household the consulent may already act for in his own domain (beleid.grond_melden); a
+    household known only to other domains goes through the intake route (zaken.intake)."""
+    definitie = _controleer_regeling(gebruiker, regeling, hoofdpersoon)
+    grond = beleid.vereis_melden(gebruiker, huishouden, onderwerp="zaak", toelichting=f"melding {regeling}")
+    return registreer_melding(gebruiker, huishouden=huishouden, hoofdpersoon=hoofdpersoon, regeling=regeling,
+                              omschrijving=omschrijving, ontvangen_op=ontvangen_op, kosten=kosten,
+                              grond=beleid.Grond(True, grond.soort, f"Melding in eigen domein {DOMEINEN[definitie.domein]}"))
+
+
+def _controleer_regeling(gebruiker, regeling: str, hoofdpersoon: Inwoner | None):
     if regeling not in REGELINGEN:
         raise ValidationError({"regeling": [f"Onbekende regeling '{regeling}'; kies uit: {', '.join(REGELINGEN)}."]})
     definitie = REGELINGEN[regeling]
@@ -33,8 +44,15 @@ def meld_zaak(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regel
         audit.log(gebruiker, beleid.CREATE, beleid.Grond(False, SoortGrond.GEEN, bericht), inwoner=hoofdpersoon,
                   onderwerp="zaak")
         raise beleid.GeenToegang(bericht)
+    return definitie
+
+
+def registreer_melding(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regeling: str, omschrijving: str,
+                       ontvangen_op: dt.date | None, kosten: Decimal | None, grond: beleid.Grond) -> Zaak:
+    """Store the zaak, its first step and the audit line, after the caller established the ground (meld_zaak:
+    own domain; zaken.intake: the intake route). Not for views: they call one of those two."""
     if not huishouden.lidmaatschappen.filter(inwoner=hoofdpersoon, tot__isnull=True).exists():
-        raise ValidationError({"hoofdpersoon": [f"{hoofdpersoon.naam} is geen (huidig) lid van dit huishouden."]})
+        raise ValidationError({"hoofdpersoon": ["De hoofdpersoon is geen (huidig) lid van dit huishouden."]})
     ontvangen_op = ontvangen_op or timezone.localdate()
     try:
         valideer_verleden(ontvangen_op, "Ontvangen op")
@@ -53,7 +71,6 @@ def meld_zaak(gebruiker, *, huishouden: Huishouden, hoofdpersoon: Inwoner, regel
             reden="Ondersteuningsvraag ontvangen; dossier aangemaakt",
             grondslag="Verordening Sociaal Domein 2018, artikel 2:2, eerste en tweede lid",
         )
-        grond = beleid.Grond(True, SoortGrond.EIGEN_DOMEIN, f"Melding in eigen domein {DOMEINEN[definitie.domein]}")
         audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=hoofdpersoon, onderwerp="zaak")
     return zaak
 

@@ -1,0 +1,97 @@
+"""Issue 7, purpose binding: consent with its source (bron) and a required end date, legal grounds from the
+catalogue (code) with a required end date, and the intake signal.
+
+Existing rows: a consent without end date gets one year from its start (the maximum, register.MAX_TOESTEMMING)
+and the source "bevestigd" without a confirmation, so it is NOT valid until a second consulent of the data's
+domain confirms it (a consent recorded by its own recipient must not keep working). A legal ground from before
+the catalogue has no code and is no longer valid; its missing end date becomes its start date."""
+
+import datetime as dt
+
+import django.db.models.deletion
+from django.conf import settings
+from django.db import migrations, models
+
+
+def vul_einddatums(apps, schema_editor):
+    Toestemming = apps.get_model("toegang", "Toestemming")
+    for t in Toestemming.objects.filter(geldig_tot__isnull=True):
+        t.geldig_tot = t.geldig_vanaf + dt.timedelta(days=365)
+        t.save(update_fields=["geldig_tot"])
+    Grondslag = apps.get_model("toegang", "WettelijkeGrondslag")
+    for g in Grondslag.objects.filter(geldig_tot__isnull=True):
+        g.geldig_tot = g.geldig_vanaf
+        g.save(update_fields=["geldig_tot"])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("toegang", "0002_rollen"),
+        ("personen", "0001_initial"),
+        ("zaken", "0003_onderzoek_versies"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.RemoveConstraint(model_name="toestemming", name="toestemming_tot_na_vanaf"),
+        migrations.RemoveConstraint(model_name="wettelijkegrondslag", name="grondslag_tot_na_vanaf"),
+        migrations.AddField(
+            model_name="toestemming", name="bron",
+            field=models.CharField(choices=[("ondertekend", "ondertekend door de inwoner (document in het dossier)"),
+                                            ("bevestigd", "bevestigd door een tweede consulent van het domein van de gegevens")],
+                                   default="bevestigd", max_length=20, verbose_name="bron"),
+            preserve_default=False,
+        ),
+        migrations.AddField(
+            model_name="toestemming", name="documentkenmerk",
+            field=models.CharField(blank=True, max_length=100, verbose_name="kenmerk van het ondertekende document"),
+        ),
+        migrations.AddField(
+            model_name="toestemming", name="bevestigd_door",
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT,
+                                    related_name="+", to=settings.AUTH_USER_MODEL),
+        ),
+        migrations.AddField(
+            model_name="toestemming", name="bevestigd_op",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="bevestigd op"),
+        ),
+        migrations.AddField(
+            model_name="wettelijkegrondslag", name="code",
+            field=models.CharField(blank=True, max_length=40, verbose_name="grondslag uit de catalogus"),
+        ),
+        migrations.RunPython(vul_einddatums, migrations.RunPython.noop),
+        migrations.AlterField(model_name="toestemming", name="geldig_tot",
+                              field=models.DateField(verbose_name="geldig tot en met")),
+        migrations.AlterField(model_name="wettelijkegrondslag", name="geldig_tot",
+                              field=models.DateField(verbose_name="geldig tot en met")),
+        migrations.AddConstraint(
+            model_name="toestemming",
+            constraint=models.CheckConstraint(condition=models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                                              name="toestemming_tot_na_vanaf"),
+        ),
+        migrations.AddConstraint(
+            model_name="wettelijkegrondslag",
+            constraint=models.CheckConstraint(condition=models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                                              name="grondslag_tot_na_vanaf"),
+        ),
+        migrations.CreateModel(
+            name="Intakesignaal",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("domein", models.CharField(choices=[("wmo", "Wmo"), ("jeugd", "Jeugd"), ("inkomen", "Inkomen")],
+                                            max_length=20, verbose_name="domein van de melding")),
+                ("datum", models.DateField(verbose_name="datum van de melding")),
+                ("reden", models.TextField(verbose_name="reden van de intake")),
+                ("gestart_op", models.DateTimeField(auto_now_add=True)),
+                ("gestart_door", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="+",
+                                                   to=settings.AUTH_USER_MODEL)),
+                ("huishouden", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT,
+                                                 related_name="intakesignalen", to="personen.huishouden")),
+                ("inwoner", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="+",
+                                              to="personen.inwoner")),
+                ("zaak", models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name="intakesignaal",
+                                              to="zaken.zaak")),
+            ],
+            options={"verbose_name": "intakesignaal", "verbose_name_plural": "intakesignalen", "ordering": ["-datum", "-id"]},
+        ),
+    ]
