@@ -9,6 +9,8 @@
 - TweeStapsSessionAuthentication: the same rule for the API with a session cookie (tokens are only handed
   out after the second factor, see maatwerk.web.token).
 - geblokkeerd: the answer to a login that django-axes locked out, in Dutch; JSON for the API.
+- brief_antwoord: letter HTML under a CSP without any script.
+- MinimaleWachtwoordLengte: passwords of at least 12 characters, with a Dutch message.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
+from drf_spectacular.authentication import SessionScheme
 from rest_framework.authentication import SessionAuthentication
 
 VERVERS_SECONDEN = 60  # renew the session expiry at most this often
@@ -94,6 +98,12 @@ class TweeStapsSessionAuthentication(SessionAuthentication):
         return resultaat
 
 
+class TweeStapsSessionScheme(SessionScheme):
+    """drf-spectacular: in the OpenAPI schema this is the ordinary session cookie scheme."""
+
+    target_class = "maatwerk.web.beveiliging.TweeStapsSessionAuthentication"
+
+
 LOCKOUT_BERICHT = ("Te veel mislukte inlogpogingen. Dit account is vanaf dit adres {minuten} minuten geblokkeerd. "
                    "Probeer het daarna opnieuw, of vraag de beheerder de blokkade op te heffen.")
 
@@ -124,8 +134,20 @@ BRIEF_CSP = {
 
 def brief_antwoord(html: str):
     """The HTTP answer for a letter as HTML, under BRIEF_CSP (read by django-csp's middleware)."""
-    from django.http import HttpResponse
-
     antwoord = HttpResponse(html, content_type="text/html; charset=utf-8")
     antwoord._csp_config = BRIEF_CSP
     return antwoord
+
+
+class MinimaleWachtwoordLengte(MinimumLengthValidator):
+    """ASVS 2.1.1: at least 12 characters. Own Dutch text: Django 5.2 changed this message and its Dutch
+    translation no longer matches, so users would read English."""
+
+    def __init__(self, min_length=12):
+        super().__init__(min_length)
+
+    def get_error_message(self):
+        return f"Dit wachtwoord is te kort: gebruik minstens {self.min_length} tekens."
+
+    def get_help_text(self):
+        return f"Uw wachtwoord moet minstens {self.min_length} tekens lang zijn; een zin van een paar woorden werkt goed."
