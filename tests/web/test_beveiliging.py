@@ -212,6 +212,9 @@ def test_verlopen_token_geeft_401(api, wmo):
     assert antwoord.status_code == 401
     assert antwoord.json()["detail"] == "Inloggen is mislukt: onjuiste gegevens of token."
     assert not AuthToken.objects.filter(user=wmo).exists()  # the expired token is removed
+    for kapot in ("Token é", "Token", "Token a b"):  # "é" arrives as one Latin-1 byte: not UTF-8
+        c.credentials(HTTP_AUTHORIZATION=kapot)
+        assert c.get("/api/v1/zaken/").status_code == 401
 
 
 # ------------------------------------------------------------------ two-factor login (django-otp, TOTP)

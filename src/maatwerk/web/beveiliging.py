@@ -6,6 +6,7 @@
   request; the expiry is renewed at most once a minute so that not every request writes the session.
 - TweeStapsMiddleware: a logged-in user with a TOTP device must give a code before any page; where two-factor
   login is required (production) a user without a device is sent to set one up (ASVS 2.2 / BIO 9.4.2).
+- TokenAuthentication: django-rest-knox tokens (expire, stored hashed); a malformed header answers 401.
 - TweeStapsSessionAuthentication: the same rule for the API with a session cookie (tokens are only handed
   out after the second factor, see maatwerk.web.token).
 - geblokkeerd: the answer to a login that django-axes locked out, in Dutch; JSON for the API.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import MinimumLengthValidator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -25,6 +27,9 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from drf_spectacular.authentication import SessionScheme
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
+from knox.auth import TokenAuthentication as KnoxTokenAuthentication
+from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
 
 VERVERS_SECONDEN = 60  # renew the session expiry at most this often
@@ -49,7 +54,8 @@ class SessieVerloopMiddleware:
 
     def __call__(self, request):
         sessie = getattr(request, "session", None)
-        if sessie is not None and sessie.session_key and not sessie.is_empty():
+        # Only a logged-in session: an expired or anonymous one is not revived (that would store a new one).
+        if sessie is not None and sessie.session_key and SESSION_KEY in sessie:
             nu = int(time.time())
             if nu - int(sessie.get(_ACTIEF, 0)) >= VERVERS_SECONDEN:
                 sessie[_ACTIEF] = nu  # modified -> saved with a new expiry of SESSION_COOKIE_AGE
@@ -79,9 +85,9 @@ class TweeStapsMiddleware:
 
     def __call__(self, request):
         pad = request.path
-        if (request.user.is_authenticated and not pad.startswith("/api/")
-                and not pad.startswith("/" + settings.STATIC_URL.lstrip("/"))
-                and pad not in {reverse(n) for n in _VRIJ} and tweede_stap_nodig(request.user)):
+        if (not pad.startswith(("/api/", "/" + settings.STATIC_URL.lstrip("/")))  # the API: TweeStapsSessionAuthentication
+                and request.user.is_authenticated and pad not in {reverse(n) for n in _VRIJ}
+                and tweede_stap_nodig(request.user)):
             naar = "ui:tweestaps_code" if heeft_tweestaps(request.user) else "ui:tweestaps_instellen"
             volgende = request.get_full_path() if request.method == "GET" else ""
             return redirect(reverse(naar) + ("?" + urlencode({"next": volgende}) if volgende else ""))
@@ -96,6 +102,21 @@ class TweeStapsSessionAuthentication(SessionAuthentication):
         if resultaat is not None and tweede_stap_nodig(request._request.user):
             return None
         return resultaat
+
+
+class TokenAuthentication(KnoxTokenAuthentication):
+    """django-rest-knox's token authentication; a header that is not UTF-8 is a wrong token (401), not a 500."""
+
+    def authenticate_credentials(self, token):
+        try:
+            token.decode("utf-8")
+        except UnicodeDecodeError:
+            raise exceptions.AuthenticationFailed("Ongeldig token.") from None
+        return super().authenticate_credentials(token)
+
+
+class TokenScheme(KnoxTokenScheme):
+    target_class = "maatwerk.web.beveiliging.TokenAuthentication"
 
 
 class TweeStapsSessionScheme(SessionScheme):

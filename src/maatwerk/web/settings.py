@@ -19,7 +19,9 @@ Everywhere: a Content-Security-Policy without inline script, a 30-minute session
 (`MAATWERK_SESSIE_MINUTEN`), `Cache-Control: no-store` on every answer except static files, passwords of
 at least 12 characters, login lockout (django-axes), API tokens that expire (`MAATWERK_TOKEN_UREN`, 8) and are
 stored hashed (django-rest-knox), two-factor login available for everyone (`MAATWERK_TWEESTAPS=1` requires it).
+See docs/beveiliging.md.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,6 +34,7 @@ import dj_database_url
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/maatwerk
 BASE_DIR = PACKAGE_DIR.parent.parent  # repository root
 DATA_DIR = Path(os.environ.get("MAATWERK_DATA_DIR") or BASE_DIR / "var")
+
 
 def _aan(naam: str, standaard: str = "0") -> bool:
     return os.environ.get(naam, standaard).strip().lower() in ("1", "true", "ja", "yes", "on")
@@ -197,7 +200,7 @@ REST_KNOX = {
 
 # Content-Security-Policy (django-csp) on every page: scripts and styles only from our own static files, no
 # inline script, no eval, no framing. Letters (HTML a beheerder's template produced) get a stricter policy
-# without any script at all (maatwerk.besluiten.views: BRIEF_CSP).
+# without any script at all (maatwerk.web.beveiliging.BRIEF_CSP).
 from csp.constants import NONE, SELF  # noqa: E402
 
 CONTENT_SECURITY_POLICY = {
@@ -233,7 +236,7 @@ MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request then gets 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        "maatwerk.web.beveiliging.TokenAuthentication",  # django-rest-knox: tokens expire and are stored hashed
         # A session counts only after the second factor where one is needed (maatwerk.web.beveiliging).
         "maatwerk.web.beveiliging.TweeStapsSessionAuthentication",
     ],
@@ -245,6 +248,13 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "maatwerk.web.fouten.exception_handler",
     "DATE_INPUT_FORMATS": ["iso-8601"],
 }
+
+def _nieuw_besluit_soorten():
+    """The choices of a new besluit after bezwaar or herziening (never 'buiten behandeling'); loaded lazily."""
+    from maatwerk.besluiten.models import Soort
+
+    return [c for c in Soort.choices if c[0] != Soort.BUITEN_BEHANDELING]
+
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Maatwerk API",
@@ -271,8 +281,7 @@ SPECTACULAR_SETTINGS = {
         "InkomenssoortEnum": "maatwerk.personen.models.Inkomenssoort",
         # Named so that the schema generates without warnings (`check --deploy` runs drf-spectacular's check).
         "BesluitSoortEnum": "maatwerk.besluiten.models.Soort",
-        "NieuwBesluitSoortEnum": lambda: [c for c in __import__("maatwerk.besluiten.models", fromlist=["Soort"]).Soort.choices
-                                          if c[0] != "buiten_behandeling"],  # a new besluit is never 'buiten behandeling'
+        "NieuwBesluitSoortEnum": "maatwerk.web.settings._nieuw_besluit_soorten",
         "BesluitVormEnum": "maatwerk.besluiten.models.Vorm",
         "SoortBronEnum": "maatwerk.besluiten.models.SoortBron",
         "BezwaarUitkomstEnum": "maatwerk.besluiten.models.Uitkomst",
