@@ -245,6 +245,20 @@ def test_inloggen_met_tweestapsverificatie(wmo):
     assert c.get("/api/v1/zaken/").status_code == 200
 
 
+def test_foute_codes_tellen_voor_de_blokkade(wmo):
+    apparaat = TOTPDevice.objects.create(user=wmo, name="telefoon", confirmed=True)
+    c = Client()
+    c.post("/inloggen/", {"username": "wmo1", "password": WACHTWOORD})
+    fout = "000000" if _code(apparaat) != "000000" else "111111"
+    for _ in range(4):
+        assert c.post("/inloggen/code/", {"code": fout}).status_code == 400
+    assert c.post("/inloggen/code/", {"code": fout}).status_code == 429
+    TOTPDevice.objects.filter(pk=apparaat.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    blokkade = c.post("/inloggen/code/", {"code": _code(apparaat)})  # even the right code, during the lockout
+    assert blokkade.status_code == 429 and "Te veel mislukte inlogpogingen" in blokkade.content.decode()
+    assert c.get("/werkvoorraad/").status_code == 302
+
+
 def test_token_vraagt_de_code_als_tweestaps_is_ingesteld(api, wmo):
     apparaat = TOTPDevice.objects.create(user=wmo, name="telefoon", confirmed=True)
     c = api()

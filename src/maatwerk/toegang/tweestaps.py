@@ -14,6 +14,7 @@ import base64
 import io
 
 import django_otp
+from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.contrib.auth.views import redirect_to_login
@@ -25,7 +26,7 @@ from django_otp.qr import write_qrcode_image
 
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.toegang.views import ui_context
-from maatwerk.web.beveiliging import heeft_tweestaps
+from maatwerk.web.beveiliging import geblokkeerd, heeft_tweestaps
 
 APPARAAT_NAAM = "authenticator-app"
 
@@ -65,6 +66,8 @@ def code(request):
         return redirect_to_login(request.get_full_path())
     if request.user.is_verified() or not heeft_tweestaps(request.user):
         return redirect(_volgende(request))
+    if request.method == "POST" and AxesProxyHandler.is_locked(request, {"username": request.user.get_username()}):
+        return geblokkeerd(request)  # locked out (wrong passwords or codes): no code is even checked
     form = CodeFormulier(request.POST or None)
     status = 200
     if request.method == "POST":
