@@ -106,6 +106,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_brieven(args) -> int:
+    import os
+
+    os.environ.setdefault("MAATWERK_DEMO", "1")  # example letters with demo data, like `maatwerk demo`
     from maatwerk.besluiten.preview import main as preview
 
     return preview(args.map)

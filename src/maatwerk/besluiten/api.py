@@ -21,6 +21,7 @@ from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Ov
 from maatwerk.brieven.pdf import html_naar_pdf
 from maatwerk.toegang import beleid
 from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
+from maatwerk.web.beveiliging import brief_antwoord
 from maatwerk.web.paginering import gepagineerd
 from maatwerk.zaken.models import Zaak
 
@@ -130,7 +131,7 @@ class BesluitViewSet(viewsets.GenericViewSet):
     def brief(self, request, pk=None):
         """The sent letter (stored, unchanged); before bekendmaking a concept rendered now."""
         html = services.voorbeeld_html(self.get_object(), request.user)
-        return HttpResponse(html, content_type="text/html; charset=utf-8")
+        return brief_antwoord(html)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="De brief als PDF")})
     @action(detail=True, methods=["get"], url_path="brief/pdf")
@@ -205,7 +206,7 @@ class BezwaarViewSet(viewsets.GenericViewSet):
     def brief(self, request, pk=None):
         """The letter on the bezwaar (ongegrond / niet-ontvankelijk), exactly as sent."""
         brief = bezwaarservice.brief_van(self.get_object(), request.user)
-        return HttpResponse(brief.html, content_type="text/html; charset=utf-8")
+        return brief_antwoord(brief.html)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="De brief als PDF")})
     @action(detail=True, methods=["get"], url_path="brief/pdf")

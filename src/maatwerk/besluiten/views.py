@@ -26,6 +26,7 @@ from maatwerk.brieven.pdf import html_naar_pdf
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.beveiliging import brief_antwoord
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status as ZaakStatus
 from maatwerk.zaken.models import Zaak
@@ -246,7 +247,7 @@ def brief(request, pk: int):
     except ProcedureFout as fout:
         messages.error(request, str(fout))
         return redirect(_besluit_url(b))
-    return HttpResponse(html, content_type="text/html; charset=utf-8")
+    return brief_antwoord(html)
 
 
 @inlog_vereist
@@ -357,7 +358,7 @@ def bezwaar_brief(request, pk: int):
     except ProcedureFout as fout:
         messages.error(request, str(fout))
         return redirect(_bezwaar_url(bz))
-    return HttpResponse(brief_.html, content_type="text/html; charset=utf-8")
+    return brief_antwoord(brief_.html)
 
 
 @inlog_vereist

@@ -6,7 +6,9 @@ Restrictions (why: the beheerder is trusted with wording, not with code or data 
 - only the tags and filters listed below; no `{% load %}` (no other libraries), no `{% debug %}` (dumps
   the context), no `{% autoescape off %}` and no `|safe` (consulent text must stay escaped);
 - `{% include %}` / `{% extends %}` resolve only to other letter templates (by code);
-- an unknown variable renders as a marker, so validation can refuse a template that uses one.
+- an unknown variable renders as a marker, so validation can refuse a template that uses one;
+- no script or active content: the source and every rendered letter are checked against an HTML allowlist
+  (`maatwerk.brieven.veiligheid`), so a letter can never carry <script>, onclick= or javascript: links.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Mapping
 from django.template import Context, Engine, TemplateDoesNotExist, TemplateSyntaxError
 from django.template.base import Lexer, TokenType
 from django.template.loaders.locmem import Loader as LocMemLoader
+
+from maatwerk.brieven.veiligheid import OnveiligeBrief, controleer_html
 
 TOEGESTANE_TAGS = frozenset({
     "if", "elif", "else", "endif", "for", "empty", "endfor", "with", "endwith", "include", "extends", "block",
@@ -31,6 +35,8 @@ TOEGESTANE_FILTERS = frozenset({
 })
 
 ONBEKEND = "⟦onbekend:%s⟧"
+_SJABLOONTAAL = re.compile(r"\{%.*?%\}|\{#.*?#\}", re.S)
+_VARIABELE = re.compile(r"\{\{.*?\}\}", re.S)
 _ONBEKEND_RE = re.compile(r"⟦onbekend:([^⟧]*)⟧")
 
 
@@ -85,6 +91,12 @@ def controleer_bron(code: str, bron: str) -> None:
             for naam in re.findall(r"\|\s*([A-Za-z_]\w*)", token.contents):
                 if naam not in TOEGESTANE_FILTERS:
                     raise SjabloonFout(f"Sjabloon '{code}'{regel}: het filter |{naam} is in een brief niet toegestaan.")
+    # The HTML around the template language: tags vanish (as they may when rendered), a variable becomes
+    # plain text, so `<p {% if x %}onclick="…"{% endif %}>` and `<scr{% if x %}{% endif %}ipt>` are caught.
+    try:
+        controleer_html(_VARIABELE.sub("x", _SJABLOONTAAL.sub("", bron)), f"Sjabloon '{code}'")
+    except OnveiligeBrief as fout:
+        raise SjabloonFout(str(fout)) from None
     engine, _ = _engine({code: bron})
     try:
         engine.from_string(bron)
@@ -110,6 +122,10 @@ def render(bronnen: Mapping[str, str], hoofd: str, context: dict) -> tuple[str, 
         raise SjabloonFout(f"Een sjabloon van de brief bevat een fout in de sjabloontaal: {fout}") from None
     except Exception as fout:  # noqa: BLE001 - a template must never crash the caller
         raise SjabloonFout(f"De brief kon niet worden gemaakt: {type(fout).__name__}: {fout}") from None
+    try:
+        controleer_html(html, "De brief")
+    except OnveiligeBrief as fout:
+        raise SjabloonFout(str(fout)) from None
     onbekend = sorted(set(_ONBEKEND_RE.findall(html)))
     if onbekend:
         raise SjabloonFout(

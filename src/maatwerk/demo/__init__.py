@@ -17,6 +17,8 @@ HOST = "127.0.0.1"
 
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    # The demo runs with fictional data: the development SECRET_KEY is accepted (see web/settings.py).
+    os.environ.setdefault("MAATWERK_DEMO", "1")
     import django
 
     django.setup()

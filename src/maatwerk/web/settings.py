@@ -4,11 +4,29 @@ Embedded default: SQLite in `<repo>/var/maatwerk.sqlite3` (folder from env `MAAT
 Production: PostgreSQL via env `DATABASE_URL` (postgresql://user:pass@host:5432/name).
 Other environment variables: `MAATWERK_SECRET_KEY`, `MAATWERK_DEBUG` (1/0), `MAATWERK_ALLOWED_HOSTS`
 (comma-separated), `MAATWERK_GEMEENTE` (the municipality whose rules the Regelkern applies).
+
+Production mode (issue 7, "Hardening"; OWASP ASVS L2, BIO): `MAATWERK_PRODUCTIE=1`. Then
+- `MAATWERK_SECRET_KEY` must be set: at least 50 characters, not the development key (else the app refuses
+  to start with ImproperlyConfigured), `MAATWERK_ALLOWED_HOSTS` must be set, DEBUG is off;
+- session and CSRF cookies are Secure, HSTS is on (one year, subdomains, preload), plain HTTP is redirected
+  to HTTPS (`MAATWERK_SSL_REDIRECT=0` only if the proxy already does that);
+- behind a TLS-terminating proxy set `MAATWERK_PROXY_SSL_HEADER=1`: Django then trusts
+  `X-Forwarded-Proto: https` (SECURE_PROXY_SSL_HEADER) — only if the proxy overwrites that header;
+- two-factor login (TOTP) is required for every staff account (`MAATWERK_TWEESTAPS=0` does not switch it off).
+Outside production the development key is accepted only with DEBUG on, in the demo (`maatwerk demo` and
+`maatwerk brieven` set `MAATWERK_DEMO=1`) and under pytest; anything else without a real key refuses to start.
+Everywhere: a Content-Security-Policy without inline script, a 30-minute session idle timeout
+(`MAATWERK_SESSIE_MINUTEN`), `Cache-Control: no-store` on every answer except static files, passwords of
+at least 12 characters, login lockout (django-axes), API tokens that expire (`MAATWERK_TOKEN_UREN`, 8) and are
+stored hashed (django-rest-knox), two-factor login available for everyone (`MAATWERK_TWEESTAPS=1` requires it).
+See docs/beveiliging.md.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -17,9 +35,42 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/maatwerk
 BASE_DIR = PACKAGE_DIR.parent.parent  # repository root
 DATA_DIR = Path(os.environ.get("MAATWERK_DATA_DIR") or BASE_DIR / "var")
 
-DEBUG = os.environ.get("MAATWERK_DEBUG", "0") == "1"
-# The development key only works with DEBUG on; a deployment must set MAATWERK_SECRET_KEY.
-SECRET_KEY = os.environ.get("MAATWERK_SECRET_KEY") or "maatwerk-ontwikkelsleutel-niet-voor-productie"
+
+def _aan(naam: str, standaard: str = "0") -> bool:
+    return os.environ.get(naam, standaard).strip().lower() in ("1", "true", "ja", "yes", "on")
+
+
+PRODUCTIE = _aan("MAATWERK_PRODUCTIE")
+DEMO = _aan("MAATWERK_DEMO")
+TESTS = "pytest" in sys.modules  # pytest-django imports the settings before any conftest can set a marker
+DEBUG = _aan("MAATWERK_DEBUG") and not PRODUCTIE
+
+ONTWIKKELSLEUTEL = "maatwerk-ontwikkelsleutel-niet-voor-productie"
+MINIMALE_SLEUTELLENGTE = 50  # what `check --deploy` (security.W009) asks for
+
+
+def _geheime_sleutel() -> str:
+    """ASVS 2.10 / 6.4: no deployment with a known key. The development key is only accepted where the data
+    is fictional (DEBUG, demo, tests) and never in production."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    sleutel = os.environ.get("MAATWERK_SECRET_KEY", "")
+    if sleutel and sleutel != ONTWIKKELSLEUTEL and len(sleutel) >= MINIMALE_SLEUTELLENGTE and len(set(sleutel)) >= 5:
+        return sleutel
+    if not PRODUCTIE and (DEBUG or DEMO or TESTS) and not sleutel:
+        return ONTWIKKELSLEUTEL
+    raise ImproperlyConfigured(
+        "Maatwerk start niet: zet MAATWERK_SECRET_KEY op een geheime, willekeurige sleutel van minstens "
+        f"{MINIMALE_SLEUTELLENGTE} tekens (bijvoorbeeld: python3 -c 'import secrets; print(secrets.token_urlsafe(64))'). "
+        "De ontwikkelsleutel werkt alleen in de demo, in de tests en met MAATWERK_DEBUG=1, nooit met MAATWERK_PRODUCTIE=1."
+    )
+
+
+SECRET_KEY = _geheime_sleutel()
+if PRODUCTIE and not os.environ.get("MAATWERK_ALLOWED_HOSTS", "").strip():
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Maatwerk start niet: zet MAATWERK_ALLOWED_HOSTS op de hostnaam of hostnamen van de server.")
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("MAATWERK_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -31,8 +82,13 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",  # web UI: static files via WhiteNoise, also under runserver
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",  # API tokens: expire, stored as a SHA-512 digest (replaces rest_framework.authtoken's plain keys)
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI as our own static files, pinned by the package version; no CDN
+    "axes",  # login lockout (login page, admin, POST /api/v1/token/)
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # two-factor login with an authenticator app (TOTP, RFC 6238)
+    "csp",
     "django_htmx",
     "maatwerk.personen",
     "maatwerk.zaken",
@@ -44,16 +100,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # web UI: serves STATIC_ROOT (maatwerk demo runs collectstatic)
+    "maatwerk.web.beveiliging.GeenCacheMiddleware",  # Cache-Control: no-store on everything but static files
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "maatwerk.web.beveiliging.SessieVerloopMiddleware",  # idle timeout: the session lives 30 min after the last request
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given in this session
+    "maatwerk.web.beveiliging.TweeStapsMiddleware",  # pages: verify the code, or set up 2FA where required
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Last, so it wraps the view and nothing else: a changing request and its audit lines commit together,
-    # an error answer rolls back (maatwerk.web.transacties; issue 7).
+    # Just before django-axes (which must be last), so it wraps the view and little else: a changing request
+    # and its audit lines commit together, an error answer rolls back (maatwerk.web.transacties; issue 7).
     "maatwerk.web.transacties.VerzoekTransactieMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: turns a flagged lockout into its answer
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
@@ -102,7 +164,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least 12 characters (the demo password "maatwerk-demo" has 13).
+    {"NAME": "maatwerk.web.beveiliging.MinimaleWachtwoordLengte", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -119,14 +182,79 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is mi
 
 LOGIN_URL = "ui:inloggen"
 
+# ------------------------------------------------------------------ hardening (issue 7; see the docstring)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout: 5 failed logins for one username from one address block that pair for 15 minutes (a failure
+# during the lockout starts the 15 minutes again). Per pair, so a stranger cannot lock a colleague out.
+# Behind a proxy the address is the proxy's (REMOTE_ADDR), so the lockout is then per username.
+# Reset: `django-admin axes_reset_username NAAM` (with DJANGO_SETTINGS_MODULE=maatwerk.web.settings) or
+# delete the "access attempts" in the admin; see README "Beveiliging".
+AXES_FAILURE_LIMIT = int(os.environ.get("MAATWERK_INLOG_POGINGEN", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MAATWERK_INLOG_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "maatwerk.web.beveiliging.geblokkeerd"
+
+# Session idle timeout (ASVS 3.3.2, BIO): 30 minutes after the last request; SessieVerloopMiddleware renews
+# the expiry at most once a minute, so not every request writes the session.
+SESSION_COOKIE_AGE = int(os.environ.get("MAATWERK_SESSIE_MINUTEN", "30")) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Two-factor login (django-otp, TOTP): available to every account; required in production.
+TWEESTAPS_VERPLICHT = PRODUCTIE or _aan("MAATWERK_TWEESTAPS")
+OTP_TOTP_ISSUER = "Maatwerk"
+
+# API tokens (django-rest-knox): random 64 hex characters, stored as a SHA-512 digest, valid 8 hours.
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(hours=int(os.environ.get("MAATWERK_TOKEN_UREN", "8"))),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
+# Content-Security-Policy (django-csp) on every page: scripts and styles only from our own static files, no
+# inline script, no eval, no framing. Letters (HTML a beheerder's template produced) get a stricter policy
+# without any script at all (maatwerk.web.beveiliging.BRIEF_CSP).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # Swagger UI draws its icons as data: SVG
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+if PRODUCTIE:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31_536_000  # one year
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SECURE_SSL_REDIRECT = _aan("MAATWERK_SSL_REDIRECT", "1")
+    if _aan("MAATWERK_PROXY_SSL_HEADER"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if not SECURE_SSL_REDIRECT:
+        SILENCED_SYSTEM_CHECKS = ["security.W008"]  # documented: the proxy in front redirects HTTP to HTTPS
+
 # The municipality whose ordinance the Regelkern applies (see maatwerk.regels.systeem).
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")
 
 REST_FRAMEWORK = {
     # Token first: an unauthenticated request then gets 401 with "WWW-Authenticate: Token".
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "maatwerk.web.beveiliging.TokenAuthentication",  # django-rest-knox: tokens expire and are stored hashed
+        # A session counts only after the second factor where one is needed (maatwerk.web.beveiliging).
+        "maatwerk.web.beveiliging.TweeStapsSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -137,6 +265,13 @@ REST_FRAMEWORK = {
     "DATE_INPUT_FORMATS": ["iso-8601"],
 }
 
+def _nieuw_besluit_soorten():
+    """The choices of a new besluit after bezwaar or herziening (never 'buiten behandeling'); loaded lazily."""
+    from maatwerk.besluiten.models import Soort
+
+    return [c for c in Soort.choices if c[0] != Soort.BUITEN_BEHANDELING]
+
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Maatwerk API",
     "DESCRIPTION": (
@@ -146,6 +281,10 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from drf-spectacular-sidecar (our own static files, versioned with the package), not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ZrmScoreEnum": "maatwerk.zaken.models.ZRM_SCORE_KEUZES",
@@ -156,6 +295,14 @@ SPECTACULAR_SETTINGS = {
         "MaatwerkRolEnum": "maatwerk.toegang.rollen.ROL_KEUZES",
         "HuishoudRolEnum": "maatwerk.personen.models.Rol",
         "InkomenssoortEnum": "maatwerk.personen.models.Inkomenssoort",
+        # Named so that the schema generates without warnings (`check --deploy` runs drf-spectacular's check).
+        "BesluitSoortEnum": "maatwerk.besluiten.models.Soort",
+        "NieuwBesluitSoortEnum": "maatwerk.web.settings._nieuw_besluit_soorten",
+        "BesluitVormEnum": "maatwerk.besluiten.models.Vorm",
+        "SoortBronEnum": "maatwerk.besluiten.models.SoortBron",
+        "BezwaarUitkomstEnum": "maatwerk.besluiten.models.Uitkomst",
+        "ToestemmingVormEnum": "maatwerk.toegang.models.Toestemming.Vorm",
+        "SoortGrondEnum": "maatwerk.toegang.models.SoortGrond",
     },
 }
 

@@ -4,12 +4,12 @@ The web UI (another package) adds its own routes here (see docs/zaakbehandeling.
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from maatwerk.personen.api import HuishoudenViewSet, InwonerViewSet
 from maatwerk.toegang.api import AuditViewSet, ToestemmingViewSet, WettelijkeGrondslagViewSet
+from maatwerk.web.token import TokenAanvraag
 from maatwerk.zaken.api import IntakeViewSet, MandaatViewSet, RegelingViewSet, ZaakViewSet
 
 router = DefaultRouter()
@@ -25,9 +25,12 @@ router.register("audit", AuditViewSet, basename="audit")
 
 api_v1 = [
     path("", include(router.urls)),
-    path("token/", obtain_auth_token, name="api-token"),
+    path("token/", TokenAanvraag.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI without inline script (CSP): the init script is a separate request (?script=), the UI comes
+    # from drf-spectacular-sidecar's static files.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="maatwerk/swagger_ui.html"),
+         name="api-docs"),
 ]
 
 urlpatterns = [

@@ -20,6 +20,11 @@
     }
   });
 
+  // "Afdrukken" buttons (no inline onclick: the Content-Security-Policy forbids inline script).
+  document.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest("[data-afdrukken]")) window.print();
+  });
+
   // A refused or failed request is not swapped by htmx: say so in the status region instead of silence.
   document.addEventListener("htmx:responseError", function (e) {
     var regio = document.getElementById("meldingen");
