@@ -74,7 +74,8 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self):
         for naam, waarde in self.opties.items():
-            self.cfg.set(naam, waarde)
+            if naam in self.cfg.settings:  # control_socket_disable exists from gunicorn 24 on
+                self.cfg.set(naam, waarde)
 
     def load(self):
         return self.application
@@ -112,6 +113,9 @@ def serveer(application, *, host: str, port: int, workers: int, threads: int = T
         "accesslog": "-" if toegangslog else None,
         "post_fork": _sterf_met_master,
         "proc_name": "maatwerk",
+        # No control socket (gunicornc): it has one path per user, so a second server on the machine (a demo
+        # next to a test run) would take it over.
+        "control_socket_disable": True,
     }
     master = os.getpid()
     try:
@@ -123,11 +127,17 @@ def serveer(application, *, host: str, port: int, workers: int, threads: int = T
     return 0
 
 
-def _django() -> None:
+def _django() -> str | None:
+    """Set up Django; a Dutch message instead of a traceback when the settings refuse (e.g. no SECRET_KEY)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as fout:
+        return str(fout)
+    return None
 
 
 def ontbrekende_migraties() -> list[str]:
@@ -146,7 +156,9 @@ def start(*, host: str, port: int, workers: int, migreer: bool = False) -> int:
         print(f"Fout: poort {port} op {host} is al in gebruik (of het adres bestaat niet op deze machine).",
               file=sys.stderr)
         return 1
-    _django()
+    if fout := _django():
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 1
     from django.core.management import call_command
     from django.core.management.base import CommandError
     from django.db import DatabaseError
