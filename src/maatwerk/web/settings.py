@@ -71,6 +71,9 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets (about 150 on a zaak page) rendered with Jinja2 from Django's own widget templates: the same
+# HTML, at two thirds of the page's CPU time (issue 7: p95 <= 100 ms on 2 cores; see bench/bench_server.py).
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 
 def _database() -> dict:
