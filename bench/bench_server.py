@@ -34,7 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+import urllib.request
+
+import aiohttp
+from yarl import URL
 
 GEBRUIKER, WACHTWOORD = "consulent_inkomen", "maatwerk-demo"
 TIMEOUT = 10.0
@@ -62,9 +65,10 @@ def wacht_op(url: str, proces: subprocess.Popen | None, seconden: float = 180) -
         if proces is not None and proces.poll() is not None:
             raise SystemExit(f"De server stopte met status {proces.returncode} voordat hij antwoordde.")
         try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
             pass
         time.sleep(0.5)
     raise SystemExit(f"De server op {url} antwoordde niet binnen {seconden:.0f} s.")
@@ -81,27 +85,30 @@ def stop(proces: subprocess.Popen) -> None:
         proces.wait()
 
 
-def inloggen(basis: str) -> tuple[httpx.Cookies, str, int, int]:
-    """A session (cookies) for the page, a token for the API, the zaak to show and the zaak to calculate."""
-    with httpx.Client(base_url=basis, timeout=TIMEOUT) as c:
-        c.get("/inloggen/")
-        csrf = c.cookies.get("csrftoken")
-        r = c.post("/inloggen/", data={"username": GEBRUIKER, "password": WACHTWOORD, "csrfmiddlewaretoken": csrf},
-                   headers={"Referer": basis + "/inloggen/"})
-        if "sessionid" not in c.cookies:
-            raise SystemExit(f"Inloggen als {GEBRUIKER} mislukte (status {r.status_code}).")
-        sessie = httpx.Cookies(c.cookies)
+async def inloggen(basis: str) -> tuple[dict, str, int, int]:
+    """A session cookie for the page, a token for the API, the zaak to show and the zaak to calculate."""
+    async with aiohttp.ClientSession(basis, cookie_jar=aiohttp.CookieJar(unsafe=True)) as c:  # unsafe: an IP
+        async with c.get("/inloggen/") as r:
+            await r.read()
+        csrf = c.cookie_jar.filter_cookies(URL(basis))["csrftoken"].value
+        async with c.post("/inloggen/", data={"username": GEBRUIKER, "password": WACHTWOORD,
+                                              "csrfmiddlewaretoken": csrf},
+                          headers={"Referer": basis + "/inloggen/"}) as r:
+            status = r.status
+        cookies = {k: m.value for k, m in c.cookie_jar.filter_cookies(URL(basis)).items()}
+        if "sessionid" not in cookies:
+            raise SystemExit(f"Inloggen als {GEBRUIKER} mislukte (status {status}).")
     # Without the session cookie: with it, DRF's SessionAuthentication would ask for a CSRF token.
-    with httpx.Client(base_url=basis, timeout=TIMEOUT) as c:
-        r = c.post("/api/v1/token/", json={"username": GEBRUIKER, "password": WACHTWOORD})
-        r.raise_for_status()
-        token = r.json()["token"]
-        c.headers["Authorization"] = f"Token {token}"
-
-        def zaak_in(status: str) -> int:
-            r = c.get("/api/v1/zaken/", params={"regeling": "bijzondere_bijstand", "status": status})
+    async with aiohttp.ClientSession(basis) as c:
+        async with c.post("/api/v1/token/", json={"username": GEBRUIKER, "password": WACHTWOORD}) as r:
             r.raise_for_status()
-            zaken = r.json()["results"]
+            token = (await r.json())["token"]
+
+        async def zaak_in(status: str) -> int:
+            async with c.get("/api/v1/zaken/", params={"regeling": "bijzondere_bijstand", "status": status},
+                             headers={"Authorization": f"Token {token}"}) as r:
+                r.raise_for_status()
+                zaken = (await r.json())["results"]
             if not zaken:
                 raise SystemExit(f"Geen zaak bijzondere bijstand in {status} (zijn de demogegevens geladen?).")
             return zaken[0]["id"]
@@ -109,35 +116,34 @@ def inloggen(basis: str) -> tuple[httpx.Cookies, str, int, int]:
         # The page and the API show the demo's zaak in beoordeling (findings, report, steps: the fullest page);
         # the calculations go to the zaak in aanvraag, so that 1,000 stored calculations in a minute do not
         # make the measured page an unusual one.
-        return sessie, token, zaak_in("beoordeling"), zaak_in("aanvraag")
+        return cookies, token, await zaak_in("beoordeling"), await zaak_in("aanvraag")
 
 
-def verzoeken(zaak: int, rekenzaak: int) -> dict:
+def verzoeken(zaak: int, rekenzaak: int, cookies: dict, token: str) -> dict:
     maand = dt.date.today().strftime("%Y-%m")
+    sessie = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
+    api = {"Authorization": f"Token {token}"}
     return {
-        "pagina": dict(method="GET", url=f"/zaken/{zaak}/"),
-        "api": dict(method="GET", url=f"/api/v1/zaken/{zaak}/"),
-        "berekening": dict(method="POST", url=f"/api/v1/zaken/{rekenzaak}/berekeningen/",
+        "pagina": dict(method="GET", url=f"/zaken/{zaak}/", headers=sessie),
+        "api": dict(method="GET", url=f"/api/v1/zaken/{zaak}/", headers=api),
+        "berekening": dict(method="POST", url=f"/api/v1/zaken/{rekenzaak}/berekeningen/", headers=api,
                            json={"maand": maand, "invoer": {"huishouden": {"kostensoort": "overig"}}}),
     }
 
 
-async def belast(basis: str, doelen: list[str], verzoek: dict, sessie: httpx.Cookies, token: str,
-                 rps: float, duur: float) -> dict:
+async def belast(basis: str, doelen: list[str], verzoek: dict, rps: float, duur: float) -> dict:
     uitslagen: dict[str, list] = {d: [] for d in doelen}  # (latency in s, status or error name)
-    limieten = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
-    # The page with the session of a logged-in user, the API with the token (as its clients use them).
-    async with (httpx.AsyncClient(base_url=basis, timeout=TIMEOUT, limits=limieten, cookies=sessie) as browser,
-                httpx.AsyncClient(base_url=basis, timeout=TIMEOUT, limits=limieten,
-                                  headers={"Authorization": f"Token {token}"}) as api):
-        clients = {"pagina": browser, "api": api, "berekening": api}
+    verbindingen = aiohttp.TCPConnector(limit=0)  # open loop: never queue a request in the client
+    async with aiohttp.ClientSession(basis, connector=verbindingen, cookie_jar=aiohttp.DummyCookieJar(),
+                                     timeout=aiohttp.ClientTimeout(total=TIMEOUT)) as client:
         lus = asyncio.get_running_loop()
 
         async def een(doel: str, gepland: float):
             try:
-                r = await clients[doel].request(**verzoek[doel])
-                status = r.status_code
-            except httpx.HTTPError as fout:
+                async with client.request(**verzoek[doel]) as r:
+                    await r.read()
+                    status = r.status
+            except (aiohttp.ClientError, asyncio.TimeoutError) as fout:
                 status = type(fout).__name__
             uitslagen[doel].append((lus.time() - gepland, status))
 
@@ -152,6 +158,24 @@ async def belast(basis: str, doelen: list[str], verzoek: dict, sessie: httpx.Coo
             taken.append(asyncio.create_task(een(doelen[i % len(doelen)], gepland)))
         await asyncio.gather(*taken)
     return uitslagen
+
+
+def cpu_seconden(master: int) -> float:
+    """CPU time (user + system) of the server: the master and its workers, from /proc (Linux)."""
+    tik = os.sysconf("SC_CLK_TCK")
+    totaal = 0.0
+    pids = [master]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    except OSError:
+        return float("nan")
+    for pid in pids:
+        try:
+            velden = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totaal += (int(velden[11]) + int(velden[12])) / tik
+    return totaal
 
 
 def percentiel(waarden: list[float], p: float) -> float:
@@ -202,13 +226,21 @@ def main(argv=None) -> int:
             print(f"maatwerk demo starten op {basis} (gegevens in {map_})…", flush=True)
             proces = start_demo(poort, args.workers, map_)
             wacht_op(basis + "/", proces)
-        sessie, token, zaak, rekenzaak = inloggen(basis)
-        verzoek = verzoeken(zaak, rekenzaak)
+        cookies, token, zaak, rekenzaak = asyncio.run(inloggen(basis))
+        verzoek = verzoeken(zaak, rekenzaak, cookies, token)
         print(f"Zaak {zaak} (pagina, api), zaak {rekenzaak} (berekening); doelen: {', '.join(doelen)}", flush=True)
         if args.opwarmen > 0:
-            asyncio.run(belast(basis, doelen, verzoek, sessie, token, min(args.rps, 20), args.opwarmen))
-        uitslagen = asyncio.run(belast(basis, doelen, verzoek, sessie, token, args.rps, args.duur))
+            asyncio.run(belast(basis, doelen, verzoek, min(args.rps, 20), args.opwarmen))
+        cpu_voor = cpu_seconden(proces.pid) if proces else float("nan")
+        uitslagen = asyncio.run(belast(basis, doelen, verzoek, args.rps, args.duur))
+        cpu = cpu_seconden(proces.pid) - cpu_voor if proces else float("nan")
         print(verslag(uitslagen, args.rps, args.duur))
+        if proces:
+            # Independent of what else runs on the machine: what the load costs the server itself.
+            aantal = sum(len(r) for r in uitslagen.values())
+            print(f"\nCPU van de server: {cpu:.1f} s voor {aantal} verzoeken = {cpu / aantal * 1000:.1f} ms per verzoek; "
+                  f"{cpu / args.duur:.2f} cores bezet bij {args.rps:g} verzoeken/s.")
+        print(f"Belasting van de machine (load average 1 min) na afloop: {os.getloadavg()[0]:.1f} op {os.cpu_count()} cores.")
         fouten = sum(1 for rijen in uitslagen.values() for _, s in rijen if s not in (200, 201))
         return 1 if fouten else 0
     finally:

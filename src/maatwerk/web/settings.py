@@ -85,6 +85,9 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# A connection per worker thread that lives on between requests (PostgreSQL gets 60 s from DATABASE_URL):
+# opening an SQLite connection costs about 1 ms of CPU per request (issue 7, bench/bench_server.py).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 600)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
