@@ -1,6 +1,8 @@
 """The `maatwerk` command.
 
     maatwerk bereken SITUATIE.json --periode JJJJ-MM [--gemeente G] [--variabelen a,b] [--uitleg] [--json]
+    maatwerk demo [--port N] [--workers N]
+    maatwerk serve [--host H] [--port N] [--workers N] [--migreer]
 
 Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
 """
@@ -97,12 +99,29 @@ def cmd_bereken(args) -> int:
     return 0
 
 
+def _controleer_server(args) -> str | None:
+    if not 1 <= args.port <= 65535:
+        return f"--port: {args.port} is geen geldig poortnummer (1–65535)."
+    if args.workers is not None and not 1 <= args.workers <= 64:
+        return f"--workers: {args.workers} is geen geldig aantal (1–64)."
+    return None
+
+
 def cmd_demo(args) -> int:
     from maatwerk.demo import start
 
-    if not 1 <= args.port <= 65535:
-        return _fout(f"--port: {args.port} is geen geldig poortnummer (1–65535).")
-    return start(port=args.port)
+    if fout := _controleer_server(args):
+        return _fout(fout)
+    return start(port=args.port, workers=args.workers)
+
+
+def cmd_serve(args) -> int:
+    from maatwerk.web import server
+
+    if fout := _controleer_server(args):
+        return _fout(fout)
+    return server.start(host=args.host, port=args.port, workers=args.workers or server.standaard_workers(),
+                        migreer=args.migreer)
 
 
 def cmd_brieven(args) -> int:
@@ -129,7 +148,14 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bereken)
     d = sub.add_parser("demo", help="migreer, laad demogegevens en start de webapplicatie op 127.0.0.1")
     d.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    d.add_argument("--workers", type=int, help="aantal gunicorn-workers (standaard: het aantal cores, minstens 2)")
     d.set_defaults(func=cmd_demo)
+    s = sub.add_parser("serve", help="start de webapplicatie op een productieserver (gunicorn), zonder demogegevens")
+    s.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    s.add_argument("--workers", type=int, help="aantal gunicorn-workers (standaard: het aantal cores, minstens 2)")
+    s.add_argument("--migreer", action="store_true", help="werk eerst de database bij (migraties); maak vooraf een back-up")
+    s.set_defaults(func=cmd_serve)
     br = sub.add_parser("brieven", help="schrijf elke briefvariant met demogegevens als HTML en PDF in MAP")
     br.add_argument("map", metavar="MAP", help="map waarin de voorbeeldbrieven komen")
     br.set_defaults(func=cmd_brieven)

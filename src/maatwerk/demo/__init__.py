@@ -3,13 +3,13 @@
     maatwerk demo [--port N]
 
 The database is whatever the settings define (SQLite under var/ by default). Static files are collected
-into STATIC_ROOT and served by WhiteNoise, so the demo needs no separate web server.
+into STATIC_ROOT and served by WhiteNoise, so the demo needs no separate web server. The demo runs on the
+same production server as `maatwerk serve` (gunicorn, see maatwerk.web.server).
 """
 
 from __future__ import annotations
 
 import os
-import socket
 import sys
 
 HOST = "127.0.0.1"
@@ -65,23 +65,20 @@ def welkom(port: int, verslag: dict) -> str:
 
 
 def poort_vrij(port: int) -> bool:
-    """Django's runserver ends the process with os._exit when the port is taken; check first."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        try:
-            s.bind((HOST, port))
-        except OSError:
-            return False
-    return True
+    from maatwerk.web.server import poort_vrij as vrij
+
+    return vrij(HOST, port)
 
 
-def start(port: int) -> int:
+def start(port: int, workers: int | None = None) -> int:
     """Called by `maatwerk demo`. Serves until Ctrl+C; returns the exit status."""
+    from maatwerk.web import server
+
     if not poort_vrij(port):
         print(f"Fout: poort {port} op {HOST} is al in gebruik. Kies een andere, bijvoorbeeld: "
               f"maatwerk demo --port {port + 1}", file=sys.stderr)
         return 1
     _django()
-    from django.core.management import call_command
     from django.core.management.base import CommandError
 
     try:
@@ -90,14 +87,7 @@ def start(port: int) -> int:
         print(f"Fout bij het voorbereiden van de database: {fout}", file=sys.stderr)
         return 1
     print(welkom(port, verslag), flush=True)
-    try:
-        call_command("runserver", f"{HOST}:{port}", use_reloader=False, use_threading=True)
-    except KeyboardInterrupt:
-        pass
-    except SystemExit as einde:  # runserver exits on Ctrl+C or when the port is taken
-        return einde.code if isinstance(einde.code, int) else (0 if einde.code is None else 1)
-    except CommandError as fout:
-        print(f"Fout: {fout}", file=sys.stderr)
-        return 1
+    status = server.serveer(server.laad_applicatie(), host=HOST, port=port,
+                            workers=workers or server.standaard_workers(), loglevel="warning")
     print("Demo gestopt.")
-    return 0
+    return status

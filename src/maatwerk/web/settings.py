@@ -136,6 +136,9 @@ TEMPLATES = [
         },
     },
 ]
+# Form widgets (about 150 on a zaak page) rendered with Jinja2 from Django's own widget templates: the same
+# HTML, at two thirds of the page's CPU time (issue 7: p95 <= 100 ms on 2 cores; see bench/bench_server.py).
+FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 
 def _database() -> dict:
@@ -160,6 +163,9 @@ SQLITE_OPTIONS = {
 
 
 DATABASES = {"default": _database()}
+# A connection per worker thread that lives on between requests (PostgreSQL gets 60 s from DATABASE_URL):
+# opening an SQLite connection costs about 1 ms of CPU per request (issue 7, bench/bench_server.py).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 600)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
