@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import JsonResponse
+from django.views import defaults
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -52,3 +54,11 @@ def exception_handler(exc, context):
             if isinstance(exc, soort) and isinstance(response.data, dict) and "detail" in response.data:
                 response.data["detail"] = bericht
     return response
+
+
+def niet_gevonden(request, exception=None):
+    """handler404: an address under /api/ that matches no route (`/api/v1/zaken/abc/`) answers JSON like every
+    other API error; the pages keep their HTML 404."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": NL[exceptions.NotFound], "code": "niet_gevonden"}, status=404)
+    return defaults.page_not_found(request, exception)

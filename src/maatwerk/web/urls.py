@@ -36,3 +36,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("maatwerk.web.ui_urls")),
 ]
+
+# An API address that matches no route answers JSON, not the HTML page (issue 7: an API error answers JSON).
+handler404 = "maatwerk.web.fouten.niet_gevonden"
