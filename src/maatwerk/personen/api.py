@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from maatwerk.personen import services
 from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner, Maandinkomen, Vermogensopgave
@@ -111,7 +112,7 @@ class InwonerViewSet(viewsets.GenericViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses=AuditRegelSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=api_settings.DEFAULT_PAGINATION_CLASS)
     def audit(self, request, pk=None):
         """Who saw or changed this inwoner's data. Only for a consulent with a zaak of this inwoner in his own
         domain (consent or a legal ground is not enough)."""

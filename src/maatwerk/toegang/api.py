@@ -62,6 +62,7 @@ class ToestemmingViewSet(viewsets.GenericViewSet):
 
     serializer_class = ToestemmingSerializer
     queryset = Toestemming.objects.all()
+    pagination_class = None  # answered whole (a short list); the schema must say so
     lookup_value_regex = r"\d+"
 
     @extend_schema(parameters=[OpenApiParameter("inwoner", int, required=True)])

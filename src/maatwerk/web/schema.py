@@ -17,7 +17,7 @@ ONVEILIG = ("POST", "PUT", "PATCH", "DELETE")
 
 class FoutSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="De melding in het Nederlands, zonder technische details.")
-    code = serializers.CharField(help_text="Vaste code van de fout, bijvoorbeeld `geen_toegang`, `ongeldige_overgang`, "
+    code = serializers.CharField(required=False, help_text="Vaste code van de fout, bijvoorbeeld `geen_toegang`, `ongeldige_overgang`, "
                                            "`niet_gevonden`, `conflict`, `database_bezet`.")
 
     class Meta:
@@ -35,15 +35,21 @@ BEZET = "De database is tijdelijk bezet; probeer het na de `Retry-After` seconde
 ONGELDIG = ("Ongeldige invoer. Per veld een lijst met Nederlandse meldingen (`{\"veld\": [\"melding\"]}`), of een "
             "`Fout` (bijvoorbeeld onleesbare JSON). Er is niets opgeslagen.")
 
+# 400: field errors ({"veld": ["melding", ...]}, nested for nested input), or one message with a code.
+VELDFOUTEN = {
+    "type": "object",
+    "description": "Per veld de Nederlandse meldingen; `detail` en `code` als de fout niet bij één veld hoort.",
+    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "additionalProperties": {"oneOf": [{"type": "array", "items": {}}, {"type": "object"}, {"type": "string"}]},
+}
+
 
 class MaatwerkAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         antwoorden = super()._get_response_bodies(direction)
         fout = self.resolve_serializer(FoutSerializer, direction).ref
         if "400" not in antwoorden:
-            veldfouten = {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
-            antwoorden["400"] = {"description": ONGELDIG, "content": {
-                "application/json": {"schema": {"oneOf": [veldfouten, fout]}}}}
+            antwoorden["400"] = {"description": ONGELDIG, "content": {"application/json": {"schema": VELDFOUTEN}}}
         for code, omschrijving in FOUTEN.items():
             antwoorden.setdefault(code, {"description": omschrijving, "content": {"application/json": {"schema": fout}}})
         if self.method in ONVEILIG:

@@ -1,0 +1,131 @@
+"""The data the fuzzer works on: real objects in every state an API operation can meet, made through the
+services (so access rules, procedure and audit are the real ones), and a token per role via /api/v1/token/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.models import Group, User
+from django.test import Client
+
+from maatwerk.besluiten import bezwaar, services as besluiten
+from maatwerk.personen import services as personen
+from maatwerk.zaken import beoordeling, onderzoek, procedure
+from maatwerk.zaken.models import CHECKLIST, Status
+from maatwerk.zaken.services import meld_zaak
+
+# The roles the fuzzer works as: the consulent who owns the objects, and the beheerder (audit, templates).
+ROLLEN = ["consulent_wmo", "beheerder"]
+WACHTWOORD = "fuzz-wachtwoord-lang-genoeg-123"
+D = dt.date
+
+WMO_NATURA = dict(
+    vorm="natura", voorziening="hulp bij het huishouden", beoogd_resultaat="U woont in een schoon huis.",
+    ingangsdatum=D(2026, 2, 1), einddatum=D(2027, 1, 31), omvang="3 uur per week",
+    bijdrage_verschuldigd=True, bijdrage_toelichting="Het CAK stuurt u daarvoor een rekening.",
+    vervolg="De zorgaanbieder belt u binnen twee weken.",
+)
+
+
+@dataclass
+class Wereld:
+    """Ids of the objects per kind (path parameters and id fields draw from these) and the auth header."""
+
+    headers: dict[str, dict[str, str]]
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    codes: list[str] = field(default_factory=list)
+
+
+def bsn(nummer: int) -> str:
+    for n in range(nummer, nummer + 100):
+        basis = f"{10_000_000 + n % 89_999_999:08d}"
+        controle = sum(int(c) * w for c, w in zip(basis, range(9, 1, -1))) % 11
+        if controle < 10:
+            return basis + str(controle)
+    raise AssertionError
+
+
+def gebruiker(naam: str, rol: str) -> User:
+    user = User.objects.create_user(naam, password=WACHTWOORD)
+    user.groups.add(Group.objects.get(name=rol))
+    return user
+
+
+def token(naam: str) -> dict[str, str]:
+    """A token through the public contract (POST {username, password} -> {"token": KEY})."""
+    antwoord = Client().post("/api/v1/token/", {"username": naam, "password": WACHTWOORD}, content_type="application/json")
+    assert antwoord.status_code == 200, antwoord.content
+    return {"Authorization": f"Token {antwoord.json()['token']}"}
+
+
+def _zaak(wmo, n: int):
+    aanvrager = personen.registreer_inwoner(
+        wmo, bsn=bsn(n * 7919 + 17), voornamen="Sanne", achternaam=f"Fuzz{n}", geboortedatum=D(1970, 3, 1),
+        straat="Dorpsstraat", huisnummer=n, postcode="2651 AB", woonplaats="Berkel en Rodenrijs",
+    )
+    huishouden = personen.maak_huishouden(wmo, naam=f"Huishouden Fuzz{n}", aanvrager=aanvrager)
+    zaak = meld_zaak(wmo, huishouden=huishouden, hoofdpersoon=aanvrager, regeling="wmo_maatwerkvoorziening",
+                     ontvangen_op=D(2026, 1, 5), omschrijving="U vroeg om hulp bij het schoonmaken van uw huis.")
+    return aanvrager, huishouden, zaak
+
+
+def _klaar(zaak, wmo):
+    procedure.voer_uit(zaak, Status.ONDERZOEK, wmo, datum=D(2026, 1, 12))
+    onderzoek.werk_onderzoek_bij(zaak, wmo, **{veld: f"Besproken: {veld}." for veld in CHECKLIST})
+    procedure.voer_uit(zaak, Status.ONDERSTEUNINGSPLAN, wmo, datum=D(2026, 1, 12))
+    zaak.refresh_from_db()
+    onderzoek.stel_plan_op(zaak, wmo, afspraken="Afspraken over de ondersteuning.")
+    procedure.voer_uit(zaak, Status.AANVRAAG, wmo, datum=D(2026, 1, 20))
+    procedure.voer_uit(zaak, Status.BEOORDELING, wmo, datum=D(2026, 1, 21))
+    zaak.refresh_from_db()
+    for c in zaak.definitie.criteria:
+        beoordeling.leg_bevinding_vast(zaak, wmo, criterium=c.code, waarde="ja",
+                                       motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
+    procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, wmo, datum=D(2026, 1, 22), uitkomst="toegekend",
+                       bedrag=Decimal("390.00"))
+    zaak.refresh_from_db()
+    return zaak
+
+
+def maak_wereld() -> Wereld:
+    """Objects of a consulent Wmo (melding; klaar voor besluit with a concept besluit; a sent besluit with a
+    bezwaar), income and capital; a user and a token per role in ROLLEN."""
+    wmo = gebruiker("fuzz_consulent_wmo", "consulent_wmo")
+    inwoner, huishouden, melding = _zaak(wmo, 1)
+    personen.leg_inkomen_vast(wmo, inwoner, maand=D(2026, 1, 1), netto_bedrag=Decimal("1234.50"))
+    personen.leg_vermogen_vast(wmo, inwoner, maand=D(2026, 1, 1), bedrag=Decimal("500.00"))
+    _, _, tweede = _zaak(wmo, 2)
+    concept = besluiten.opstellen(_klaar(tweede, wmo), wmo)
+    besluiten.wijzigen(concept, wmo, **WMO_NATURA)
+    _, _, derde = _zaak(wmo, 3)
+    verzonden = besluiten.opstellen(_klaar(derde, wmo), wmo)
+    besluiten.wijzigen(verzonden, wmo, **WMO_NATURA)
+    besluiten.vaststellen(verzonden, wmo, datum=D(2026, 2, 2))
+    besluiten.bekendmaken(verzonden, wmo, datum=D(2026, 2, 2))
+    bezwaarschrift = bezwaar.registreer(verzonden, wmo, ontvangen_op=D(2026, 3, 2), gronden="Drie uur is te weinig.")
+
+    for rol in ROLLEN:
+        if rol != "consulent_wmo":
+            gebruiker(f"fuzz_{rol}", rol)
+    from maatwerk.besluiten.models import BriefSjabloon, Overweging
+    from maatwerk.personen.models import Huishoudlid, Maandinkomen, Vermogensopgave
+    from maatwerk.toegang.models import Toestemming
+
+    return Wereld(
+        headers={rol: token(f"fuzz_{rol}") for rol in ROLLEN},
+        ids={
+            "zaak": [melding.pk, tweede.pk, derde.pk],
+            "besluit": [concept.pk, verzonden.pk],
+            "bezwaar": [bezwaarschrift.pk],
+            "inwoner": [inwoner.pk, tweede.hoofdpersoon_id],
+            "huishouden": [huishouden.pk],
+            "toestemming": list(Toestemming.objects.values_list("pk", flat=True)),
+            "overweging": list(Overweging.objects.filter(besluit=concept).values_list("pk", flat=True)[:3]),
+            "inkomen": list(Maandinkomen.objects.filter(inwoner=inwoner).values_list("pk", flat=True)),
+            "vermogen": list(Vermogensopgave.objects.filter(inwoner=inwoner).values_list("pk", flat=True)),
+            "lid": list(Huishoudlid.objects.filter(huishouden=huishouden).values_list("pk", flat=True)),
+        },
+        codes=list(BriefSjabloon.objects.values_list("code", flat=True)[:3]),
+    )
