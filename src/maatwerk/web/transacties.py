@@ -24,7 +24,8 @@ from maatwerk.toegang import audit
 
 ONVEILIG = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # URL names whose requests must keep their writes when they answer with an error (authentication).
-BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "api-token", "admin:login", "admin:logout")
+# The second-factor step counts failed codes for the django-axes lockout, so it is authentication too.
+BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "api-token", "admin:login", "admin:logout")
 
 
 def _uitgezonderde_paden() -> frozenset[str]:
