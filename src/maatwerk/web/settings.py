@@ -312,7 +312,7 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# django.request: every 500 (and 4xx warnings) with its traceback on stderr, also with DEBUG off — Django's
+# django.request: every 500 with its traceback on stderr, also with DEBUG off — Django's
 # default sends them only to mail_admins then, so a crash would leave no trace (issue 7).
 LOGGING = {
     "version": 1,
