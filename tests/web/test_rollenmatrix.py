@@ -116,11 +116,11 @@ class Wereld:
 
 def _gebruikers() -> dict[str, User]:
     gebruikers = {}
-    for rol in ROLLEN:
-        user = User.objects.create_user(f"matrix_{rol}", password="geheim-wachtwoord-123")
+    for rol in ROLLEN:  # no password: hashing one costs more than the whole walk of a role (force_login)
+        user = User.objects.create_user(f"matrix_{rol}")
         user.groups.add(Group.objects.get(name=rol))
         gebruikers[rol] = user
-    hulp = User.objects.create_user("matrix_tweede", password="geheim-wachtwoord-123")
+    hulp = User.objects.create_user("matrix_tweede")
     hulp.groups.add(Group.objects.get(name=KWALITEITSMEDEWERKER))
     gebruikers["_tweede"] = hulp
     return gebruikers
@@ -384,7 +384,10 @@ def test_elke_handeling_heeft_een_proef():
 
 
 @pytest.mark.parametrize("regeling", sorted(REGELINGEN))
-def test_rollenmatrix(regeling, db):
+def test_rollenmatrix(regeling, db, monkeypatch):
+    # The matrix is about who may act; rendering the PDF of each letter (tests/besluiten/test_brieven.py) would
+    # take most of its time.
+    monkeypatch.setattr(besluiten, "html_naar_pdf", lambda html: b"%PDF-1.4 rollenmatrix")
     gebruikers = _gebruikers()
     wereld = _bouw(regeling, gebruikers)
     fouten = _loop(wereld, gebruikers, "api") + _loop(wereld, gebruikers, "pagina")
