@@ -92,3 +92,16 @@ def test_na_niet_akkoord_terug_naar_de_werkvoorraad(concept, kwaliteit):
     assert antwoord.status_code == 302 and antwoord["Location"] == "/werkvoorraad/"
     concept.zaak.refresh_from_db()
     assert concept.zaak.status == ZaakStatus.BEOORDELING
+
+
+def test_wie_de_zaak_wijzigde_keurt_het_voorstel_niet_goed(nieuwe_zaak, klaar, wmo, maak_gebruiker, kwaliteit):
+    from maatwerk.zaken.services import wijzig_zaak
+
+    beide = maak_gebruiker("wijziger_kwm", "consulent_wmo", "kwaliteitsmedewerker")
+    zaak = nieuwe_zaak(wmo)
+    wijzig_zaak(beide, zaak, omschrijving="U vroeg om hulp bij het huishouden en de was.")
+    zaak = klaar(zaak, wmo, bedrag=BOVEN_MANDAAT)
+    assert beide.pk in vierogen.betrokkenen(zaak) and kwaliteit.pk not in vierogen.betrokkenen(zaak)
+    with pytest.raises(VierOgenFout):
+        vierogen.keur_goed(zaak, beide, akkoord=True)
+    vierogen.keur_goed(zaak, kwaliteit, akkoord=True)
