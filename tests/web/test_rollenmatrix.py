@@ -148,7 +148,8 @@ def _bouw(regeling: str, gebruikers: dict) -> Wereld:
     b["bekendmaken"] = _vastgesteld(z["bekendmaken"], c, tweede)
     b["bezwaar"] = _vastgesteld(z["bezwaar"], c, tweede)
     besluiten.bekendmaken(b["bezwaar"], c, datum=DAG)
-    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2), gronden="Ik ben het er niet mee eens.")
+    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2),
+                                  gronden="Ik ben het er niet mee eens.")
     for zaak in z.values():
         zaak.refresh_from_db()
     assert beleid.tweede_beoordeling_nodig(z["vier_ogen"]) and not beleid.tweede_beoordeling_nodig(z["melding"])
@@ -394,7 +395,8 @@ def test_rollenmatrix(regeling, db, monkeypatch):
     # Also the negative side of "alleen als vier-ogen nodig is": a zaak within the mandate (here: in melding)
     # is not shown to the kwaliteitsmedewerker.
     kwm = gebruikers[KWALITEITSMEDEWERKER]
-    for kanaal, pad in (("api", f"/api/v1/zaken/{wereld.zaken['melding'].pk}/"), ("pagina", f"/zaken/{wereld.zaken['melding'].pk}/")):
+    melding = wereld.zaken["melding"].pk
+    for kanaal, pad in (("api", f"/api/v1/zaken/{melding}/"), ("pagina", f"/zaken/{melding}/")):
         client = APIClient() if kanaal == "api" else Client()
         client.force_authenticate(kwm) if kanaal == "api" else client.force_login(kwm)
         if client.get(pad).status_code not in GEWEIGERD:
