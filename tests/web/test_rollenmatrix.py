@@ -116,11 +116,11 @@ class Wereld:
 
 def _gebruikers() -> dict[str, User]:
     gebruikers = {}
-    for rol in ROLLEN:
-        user = User.objects.create_user(f"matrix_{rol}", password="geheim-wachtwoord-123")
+    for rol in ROLLEN:  # no password: hashing one costs more than the whole walk of a role (force_login)
+        user = User.objects.create_user(f"matrix_{rol}")
         user.groups.add(Group.objects.get(name=rol))
         gebruikers[rol] = user
-    hulp = User.objects.create_user("matrix_tweede", password="geheim-wachtwoord-123")
+    hulp = User.objects.create_user("matrix_tweede")
     hulp.groups.add(Group.objects.get(name=KWALITEITSMEDEWERKER))
     gebruikers["_tweede"] = hulp
     return gebruikers
@@ -148,7 +148,8 @@ def _bouw(regeling: str, gebruikers: dict) -> Wereld:
     b["bekendmaken"] = _vastgesteld(z["bekendmaken"], c, tweede)
     b["bezwaar"] = _vastgesteld(z["bezwaar"], c, tweede)
     besluiten.bekendmaken(b["bezwaar"], c, datum=DAG)
-    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2), gronden="Ik ben het er niet mee eens.")
+    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2),
+                                  gronden="Ik ben het er niet mee eens.")
     for zaak in z.values():
         zaak.refresh_from_db()
     assert beleid.tweede_beoordeling_nodig(z["vier_ogen"]) and not beleid.tweede_beoordeling_nodig(z["melding"])
@@ -384,14 +385,18 @@ def test_elke_handeling_heeft_een_proef():
 
 
 @pytest.mark.parametrize("regeling", sorted(REGELINGEN))
-def test_rollenmatrix(regeling, db):
+def test_rollenmatrix(regeling, db, monkeypatch):
+    # The matrix is about who may act; rendering the PDF of each letter (tests/besluiten/test_brieven.py) would
+    # take most of its time.
+    monkeypatch.setattr(besluiten, "html_naar_pdf", lambda html: b"%PDF-1.4 rollenmatrix")
     gebruikers = _gebruikers()
     wereld = _bouw(regeling, gebruikers)
     fouten = _loop(wereld, gebruikers, "api") + _loop(wereld, gebruikers, "pagina")
     # Also the negative side of "alleen als vier-ogen nodig is": a zaak within the mandate (here: in melding)
     # is not shown to the kwaliteitsmedewerker.
     kwm = gebruikers[KWALITEITSMEDEWERKER]
-    for kanaal, pad in (("api", f"/api/v1/zaken/{wereld.zaken['melding'].pk}/"), ("pagina", f"/zaken/{wereld.zaken['melding'].pk}/")):
+    melding = wereld.zaken["melding"].pk
+    for kanaal, pad in (("api", f"/api/v1/zaken/{melding}/"), ("pagina", f"/zaken/{melding}/")):
         client = APIClient() if kanaal == "api" else Client()
         client.force_authenticate(kwm) if kanaal == "api" else client.force_login(kwm)
         if client.get(pad).status_code not in GEWEIGERD:

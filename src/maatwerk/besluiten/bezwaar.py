@@ -47,11 +47,13 @@ from maatwerk.zaken.fouten import ProcedureFout
 MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
 
 
-def _vereis(gebruiker, besluit: Besluit, actie: str, toelichting: str = "", handeling: str | None = rechten.BEZWAAR_BESLISSEN):
+def _vereis(gebruiker, besluit: Besluit, actie: str, toelichting: str = "",
+            handeling: str | None = rechten.BEZWAAR_BESLISSEN):
     """Access for `handeling` of the rights table (default: treating and deciding the objection)."""
     if actie == beleid.VIEW:
         handeling = None
-    return beleid.vereis_zaak(gebruiker, besluit.zaak, actie, onderwerp="bezwaar", toelichting=toelichting, handeling=handeling)
+    return beleid.vereis_zaak(gebruiker, besluit.zaak, actie, onderwerp="bezwaar", toelichting=toelichting,
+                              handeling=handeling)
 
 
 def _log(gebruiker, grond, bezwaar: Bezwaarschrift, actie: str, toelichting: str) -> None:

@@ -87,8 +87,9 @@ def _besluit_url(besluit: Besluit, anker: str = "") -> str:
 def zaak(request, zaak_id: int):
     zaak_ = get_object_or_404(Zaak.objects.select_related("hoofdpersoon"), pk=zaak_id)
     beleid.vereis_zaak(request.user, zaak_, beleid.VIEW, onderwerp="besluiten", toelichting=request.path[:200])
-    kan_opstellen = zaak_.status == ZaakStatus.KLAAR_VOOR_BESLUIT
-    kan_buiten_behandeling = zaak_.status in (ZaakStatus.AANVRAAG, ZaakStatus.BEOORDELING)
+    opsteller = beleid.grond_zaak(request.user, zaak_, beleid.CHANGE, handeling=rechten.BESLUIT_OPSTELLEN).toegestaan
+    kan_opstellen = opsteller and zaak_.status == ZaakStatus.KLAAR_VOOR_BESLUIT
+    kan_buiten_behandeling = opsteller and zaak_.status in (ZaakStatus.AANVRAAG, ZaakStatus.BEOORDELING)
     return render(request, "besluiten/zaak.html", {
         **ui_context(request, "werkvoorraad"), "zaak": zaak_, "besluiten": zaak_.besluiten.order_by("-id"),
         "kan_opstellen": kan_opstellen, "kan_buiten_behandeling": kan_buiten_behandeling,
@@ -130,17 +131,24 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         "nieuwe_besluiten": besluit.vervangen_door.order_by("-id"),
         "vandaag": timezone.localdate(),
     }
+    # Only the forms the rights table allows this user (the kwaliteitsmedewerker drafts, decides or sends nothing).
+    def mag(handeling: str) -> bool:
+        return beleid.grond_zaak(request.user, zaak_, beleid.CHANGE, handeling=handeling).toegestaan
+
     if concept:
-        context["besluit_form"] = formulieren.get("besluit") or f.BesluitFormulier(instance=besluit, domein=zaak_.domein)
-        context["overweging_form"] = formulieren.get("overweging") or f.OverwegingFormulier()
+        if mag(rechten.BESLUIT_OPSTELLEN):
+            context["besluit_form"] = formulieren.get("besluit") or f.BesluitFormulier(instance=besluit, domein=zaak_.domein)
+            context["overweging_form"] = formulieren.get("overweging") or f.OverwegingFormulier()
         context["goedkeuring_form"] = formulieren.get("goedkeuring") or f.GoedkeuringFormulier()
-        context["vaststellen_form"] = formulieren.get("vaststellen") or f.VaststellenFormulier(initial={"datum": timezone.localdate()}, prefix="vaststellen")
-    if besluit.status == Status.VASTGESTELD:
+        if mag(rechten.BESLUIT_VASTSTELLEN):
+            context["vaststellen_form"] = formulieren.get("vaststellen") or f.VaststellenFormulier(initial={"datum": timezone.localdate()}, prefix="vaststellen")
+    if besluit.status == Status.VASTGESTELD and mag(rechten.BESLUIT_BEKENDMAKEN):
         context["bekendmaken_form"] = formulieren.get("bekendmaken") or f.BekendmakenFormulier(initial={"datum": timezone.localdate()}, prefix="bekendmaken")
     if besluit.is_bekendgemaakt:
         context["brief"] = besluit.brief
-        context["nieuw_form"] = formulieren.get("nieuw") or f.NieuwBesluitFormulier()
-        if besluit.rechtsmiddel == "bezwaar":
+        if mag(rechten.BESLUIT_OPSTELLEN):
+            context["nieuw_form"] = formulieren.get("nieuw") or f.NieuwBesluitFormulier()
+        if besluit.rechtsmiddel == "bezwaar" and mag(rechten.BEZWAAR_REGISTREREN):
             context["bezwaar_form"] = formulieren.get("bezwaar") or f.BezwaarFormulier()
     return render(request, "besluiten/besluit.html", context, status=status)
 

@@ -9,11 +9,11 @@ Rules (doelbinding, AVG art. 5 lid 1 onder b; grondslag, art. 6):
 3. The kwaliteitsmedewerker is the second pair of eyes only: he sees the zaken the mandate table sends to a
    second person (`tweede_beoordeling_nodig`), not the persons, households or other zaken behind them, and may
    only approve or refuse; drafting, deciding and sending stay with the consulent (separation of duties).
-Every right is a cell of the rights table `maatwerk.toegang.rechten` (role x action x domain); `grond_zaak`
-evaluates its conditions.
 4. A person or household without any zaak yet (intake) is visible to the user who registered it.
 5. Handhaver, beleidsmedewerker and beheerder see no dossiers without a recorded ground; the beheerder
    reads the audit log.
+Every right on a zaak is a cell of the rights table `maatwerk.toegang.rechten` (role x action x domain);
+`grond_zaak` evaluates its conditions for the action the caller names (`handeling=`).
 
 Every `vereis_*` call writes an `AuditRegel` (also when refused) and raises `GeenToegang` when refused.
 The `grond_*` functions only answer the question (for filtering lists and showing buttons).
@@ -188,7 +188,10 @@ def tweede_beoordeling_nodig(zaak: Zaak) -> bool:
 
 def zaken_voor_tweede_beoordeling() -> list[int]:
     """Ids of the zaken that need a second person now (the kwaliteitsmedewerker's work list)."""
-    kandidaten = Zaak.objects.filter(Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status="concept")).distinct()
+    from maatwerk.besluiten.models import Status as BesluitStatus
+
+    kandidaten = Zaak.objects.filter(
+        Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status=BesluitStatus.CONCEPT)).distinct()
     return [z.pk for z in kandidaten if tweede_beoordeling_nodig(z)]
 
 

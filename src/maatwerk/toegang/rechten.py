@@ -47,8 +47,8 @@ UITLEG_VOORWAARDEN = {
                                 "voor besluit buiten het mandaat van de voorbereider of met een afwijking van beleid, of "
                                 "een concept-besluit vraagt vier ogen (`beleid.tweede_beoordeling_nodig`).",
     Voorwaarde.NIET_EIGEN_WERK: "de medewerker heeft de zaak of het besluit niet zelf behandeld, opgesteld of inhoudelijk "
-                                "gewijzigd (behandelaar, bevinding, afwijking, berekening, rapportage, klaarzetten, "
-                                "opstellen of wijzigen van het besluit; `vierogen.eigen_werk`, "
+                                "gewijzigd (behandelaar, gegevens van de zaak, bevinding, afwijking, berekening, "
+                                "rapportage, klaarzetten, opstellen of wijzigen van het besluit; `vierogen.betrokkenen`, "
                                 "`besluiten.services.eigen_werk`). Anders: 409 `zelfde_persoon`.",
     Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
                           "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",

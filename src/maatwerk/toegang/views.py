@@ -9,12 +9,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
-from maatwerk.toegang import beleid
+from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang import rollen as r
 from maatwerk.toegang.forms import AuditFilter, InlogFormulier
 from maatwerk.toegang.models import AuditRegel
@@ -32,7 +31,7 @@ def ui_context(request, nav: str | None = None) -> dict:
     """What base.html needs on every page."""
     return {
         "nav": nav,
-        "toon_auditlog": r.heeft_rol(request.user, r.BEHEERDER),
+        "toon_auditlog": rechten.zonder_voorwaarde(r.rollen(request.user), rechten.AUDITLOG_INZIEN),
         "gemeente_naam": gemeente_naam(),
         "mijn_rollen": sorted(r.rollen(request.user)),
     }

@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 
 from maatwerk.toegang import audit, beleid, rechten
+from maatwerk.toegang.models import AuditRegel
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, heeft_rol, rollen
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import Goedkeuring, Mandaatregel, Status, Statusovergang, Zaak
@@ -95,10 +96,16 @@ def oordeel(zaak: Zaak) -> VierOgenOordeel:
     return VierOgenOordeel(bool(redenen), redenen, voorbereider.pk)
 
 
+# Audit subjects that are content of the proposal (not: status steps, which include the second person's own
+# "niet akkoord", nor views).
+INHOUD_VAN_ZAAK = ("zaak", "onderzoek", "ondersteuningsplan", "bevinding", "afwijking", "berekening")
+
+
 def betrokkenen(zaak: Zaak) -> set[int]:
     """Users whose work the proposal is: they cannot be the second person ("his own approval is never enough
     for his own work", issue 7). The behandelaar, whoever wrote a current finding, a deviation, a computation or
-    a version of the report or plan, and whoever moved the zaak to klaar_voor_besluit."""
+    a version of the report or plan, whoever changed the zaak's data (the audit log records every change), and
+    whoever moved the zaak to klaar_voor_besluit."""
     ids = set(zaak.actuele_bevindingen().values_list("door_id", flat=True))
     ids |= set(zaak.afwijkingen.values_list("door_id", flat=True))
     ids |= set(zaak.berekeningen.values_list("door_id", flat=True))
@@ -106,6 +113,9 @@ def betrokkenen(zaak: Zaak) -> set[int]:
     ids |= set(zaak.planversies.values_list("door_id", flat=True))
     if zaak.behandelaar_id:
         ids.add(zaak.behandelaar_id)
+    ids |= set(AuditRegel.objects.filter(
+        zaak=zaak, toegestaan=True, actie__in=(beleid.CREATE, beleid.CHANGE), onderwerp__in=INHOUD_VAN_ZAAK,
+    ).exclude(gebruiker=None).values_list("gebruiker_id", flat=True))
     klaar = _laatste_klaarzetting(zaak)
     if klaar:
         ids.add(klaar.door_id)
