@@ -263,6 +263,8 @@ def test_toestemming_vraagt_bron_document_en_einddatum(api, inkomen, gezin):
     te_lang = _toestemming(c, gezin["moeder"], bron="ondertekend", documentkenmerk="D-1", geldig_tot="2027-06-01")
     assert te_lang.status_code == 400 and "geldig_tot" in te_lang.json()
     assert "bron" in _toestemming(c, gezin["moeder"]).json()
+    handhaving = _toestemming(c, gezin["moeder"], ontvanger="handhaving", bron="ondertekend", documentkenmerk="D-1")
+    assert handhaving.status_code == 400 and "ontvanger" in handhaving.json()
     assert _toestemming(c, gezin["moeder"], bron="ondertekend", documentkenmerk="D-1").status_code == 201
 
 
