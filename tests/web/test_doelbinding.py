@@ -198,6 +198,15 @@ def test_na_intake_ziet_jeugd_geen_inkomen_en_geen_zaak_van_inkomen(api, jeugd, 
     assert "1.150" not in pagina and "Geen inzage" in pagina and "Inkomen vastleggen" not in pagina
 
 
+def test_auditlog_van_inwoner_toont_geen_intake_van_ander_domein(api, jeugd, inkomen, gezin):
+    meld_via_intake(jeugd, bsn=gezin["kind"].bsn, geboortedatum=dt.date(2019, 3, 1), regeling="jeugdhulp",
+                    reden=REDEN, ontvangen_op=dt.date(2026, 1, 10))
+    r = api(inkomen).get(f"{V1}/inwoners/{gezin['kind'].pk}/audit/")
+    assert r.status_code == 200
+    assert "wijkteam" not in r.content.decode() and "jeugd1" not in r.content.decode()
+    assert "wijkteam" in api(jeugd).get(f"{V1}/inwoners/{gezin['kind'].pk}/audit/").content.decode()
+
+
 def test_intake_pagina(jeugd, gezin):
     c = _pagina(jeugd)
     assert c.get("/intake/bekende-inwoner/").status_code == 200
