@@ -1,8 +1,7 @@
-"""Issue 7, purpose binding (first step; 0004 makes the end dates required and adds the intake signal): consent
-with its source (bron), legal grounds from the
-catalogue (code) with a required end date, and the intake signal.
+"""Issue 7, purpose binding, first step: consent with its source (bron), legal grounds with a catalogue code, and
+end dates filled in (0004 makes them required and adds the intake signal).
 
-Existing rows: a consent without end date gets one year from its start (the maximum, register.MAX_TOESTEMMING)
+Existing rows: a consent without end date gets one year from its start (the maximum, register.MAX_TOESTEMMING_DAGEN)
 and the source "bevestigd" without a confirmation, so it is NOT valid until a second consulent of the data's
 domain confirms it (a consent recorded by its own recipient must not keep working). A legal ground from before
 the catalogue has no code and is no longer valid; its missing end date becomes its start date."""
