@@ -120,7 +120,12 @@ class InwonerViewSet(viewsets.GenericViewSet):
         beleid.vereis_eigen_domein_inwoner(request.user, inwoner, onderwerp="auditlog")
         from maatwerk.toegang.models import AuditRegel
 
-        qs = AuditRegel.objects.filter(inwoner=inwoner).order_by("-op", "-id")
+        from django.db.models import Q
+
+        # Lines about a zaak of another domain stay out (issue 7): they would show that zaak's activity and, for an
+        # intake, its reason; the beheerder sees them in the full audit log.
+        qs = AuditRegel.objects.filter(inwoner=inwoner).filter(
+            Q(zaak__isnull=True) | Q(zaak__in=beleid.zichtbare_zaken(request.user))).order_by("-op", "-id")
         pagina = self.paginate_queryset(qs)
         return self.get_paginated_response(AuditRegelSerializer(pagina, many=True).data)
 

@@ -63,13 +63,6 @@ def _naar_huishouden(hh: Huishouden, anker: str = "") -> str:
     return reverse("ui:huishouden", args=[hh.pk]) + (f"#{anker}" if anker else "")
 
 
-def _vereis_wijzigen(user, hh: Huishouden, onderwerp: str) -> None:
-    """Before a change that may write more than one record: a refusal is logged (and raised) here, outside any
-    transaction of the view, so it stays in the audit log."""
-    if not beleid.grond_huishouden(user, hh, beleid.CHANGE).toegestaan:
-        beleid.vereis_huishouden(user, hh, beleid.CHANGE, onderwerp=onderwerp)
-
-
 def _vereis_consulent(user) -> None:
     if not domeinen(user):
         raise PermissionDenied("Alleen een consulent kan inwoners, huishoudens en meldingen registreren.")

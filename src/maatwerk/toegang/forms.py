@@ -108,7 +108,9 @@ class ToestemmingFormulier(_GrondFormulier):
 
         kwargs.setdefault("prefix", "toestemming")
         super().__init__(*args, **kwargs)
-        keuzes = [(c, label) for c, label in ONTVANGER_KEUZES if c not in uitgesloten]
+        from maatwerk.toegang.rollen import HANDHAVING
+
+        keuzes = [(c, label) for c, label in ONTVANGER_KEUZES if c not in uitgesloten and c != HANDHAVING]
         self.fields["ontvanger"].choices = keuzes
         self.fields["vorm"].choices = Toestemming.Vorm.choices
         self.fields["bron"].choices = Toestemming.Bron.choices

@@ -11,7 +11,7 @@ from maatwerk.personen.models import Inwoner
 from maatwerk.toegang import audit, beleid
 from maatwerk.toegang.models import SoortGrond, Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.grondslagen import CATALOGUS
-from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, ONTVANGER_KEUZES, domeinen, heeft_rol, ontvangers
+from maatwerk.toegang.rollen import HANDHAVING, KWALITEITSMEDEWERKER, ONTVANGER_KEUZES, domeinen, heeft_rol, ontvangers
 from maatwerk.zaken.regelingen import DOMEINEN
 
 MIN_DOEL = 10  # characters; a purpose must be stated, not a legal figure
@@ -60,6 +60,9 @@ def leg_toestemming_vast(gebruiker, inwoner: Inwoner, *, ontvanger: str, domein:
         audit.log(gebruiker, beleid.CREATE, beleid.Grond(False, SoortGrond.GEEN, bericht), inwoner=inwoner,
                   onderwerp="toestemming")
         raise beleid.GeenToegang(bericht)
+    if ontvanger == HANDHAVING:  # consent to one's enforcer is not freely given (AVG art. 7 lid 4, overweging 43)
+        raise ValidationError({"ontvanger": ["Handhaving krijgt geen inzage op toestemming; daarvoor is een wettelijke "
+                                             "grondslag nodig."]})
     if vorm not in Toestemming.Vorm.values:
         raise ValidationError({"vorm": [f"Kies uit: {', '.join(Toestemming.Vorm.values)}."]})
     if bron not in Toestemming.Bron.values:

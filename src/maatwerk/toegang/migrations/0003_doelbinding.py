@@ -1,7 +1,7 @@
-"""Issue 7, purpose binding: consent with its source (bron) and a required end date, legal grounds from the
-catalogue (code) with a required end date, and the intake signal.
+"""Issue 7, purpose binding, first step: consent with its source (bron), legal grounds with a catalogue code, and
+end dates filled in (0004 makes them required and adds the intake signal).
 
-Existing rows: a consent without end date gets one year from its start (the maximum, register.MAX_TOESTEMMING)
+Existing rows: a consent without end date gets one year from its start (the maximum, register.MAX_TOESTEMMING_DAGEN)
 and the source "bevestigd" without a confirmation, so it is NOT valid until a second consulent of the data's
 domain confirms it (a consent recorded by its own recipient must not keep working). A legal ground from before
 the catalogue has no code and is no longer valid; its missing end date becomes its start date."""
@@ -60,38 +60,4 @@ class Migration(migrations.Migration):
             field=models.CharField(blank=True, max_length=40, verbose_name="grondslag uit de catalogus"),
         ),
         migrations.RunPython(vul_einddatums, migrations.RunPython.noop),
-        migrations.AlterField(model_name="toestemming", name="geldig_tot",
-                              field=models.DateField(verbose_name="geldig tot en met")),
-        migrations.AlterField(model_name="wettelijkegrondslag", name="geldig_tot",
-                              field=models.DateField(verbose_name="geldig tot en met")),
-        migrations.AddConstraint(
-            model_name="toestemming",
-            constraint=models.CheckConstraint(condition=models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
-                                              name="toestemming_tot_na_vanaf"),
-        ),
-        migrations.AddConstraint(
-            model_name="wettelijkegrondslag",
-            constraint=models.CheckConstraint(condition=models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
-                                              name="grondslag_tot_na_vanaf"),
-        ),
-        migrations.CreateModel(
-            name="Intakesignaal",
-            fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("domein", models.CharField(choices=[("wmo", "Wmo"), ("jeugd", "Jeugd"), ("inkomen", "Inkomen")],
-                                            max_length=20, verbose_name="domein van de melding")),
-                ("datum", models.DateField(verbose_name="datum van de melding")),
-                ("reden", models.TextField(verbose_name="reden van de intake")),
-                ("gestart_op", models.DateTimeField(auto_now_add=True)),
-                ("gestart_door", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="+",
-                                                   to=settings.AUTH_USER_MODEL)),
-                ("huishouden", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT,
-                                                 related_name="intakesignalen", to="personen.huishouden")),
-                ("inwoner", models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name="+",
-                                              to="personen.inwoner")),
-                ("zaak", models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name="intakesignaal",
-                                              to="zaken.zaak")),
-            ],
-            options={"verbose_name": "intakesignaal", "verbose_name_plural": "intakesignalen", "ordering": ["-datum", "-id"]},
-        ),
     ]
