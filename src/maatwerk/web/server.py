@@ -111,6 +111,9 @@ def serveer(application, *, host: str, port: int, workers: int, threads: int = T
         "loglevel": loglevel,
         "errorlog": "-",
         "accesslog": "-" if toegangslog else None,
+        # Path without query string and no Referer: a query can hold a BSN (the intake searches with
+        # GET /intake/?bsn=…), and personal data do not belong in a web server log (AVG art. 5 lid 1 c).
+        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms',
         "post_fork": _sterf_met_master,
         "proc_name": "maatwerk",
         # No control socket (gunicornc): it has one path per user, so a second server on the machine (a demo
