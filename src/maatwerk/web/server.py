@@ -6,7 +6,7 @@ slow clients are handled by the worker's poller, not by blocking it). A request 
 (templates, serializers, the Regelkern) with many short database calls. Threads in one process share the
 GIL, and a thread that comes back from a database call waits up to 5 ms for it behind a busy thread, per
 call: measured with bench/bench_server.py at 50 requests/s on 2 cores, 2 workers x 4 threads gave p95
-145-180 ms, 5 workers x 1 thread 55-73 ms at the same CPU. Processes let the OS schedule instead; the
+145-180 ms, 5 workers x 1 thread 55-94 ms at the same CPU. Processes let the OS schedule instead; the
 spare process keeps a core busy while another waits on SQLite's write lock. The application is loaded
 once in the master before the fork (preload), with the Regelkern built, so a worker starts and answers at
 once and shares that memory copy-on-write.
