@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import datetime as dt
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -235,19 +236,24 @@ def main(argv=None) -> int:
         uitslagen = asyncio.run(belast(basis, doelen, verzoek, args.rps, args.duur))
         cpu = cpu_seconden(proces.pid) - cpu_voor if proces else float("nan")
         print(verslag(uitslagen, args.rps, args.duur))
+        fouten = sum(1 for rijen in uitslagen.values() for _, s in rijen if s not in (200, 201))
         if proces:
             # Independent of what else runs on the machine: what the load costs the server itself.
             aantal = sum(len(r) for r in uitslagen.values())
             print(f"\nCPU van de server: {cpu:.1f} s voor {aantal} verzoeken = {cpu / aantal * 1000:.1f} ms per verzoek; "
                   f"{cpu / args.duur:.2f} cores bezet bij {args.rps:g} verzoeken/s.")
+            if fouten:
+                print("(Met fouten was de server verzadigd: niet elk verzoek is afgehandeld, de CPU per verzoek is "
+                      "dan te laag.)")
         print(f"Belasting van de machine (load average 1 min) na afloop: {os.getloadavg()[0]:.1f} op {os.cpu_count()} cores.")
-        fouten = sum(1 for rijen in uitslagen.values() for _, s in rijen if s not in (200, 201))
         return 1 if fouten else 0
     finally:
         if proces is not None:
             stop(proces)
             if proces.returncode not in (0, None, -signal.SIGTERM):
                 print(f"(server stopte met status {proces.returncode}; log: {map_}/server.log)")
+            else:
+                shutil.rmtree(map_, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -40,9 +40,17 @@ def omgeving(map_: Path) -> dict:
 
 
 def start(map_: Path, poort: int, *extra: str) -> subprocess.Popen:
+    """The server's output goes to a file (a pipe nobody reads would block it once full): `log(proces)`."""
     cmd = [sys.executable, "-m", "maatwerk.cli", "serve", "--port", str(poort), "--workers", "2", *extra]
-    return subprocess.Popen(cmd, env=omgeving(map_), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    uitvoer = open(map_ / f"server-{poort}-{time.monotonic_ns()}.log", "w+b")
+    proces = subprocess.Popen(cmd, env=omgeving(map_), stdout=uitvoer, stderr=subprocess.STDOUT, start_new_session=True)
+    proces.logbestand = uitvoer
+    return proces
+
+
+def log(proces: subprocess.Popen) -> str:
+    proces.logbestand.seek(0)
+    return proces.logbestand.read().decode(errors="replace")
 
 
 def haal(poort: int, pad: str, timeout: float = 5) -> tuple[int, bytes, dict]:
@@ -54,8 +62,7 @@ def wacht_tot_hij_antwoordt(proces: subprocess.Popen, poort: int, seconden: floa
     begin = time.monotonic()
     while time.monotonic() - begin < seconden:
         if proces.poll() is not None:
-            uitvoer = proces.stdout.read().decode(errors="replace")
-            pytest.fail(f"de server stopte met status {proces.returncode}:\n{uitvoer}")
+            pytest.fail(f"de server stopte met status {proces.returncode}:\n{log(proces)}")
         try:
             if haal(poort, "/", timeout=2)[0] == 200:
                 return time.monotonic() - begin
@@ -86,8 +93,7 @@ def stop(proces: subprocess.Popen | None) -> None:
     except ProcessLookupError:
         pass
     proces.wait(timeout=10)
-    if proces.stdout:
-        proces.stdout.close()
+    proces.logbestand.close()
 
 
 @pytest.fixture(scope="module")
@@ -105,24 +111,31 @@ def gemigreerd(tmp_path_factory):
 
 def test_serve_answers_a_page_and_a_static_file(gemigreerd):
     _, poort, proces = gemigreerd
-    status, inhoud, _ = haal(poort, "/inloggen/")
+    status, inhoud, _ = haal(poort, "/inloggen/?bsn=999993653")
     assert status == 200 and "Inloggen".encode() in inhoud
     status, inhoud, headers = haal(poort, "/static/maatwerk/maatwerk.css")
     assert status == 200 and b"--nl-" in inhoud
     assert headers["Content-Type"].startswith("text/css")
     # gunicorn, not Django's development server: the master has the two workers asked for.
     assert len([p for p in kinderen(proces.pid) if leeft(p)]) == 2
+    # The access log has the path, never the query string: it can hold a BSN (the intake searches by GET).
+    einde = time.monotonic() + 5
+    while "GET /inloggen/ " not in log(proces) and time.monotonic() < einde:
+        time.sleep(0.1)
+    assert "GET /inloggen/ " in log(proces)
+    assert "999993653" not in log(proces)
 
 
 def test_serve_refuses_a_database_without_migrations(tmp_path):
     proces = start(tmp_path, vrije_poort())
     try:
-        uitvoer, _ = proces.communicate(timeout=OPSTARTEN)
+        proces.wait(timeout=OPSTARTEN)
+        uitvoer = log(proces)
     finally:
         stop(proces)
     assert proces.returncode == 1
-    assert "maatwerk serve --migreer" in uitvoer.decode()
-    assert "Traceback" not in uitvoer.decode()
+    assert "maatwerk serve --migreer" in uitvoer
+    assert "Traceback" not in uitvoer
 
 
 def test_restart_on_the_same_port_at_once_after_kill_9(gemigreerd):

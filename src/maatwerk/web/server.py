@@ -1,12 +1,15 @@
 """Serving Maatwerk with gunicorn, a production WSGI server (issue 7, point 4); used by `maatwerk demo` and
 `maatwerk serve`.
 
-Worker model: gthread workers, one process per core with THREADS threads each. A request is mostly
-CPU-bound Python (templates, serializers, the Regelkern), so more processes than cores only adds context
-switches, memory (every process holds the Regelkern) and, on SQLite, more writers queueing for the one
-write lock; the threads keep a worker busy while another request waits on the database or a slow client.
-The application is loaded once in the master before the fork (preload), with the Regelkern built, so a
-worker starts and answers at once and shares that memory copy-on-write.
+Worker model: 2 x cores + 1 worker processes with one thread each (gthread, so keep-alive connections and
+slow clients are handled by the worker's poller, not by blocking it). A request is mostly CPU-bound Python
+(templates, serializers, the Regelkern) with many short database calls. Threads in one process share the
+GIL, and a thread that comes back from a database call waits up to 5 ms for it behind a busy thread, per
+call: measured with bench/bench_server.py at 50 requests/s on 2 cores, 2 workers x 4 threads gave p95
+145-180 ms, 5 workers x 1 thread 55-94 ms at the same CPU. Processes let the OS schedule instead; the
+spare process keeps a core busy while another waits on SQLite's write lock. The application is loaded
+once in the master before the fork (preload), with the Regelkern built, so a worker starts and answers at
+once and shares that memory copy-on-write.
 
 Restart after a crash: gunicorn binds with SO_REUSEADDR, so a port with connections in TIME_WAIT can be
 bound again at once; and every worker dies with its master (PR_SET_PDEATHSIG), so after a `kill -9` of
@@ -23,7 +26,7 @@ import sys
 
 from gunicorn.app.base import BaseApplication
 
-THREADS = 4
+THREADS = 1  # see the module docstring: threads in one process queue on the GIL
 TIMEOUT = 60  # seconds a worker may spend on one request (a PDF letter takes a few) before it is replaced
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -37,7 +40,7 @@ def aantal_cores() -> int:
 
 
 def standaard_workers() -> int:
-    return max(2, aantal_cores())
+    return 2 * aantal_cores() + 1
 
 
 def poort_vrij(host: str, port: int) -> bool:
@@ -111,6 +114,9 @@ def serveer(application, *, host: str, port: int, workers: int, threads: int = T
         "loglevel": loglevel,
         "errorlog": "-",
         "accesslog": "-" if toegangslog else None,
+        # Path without query string and no Referer: a query can hold a BSN (the intake searches with
+        # GET /intake/?bsn=…), and personal data do not belong in a web server log (AVG art. 5 lid 1 c).
+        "access_log_format": '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms',
         "post_fork": _sterf_met_master,
         "proc_name": "maatwerk",
         # No control socket (gunicornc): it has one path per user, so a second server on the machine (a demo
@@ -177,6 +183,6 @@ def start(*, host: str, port: int, workers: int, migreer: bool = False) -> int:
     except (CommandError, DatabaseError) as fout:
         print(f"Fout bij het voorbereiden van de database: {fout}", file=sys.stderr)
         return 1
-    print(f"Maatwerk luistert op http://{host}:{port}/ (gunicorn: {workers} workers × {THREADS} threads). "
+    print(f"Maatwerk luistert op http://{host}:{port}/ (gunicorn, {workers} workers). "
           "Stoppen: Ctrl+C of SIGTERM.", flush=True)
     return serveer(laad_applicatie(), host=host, port=port, workers=workers, toegangslog=True)
