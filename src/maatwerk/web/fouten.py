@@ -1,6 +1,7 @@
 """DRF exception handler: every error answers in Dutch with a 4xx status, never a traceback.
 
-- bad input (DRF or Django ValidationError, Regelkern InvoerFout, unreadable JSON) -> 400 with field errors
+- bad input (DRF or Django ValidationError, Regelkern InvoerFout, unreadable JSON,
+  a body above 1 MB)                                                              -> 400 with field errors
 - the access policy refuses (GeenToegang)                                          -> 403 with the reason
 - the procedure does not allow the step (ProcedureFout) or a deadline cannot be
   computed lawfully (TermijnFout)                                                  -> 409 with the rule
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
 from django.views import defaults
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -17,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from maatwerk.regels.invoer import InvoerFout
+from maatwerk.regels.invoer import TE_GROOT, InvoerFout
 from maatwerk.termijnen import TermijnFout
 from maatwerk.zaken.fouten import ProcedureFout
 
@@ -38,6 +40,9 @@ def exception_handler(exc, context):
     if isinstance(exc, TermijnFout):
         return Response({"detail": f"De termijn kan niet worden berekend: {exc}", "code": "termijn"},
                         status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, (RequestDataTooBig, TooManyFieldsSent)):
+        # Django refuses a body above DATA_UPLOAD_MAX_MEMORY_SIZE (1 MB) when the view reads it.
+        return Response({"invoer": [TE_GROOT]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, InvoerFout):
         return Response({exc.veld or "invoer": [exc.bericht]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
@@ -62,3 +67,13 @@ def niet_gevonden(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": NL[exceptions.NotFound], "code": "niet_gevonden"}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+def foute_aanvraag(request, exception=None):
+    """handler400: Django refuses a request before any view (a form body above DATA_UPLOAD_MAX_MEMORY_SIZE, too
+    many fields): under /api/ a Dutch JSON answer, elsewhere the HTML page."""
+    if request.path.startswith("/api/"):
+        if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+            return JsonResponse({"invoer": [TE_GROOT]}, status=400)
+        return JsonResponse({"detail": "Dit verzoek kan niet worden verwerkt.", "code": "foute_aanvraag"}, status=400)
+    return defaults.bad_request(request, exception)

@@ -5,12 +5,13 @@ The web UI (another package) adds its own routes here (see docs/zaakbehandeling.
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
 from maatwerk.personen.api import HuishoudenViewSet, InwonerViewSet
 from maatwerk.toegang.api import AuditViewSet, ToestemmingViewSet, WettelijkeGrondslagViewSet
 from maatwerk.zaken.api import MandaatViewSet, RegelingViewSet, ZaakViewSet
+from maatwerk.web.parsers import JSONParser
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
@@ -24,7 +25,8 @@ router.register("audit", AuditViewSet, basename="audit")
 
 api_v1 = [
     path("", include(router.urls)),
-    path("token/", obtain_auth_token, name="api-token"),
+    # The token view names its own parsers; this gives it the API's JSON parser with its limits (issue 7).
+    path("token/", ObtainAuthToken.as_view(parser_classes=[JSONParser]), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
@@ -39,3 +41,4 @@ urlpatterns = [
 
 # An API address that matches no route answers JSON, not the HTML page (issue 7: an API error answers JSON).
 handler404 = "maatwerk.web.fouten.niet_gevonden"
+handler400 = "maatwerk.web.fouten.foute_aanvraag"
