@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import JsonResponse
 from django.views import defaults
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -70,8 +70,8 @@ def niet_gevonden(request, exception=None):
 
 
 def foute_aanvraag(request, exception=None):
-    """handler400: Django refuses a request before any view (a form body above DATA_UPLOAD_MAX_MEMORY_SIZE, too
-    many fields): under /api/ a Dutch JSON answer, elsewhere the HTML page."""
+    """handler400: Django refuses a request outside DRF's handling (an unknown Host, a form body above
+    DATA_UPLOAD_MAX_MEMORY_SIZE read by middleware): under /api/ a Dutch JSON answer, elsewhere the HTML page."""
     if request.path.startswith("/api/"):
         if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
             return JsonResponse({"invoer": [TE_GROOT]}, status=400)

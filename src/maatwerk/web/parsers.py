@@ -1,9 +1,10 @@
 """The API's JSON parser, with the input limits of the Regelkern (issue 7, "bad input everywhere").
 
-DRF reads a JSON body straight from the request stream, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not
-apply to it, and Python's json module raises RecursionError on deeply nested input (a 500). This parser reads
-at most 1 MB + 1 byte, refuses more, and refuses nesting deeper than MAX_INVOER_DIEPTE: a Dutch 400 that
-names the field `invoer`, through the exception handler (maatwerk.web.fouten).
+Python's json module raises RecursionError on deeply nested input (DRF's parser lets that through: a 500).
+This parser refuses nesting deeper than MAX_INVOER_DIEPTE and, should it get a stream that Django has not
+already limited to DATA_UPLOAD_MAX_MEMORY_SIZE, reads at most 1 MB + 1 byte and refuses more: a Dutch 400 that
+names the field `invoer`, through the exception handler (maatwerk.web.fouten). Text that is not JSON keeps
+the handler's parse error ("De invoer is geen geldige JSON.").
 """
 
 from __future__ import annotations

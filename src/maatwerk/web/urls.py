@@ -39,6 +39,7 @@ urlpatterns = [
     path("", include("maatwerk.web.ui_urls")),
 ]
 
-# An API address that matches no route answers JSON, not the HTML page (issue 7: an API error answers JSON).
+# Under /api/ an address that matches no route, or a request Django refuses itself, answers JSON rather than
+# the HTML page (issue 7: an API error answers JSON); the pages keep their HTML.
 handler404 = "maatwerk.web.fouten.niet_gevonden"
 handler400 = "maatwerk.web.fouten.foute_aanvraag"
