@@ -40,19 +40,17 @@ def _fout(bericht: str) -> int:
 
 
 def _lees_situatie(pad: str):
-    from maatwerk.regels.invoer import InvoerFout
+    from maatwerk.regels.invoer import MAX_INVOER_BYTES, InvoerFout, lees_json
 
     bestand = Path(pad)
     if not bestand.is_file():
         raise InvoerFout("SITUATIE", f"bestand '{pad}' bestaat niet.")
+    with bestand.open("rb") as f:
+        data = f.read(MAX_INVOER_BYTES + 1)  # never more than the limit in memory
     try:
-        return json.loads(bestand.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InvoerFout("SITUATIE", f"bestand '{pad}' is geen tekstbestand (UTF-8).") from None
-    except json.JSONDecodeError as fout:
-        raise InvoerFout(
-            "SITUATIE", f"bestand '{pad}' is geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})."
-        ) from None
+        return lees_json(data, "SITUATIE")
+    except InvoerFout as fout:
+        raise InvoerFout("SITUATIE", f"bestand '{pad}': {fout.bericht}") from None
 
 
 def _toon(antwoord: dict, tbs, uitleg: bool) -> str:

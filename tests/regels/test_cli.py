@@ -111,3 +111,49 @@ def test_eternal_and_person_variables_can_be_asked_for(capsys):
     personen = json.loads(out)["resultaten"]["personen"]
     assert personen["aanvrager"]["aow_datum"] == "2052-06-14"  # born 1985-03-14, AOW age 67 years 3 months
     assert personen["aanvrager"]["leeftijd"] == 41
+
+
+def _situatie_met_inkomen(sleutel: str) -> str:
+    return json.dumps({"personen": {"a": {"geboortedatum": "1990-01-01", "netto_maandinkomen": {sleutel: 100}}},
+                       "huishoudens": {"h": {"partners": ["a"]}}})
+
+
+@pytest.mark.parametrize("sleutel", ["2025-13", "2025-00", "abcd-01", "2025-1", "2025", "month:2025-07", "ETERNITY"])
+def test_a_month_key_that_is_no_month_is_refused(tmp_path, capsys, sleutel):
+    """Issue 7: `{"netto_maandinkomen": {"2025-13": 100}}` names the key and says how to write a month."""
+    pad = tmp_path / "s.json"
+    pad.write_text(_situatie_met_inkomen(sleutel), encoding="utf-8")
+    code, out, err = run(capsys, "bereken", str(pad), "--periode", "2025-07")
+    assert code == 2 and out == ""
+    assert err.startswith(f"Fout: personen.a.netto_maandinkomen.{sleutel}: '{sleutel}' is geen geldige")
+    assert "JJJJ-MM" in err and "Expected" not in err and "Traceback" not in err
+
+
+def test_a_real_month_key_is_accepted(tmp_path, capsys):
+    pad = tmp_path / "s.json"
+    pad.write_text(_situatie_met_inkomen("2025-07"), encoding="utf-8")
+    assert run(capsys, "bereken", str(pad), "--periode", "2025-07")[0] == 0
+
+
+def test_a_file_above_1_mb_is_refused(tmp_path, capsys):
+    from maatwerk.regels.invoer import MAX_INVOER_BYTES
+
+    pad = tmp_path / "groot.json"
+    situatie = json.loads(_situatie_met_inkomen("2025-07"))
+    situatie["personen"]["a"]["opmerking"] = "x" * MAX_INVOER_BYTES
+    pad.write_text(json.dumps(situatie), encoding="utf-8")
+    code, out, err = run(capsys, "bereken", str(pad), "--periode", "2025-07")
+    assert code == 2 and out == ""
+    assert err.startswith("Fout: SITUATIE: ") and "groter dan 1 MB" in err
+
+
+@pytest.mark.parametrize("diepte", [21, 100_000])
+def test_deeply_nested_json_is_refused_without_recursion_error(tmp_path, diepte):
+    """100 000 times '[' makes Python's json module raise RecursionError; the command answers in Dutch."""
+    pad = tmp_path / "diep.json"
+    pad.write_text("[" * diepte + "]" * diepte, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "maatwerk.cli", "bereken", str(pad), "--periode", "2026-07"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("Fout: SITUATIE: ") and "te diep genest (hoogstens 20 niveaus)" in proc.stderr
+    assert "Traceback" not in proc.stderr and "RecursionError" not in proc.stderr

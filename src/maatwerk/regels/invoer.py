@@ -8,6 +8,7 @@ legal judgements belong in the rules.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,14 @@ ROLLEN = {"partners": "partner", "kinderen": "kind", "medebewoners": "medebewone
 ENTITEITEN = {"personen": "persoon", "huishoudens": "huishouden"}
 PERIODE_MAAND = re.compile(r"^(\d{4})-(\d{2})$")
 PERIODE_SLEUTEL = re.compile(r"^(ETERNITY|eternity|\d{4}(-\d{2}(-\d{2})?)?|month:\d{4}-\d{2}(:\d+)?|year:\d{4}(-\d{2})?(:\d+)?)$")
+
+# Limits on input from outside (a situation file, an API body), issue 7 "bad input everywhere": larger or deeper
+# input is refused with a Dutch message before it can exhaust memory or the stack. A situation is at most five
+# levels deep (personen > id > variabele > maand > waarde); an API body a few more.
+MAX_INVOER_BYTES = 1024 * 1024  # 1 MB; Django's DATA_UPLOAD_MAX_MEMORY_SIZE (web/settings.py) is the same
+MAX_INVOER_DIEPTE = 20
+TE_GROOT = "de invoer is groter dan 1 MB (1.048.576 bytes); stuur minder gegevens."
+TE_DIEP = f"de JSON is te diep genest (hoogstens {MAX_INVOER_DIEPTE} niveaus)."
 
 # Amounts that can legitimately be negative: vermogen is bezittingen minus schulden (art. 34 lid 1 Pw).
 MAG_NEGATIEF = frozenset({"vermogen"})
@@ -32,6 +41,46 @@ class InvoerFout(ValueError):
 
     def __str__(self) -> str:
         return f"{self.veld}: {self.bericht}" if self.veld else self.bericht
+
+
+class OngeldigeJSON(InvoerFout):
+    """The input is not JSON at all (or not UTF-8); the API answers that with its own parse error."""
+
+
+def lees_json(data: bytes | str, veld: str):
+    """Parse JSON from outside within the limits above; a Dutch `InvoerFout` on `veld` otherwise."""
+    if len(data) > MAX_INVOER_BYTES:
+        raise InvoerFout(veld, TE_GROOT)
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise OngeldigeJSON(veld, "de invoer is geen tekst (UTF-8).") from None
+    try:
+        waarde = json.loads(data)
+    except RecursionError:
+        # Python's parser recurses per level: 100 000 times '[' ends here, not in a traceback.
+        raise InvoerFout(veld, TE_DIEP) from None
+    except json.JSONDecodeError as fout:
+        raise OngeldigeJSON(veld, f"geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg}).") from None
+    if _diepte(waarde) > MAX_INVOER_DIEPTE:
+        raise InvoerFout(veld, TE_DIEP)
+    return waarde
+
+
+def _diepte(waarde) -> int:
+    """Nesting depth of parsed JSON, without recursion (a scalar is 0, [] and {} are 1)."""
+    diepste, stapel = 0, [(waarde, 0)]
+    while stapel:
+        w, d = stapel.pop()
+        if isinstance(w, dict):
+            w = list(w.values())
+        if isinstance(w, list):
+            diepste = max(diepste, d + 1)
+            if d + 1 > MAX_INVOER_DIEPTE:
+                break
+            stapel.extend((x, d + 1) for x in w)
+    return diepste
 
 
 def parse_maand(periode: str, veld: str = "periode") -> str:
@@ -80,6 +129,22 @@ def _check_waarde(variable, value, veld: str) -> None:
             raise InvoerFout(veld, f"'{value}' is geen tekst.")
 
 
+def _check_periode(variable, periode, veld: str) -> None:
+    """A period key must fit the variable: a real month JJJJ-MM (2025-13, 2025-00, 2025-1 and abcd-01 are not)
+    for a monthly variable, ETERNITY for a value that does not depend on time. The engine's own answer to a
+    wrong key is English or an unreadable list; this one is Dutch and names the key."""
+    if variable.definition_period == DateUnit.ETERNITY:
+        if str(periode).upper() != "ETERNITY":
+            raise InvoerFout(veld, "deze waarde hangt niet van een periode af; geef één waarde.")
+    elif variable.definition_period == DateUnit.MONTH:
+        if not PERIODE_MAAND.match(str(periode)):
+            raise InvoerFout(veld, f"'{periode}' is geen geldige periode; geef per maand een waarde met als sleutel "
+                                   "JJJJ-MM, bijvoorbeeld 2026-07.")
+        parse_maand(periode, veld)
+    elif not PERIODE_SLEUTEL.match(str(periode)):
+        raise InvoerFout(veld, f"'{periode}' is geen geldige periode; schrijf JJJJ-MM of JJJJ.")
+
+
 def _check_variabele(tbs, entiteit: str, naam: str, waarde, veld: str) -> None:
     variable = tbs.variables.get(naam)
     if variable is None:
@@ -90,10 +155,7 @@ def _check_variabele(tbs, entiteit: str, naam: str, waarde, veld: str) -> None:
         if not waarde:
             raise InvoerFout(veld, "er is geen periode met een waarde ingevuld.")
         for periode, w in waarde.items():
-            if not PERIODE_SLEUTEL.match(str(periode)):
-                raise InvoerFout(f"{veld}.{periode}", f"'{periode}' is geen geldige periode; schrijf JJJJ-MM of JJJJ.")
-            if variable.definition_period == DateUnit.ETERNITY and str(periode).upper() != "ETERNITY":
-                raise InvoerFout(f"{veld}.{periode}", "deze waarde hangt niet van een periode af; geef één waarde.")
+            _check_periode(variable, periode, f"{veld}.{periode}")
             _check_waarde(variable, w, f"{veld}.{periode}")
     else:
         _check_waarde(variable, waarde, veld)

@@ -1,6 +1,7 @@
 """DRF exception handler: every error answers in Dutch with a 4xx status, never a traceback.
 
-- bad input (DRF or Django ValidationError, Regelkern InvoerFout, unreadable JSON) -> 400 with field errors
+- bad input (DRF or Django ValidationError, Regelkern InvoerFout, unreadable JSON,
+  a body above 1 MB)                                                              -> 400 with field errors
 - the access policy refuses (GeenToegang)                                          -> 403 with the reason
 - the procedure does not allow the step (ProcedureFout) or a deadline cannot be
   computed lawfully (TermijnFout)                                                  -> 409 with the rule
@@ -17,6 +18,7 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, OperationalError
 from django.http import Http404, JsonResponse
@@ -26,7 +28,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from maatwerk.regels.invoer import InvoerFout
+from maatwerk.regels.invoer import TE_GROOT, InvoerFout
 from maatwerk.termijnen import TermijnFout
 from maatwerk.zaken.fouten import ProcedureFout
 
@@ -61,6 +63,9 @@ def exception_handler(exc, context):
     if isinstance(exc, TermijnFout):
         return Response({"detail": f"De termijn kan niet worden berekend: {exc}", "code": "termijn"},
                         status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, (RequestDataTooBig, TooManyFieldsSent)):
+        # Django refuses a body above DATA_UPLOAD_MAX_MEMORY_SIZE (1 MB) when the view reads it.
+        return Response({"invoer": [TE_GROOT]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, InvoerFout):
         return Response({exc.veld or "invoer": [exc.bericht]}, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
@@ -95,7 +100,11 @@ def _json(bericht: str, code: str, status_code: int) -> JsonResponse:
 
 
 def handler400(request, exception=None):
+    """Django refuses a request outside DRF's handling (an unknown Host, a form body above
+    DATA_UPLOAD_MAX_MEMORY_SIZE read by middleware): under /api/ a Dutch JSON answer, elsewhere the HTML page."""
     if _api(request):
+        if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent)):
+            return JsonResponse({"invoer": [TE_GROOT]}, status=400)
         return _json("Het verzoek is ongeldig.", "ongeldig_verzoek", 400)
     return defaults.bad_request(request, exception)
 

@@ -252,6 +252,10 @@ if PRODUCTIE:
     if not SECURE_SSL_REDIRECT:
         SILENCED_SYSTEM_CHECKS = ["security.W008"]  # documented: the proxy in front redirects HTTP to HTTPS
 
+# Largest request body (forms; the API's JSON parser applies the same limit): 1 MB, as for a situation file
+# (maatwerk.regels.invoer.MAX_INVOER_BYTES). Larger answers 400 with a Dutch message (issue 7).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 # The municipality whose ordinance the Regelkern applies (see maatwerk.regels.systeem).
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")
 
@@ -263,7 +267,7 @@ REST_FRAMEWORK = {
         "maatwerk.web.beveiliging.TweeStapsSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["maatwerk.web.parsers.JSONParser"],  # 1 MB and 20 levels at most (issue 7)
     "DEFAULT_SCHEMA_CLASS": "maatwerk.web.schema.MaatwerkAutoSchema",  # documents the error answers
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from maatwerk.web.beveiliging import heeft_tweestaps
+from maatwerk.web.parsers import JSONParser
 
 
 class TokenAanvraagSerializer(serializers.Serializer):
@@ -44,7 +45,8 @@ _FOUT = inline_serializer("TokenFout", {"detail": serializers.CharField(), "code
 class TokenAanvraag(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    parser_classes = [parsers.JSONParser, parsers.FormParser]
+    # The API's JSON parser with its size and depth limits (issue 7), so deep JSON answers 400, not 500.
+    parser_classes = [JSONParser, parsers.FormParser]
 
     @extend_schema(
         request=TokenAanvraagSerializer,
