@@ -310,15 +310,33 @@ def test_grondslag_uit_catalogus_niet_vrij(api, kwaliteit, gezin, maak_gebruiker
     assert zonder_eind.status_code == 400
     goed = _post(c, f"{V1}/wettelijke-grondslagen/", {**basis, "code": "pw_53a"})
     assert goed.status_code == 201 and goed.json()["grondslag"] == "Participatiewet, artikel 53a"
-    assert {g["code"] for g in c.get(f"{V1}/wettelijke-grondslagen/").json()} == set(CATALOGUS)
+    assert {g["code"] for g in c.get(f"{V1}/wettelijke-grondslagen/").json()["results"]} == set(CATALOGUS)
     # The recorder is never a recipient: a kwaliteitsmedewerker who is also handhaver cannot open it to himself.
     beide = maak_gebruiker("kwh", "kwaliteitsmedewerker", "handhaver")
     assert _post(api(beide), f"{V1}/wettelijke-grondslagen/", {**basis, "code": "pw_53a"}).status_code == 403
 
 
-def test_grondslag_formulier_is_een_keuzelijst(kwaliteit, gezin):
-    pagina = _pagina(kwaliteit).get(f"/huishoudens/{gezin['hh'].pk}/").content.decode()
+def test_grondslag_formulier_is_een_keuzelijst(kwaliteit, gezin, wmo):
+    # The kwaliteitsmedewerker sees no dossier (separation of duties): his register page names the inwoner by BSN.
+    from maatwerk.toegang.models import WettelijkeGrondslag
+
+    c = _pagina(kwaliteit)
+    pagina = c.get("/grondslagen/").content.decode()
     assert 'name="grondslag-code"' in pagina and "<select" in pagina and 'name="grondslag-grondslag"' not in pagina
+    basis = {"grondslag-bsn": gezin["moeder"].bsn, "grondslag-ontvanger": "handhaving", "grondslag-domein": "inkomen",
+             "grondslag-code": "pw_53a", "grondslag-doel": "Onderzoek naar de rechtmatigheid van de bijstand.",
+             "grondslag-geldig_vanaf": "2026-01-06", "grondslag-geldig_tot": "2026-03-31"}
+    fout = c.post("/grondslagen/", {**basis, "grondslag-code": "vrije tekst"})
+    assert fout.status_code == 400 and "Kies een grondslag uit de lijst." in fout.content.decode()
+    assert not WettelijkeGrondslag.objects.exists()
+    goed = c.post("/grondslagen/", basis)
+    assert goed.status_code == 302
+    g = WettelijkeGrondslag.objects.get()
+    assert g.inwoner == gezin["moeder"] and g.code == "pw_53a"
+    # The confirmation shows no name: the kwaliteitsmedewerker does not see the dossier.
+    assert gezin["moeder"].achternaam not in c.get("/grondslagen/").content.decode()
+    # Other roles cannot use the register page.
+    assert _pagina(wmo).get("/grondslagen/").status_code == 403
 
 
 def test_grondslag_zonder_code_geldt_niet(kwaliteit, gezin):

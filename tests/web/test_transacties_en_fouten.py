@@ -134,9 +134,18 @@ def test_lijsten_in_de_api_zijn_gepagineerd(wmo, maak_zaak, api):
                 f"{V1}/zaken/{zaak.pk}/mogelijke-overgangen/", f"{V1}/zaken/{zaak.pk}/termijnen/",
                 f"{V1}/zaken/{zaak.pk}/bevindingen/", f"{V1}/zaken/{zaak.pk}/afwijkingen/",
                 f"{V1}/zaken/{zaak.pk}/berekeningen/", f"{V1}/zaken/{zaak.pk}/onderzoek/versies/",
-                f"{V1}/inwoners/{zaak.hoofdpersoon_id}/inkomens/", f"{V1}/inwoners/{zaak.hoofdpersoon_id}/vermogens/",
+                # inkomens/ and vermogens/ are Inkomen data (doelbinding): see the next test
                 f"{V1}/toestemmingen/?inwoner={zaak.hoofdpersoon_id}", f"{V1}/zaken/", f"{V1}/inwoners/"):
         r = c.get(url)
+        assert r.status_code == 200, (url, r.content[:300])
+        assert set(r.json()) == {"count", "next", "previous", "results"}, url
+
+
+@pytest.mark.django_db
+def test_inkomensgegevens_zijn_gepagineerd(inkomen, maak_zaak, api):
+    zaak = maak_zaak(inkomen, regeling="bijzondere_bijstand")
+    for url in (f"{V1}/inwoners/{zaak.hoofdpersoon_id}/inkomens/", f"{V1}/inwoners/{zaak.hoofdpersoon_id}/vermogens/"):
+        r = api(inkomen).get(url)
         assert r.status_code == 200, (url, r.content[:300])
         assert set(r.json()) == {"count", "next", "previous", "results"}, url
 

@@ -223,7 +223,6 @@ class BriefSjabloonViewSet(viewsets.GenericViewSet):
 
     serializer_class = s.BriefSjabloonSerializer
     queryset = BriefSjabloon.objects.all()
-    pagination_class = None  # answered whole (a short list); the schema must say so
     lookup_field = "code"
     lookup_value_regex = r"[-a-z0-9_]+"
 

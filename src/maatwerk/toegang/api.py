@@ -63,7 +63,6 @@ class ToestemmingViewSet(viewsets.GenericViewSet):
 
     serializer_class = ToestemmingSerializer
     queryset = Toestemming.objects.all()
-    pagination_class = None  # answered whole (a short list); the schema must say so
     lookup_value_regex = r"\d+"
 
     @extend_schema(parameters=[OpenApiParameter("inwoner", int, required=True)])
@@ -107,13 +106,12 @@ class WettelijkeGrondslagViewSet(viewsets.GenericViewSet):
     the catalogue entry allows."""
 
     serializer_class = WettelijkeGrondslagSerializer
-    pagination_class = None  # the catalogue is a short fixed list
 
     @extend_schema(responses=CatalogusgrondSerializer(many=True))
     def list(self, request):
         from maatwerk.toegang.grondslagen import CATALOGUS
 
-        return Response(CatalogusgrondSerializer(list(CATALOGUS.values()), many=True).data)
+        return gepagineerd(self, list(CATALOGUS.values()), CatalogusgrondSerializer)
 
     @extend_schema(request=GrondslagInvoerSerializer, responses={201: WettelijkeGrondslagSerializer})
     def create(self, request):

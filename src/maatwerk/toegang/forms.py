@@ -137,3 +137,23 @@ class GrondslagFormulier(_GrondFormulier):
         self.fields["code"].choices = [("", "— kies een grondslag —"), *CATALOGUS_KEUZES]
         self.fields["code"].widget.attrs["class"] = "nl-select"
         self.order_fields(["inwoner", "ontvanger", "domein", "code", "doel", "geldig_vanaf", "geldig_tot"])
+
+
+class GrondslagRegisterFormulier(GrondslagFormulier):
+    """The register page of the kwaliteitsmedewerker: he sees no dossier (separation of duties), so he names the
+    inwoner by the BSN in the request for the ground instead of choosing from a household."""
+
+    bsn = forms.CharField(label="BSN van de inwoner", max_length=9, min_length=9, help_text="Negen cijfers.",
+                          error_messages={"required": "Vul het BSN in.", "min_length": "Een BSN heeft negen cijfers.",
+                                          "max_length": "Een BSN heeft negen cijfers."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("inwoner", None)
+        self.order_fields(["bsn", "ontvanger", "domein", "code", "doel", "geldig_vanaf", "geldig_tot"])
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data["bsn"].strip()
+        if not bsn.isdigit():
+            raise forms.ValidationError("Een BSN bestaat uit negen cijfers.")
+        return bsn

@@ -8,6 +8,7 @@ from maatwerk.toegang import views
 urlpatterns = [
     path("huishoudens/<int:pk>/toestemming/", views.toestemming_vastleggen, name="toestemming_vastleggen"),
     path("huishoudens/<int:pk>/grondslag/", views.grondslag_vastleggen, name="grondslag_vastleggen"),
+    path("grondslagen/", views.grondslag_register, name="grondslag_register"),
     path("toestemmingen/<int:pk>/bevestigen/", views.toestemming_bevestigen, name="toestemming_bevestigen"),
     path("toestemmingen/<int:pk>/intrekken/", views.toestemming_intrekken, name="toestemming_intrekken"),
 ]

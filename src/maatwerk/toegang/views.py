@@ -32,6 +32,7 @@ def ui_context(request, nav: str | None = None) -> dict:
     return {
         "nav": nav,
         "toon_auditlog": rechten.zonder_voorwaarde(r.rollen(request.user), rechten.AUDITLOG_INZIEN),
+        "toon_grondslagen": rechten.ooit_toegestaan(r.rollen(request.user), rechten.GRONDSLAG_VASTLEGGEN),
         "gemeente_naam": gemeente_naam(),
         "mijn_rollen": sorted(r.rollen(request.user)),
     }
@@ -230,3 +231,40 @@ def toestemming_intrekken(request, pk: int):
     if lidmaatschap is None:
         return redirect("ui:werkvoorraad")
     return redirect(reverse("ui:huishouden", args=[lidmaatschap.huishouden_id]) + "#toestemmingen")
+
+
+@inlog_vereist
+def grondslag_register(request):
+    """The kwaliteitsmedewerker records a legal ground from the catalogue (toegang.register.leg_grondslag_vast).
+    He sees no dossier: the inwoner is named by BSN, and the page confirms without showing a name."""
+    from django.contrib import messages
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.shortcuts import redirect
+
+    from maatwerk.personen.models import Inwoner
+    from maatwerk.toegang import register
+    from maatwerk.toegang.forms import GrondslagRegisterFormulier
+    from maatwerk.zaken.forms import fouten_overnemen
+
+    if not rechten.ooit_toegestaan(r.rollen(request.user), rechten.GRONDSLAG_VASTLEGGEN):
+        raise PermissionDenied("Alleen de kwaliteitsmedewerker legt een wettelijke grondslag vast.")
+    form = GrondslagRegisterFormulier(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            d = dict(form.cleaned_data)
+            inwoner = Inwoner.objects.filter(bsn=d.pop("bsn")).first()
+            if inwoner is None:
+                form.add_error("bsn", "Er is geen inwoner met dit BSN geregistreerd.")
+            else:
+                try:
+                    g = register.leg_grondslag_vast(request.user, inwoner, **d)
+                except ValidationError as fout:
+                    fouten_overnemen(form, fout)
+                else:
+                    messages.success(request, f"Wettelijke grondslag nr. {g.pk} is vastgelegd (geldig tot en met "
+                                              f"{g.geldig_tot:%d-%m-%Y}).")
+                    return redirect("ui:grondslag_register")
+    return render(request, "toegang/grondslag_register.html", {**ui_context(request, "grondslagen"), "form": form},
+                  status=status)
