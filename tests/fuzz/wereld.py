@@ -60,13 +60,13 @@ def token(naam: str) -> dict[str, str]:
     return {"Authorization": f"Token {antwoord.json()['token']}"}
 
 
-def _zaak(wmo, n: int):
+def _zaak(wmo, n: int, regeling: str = "wmo_maatwerkvoorziening"):
     aanvrager = personen.registreer_inwoner(
         wmo, bsn=bsn(n * 7919 + 17), voornamen="Sanne", achternaam=f"Fuzz{n}", geboortedatum=D(1970, 3, 1),
         straat="Dorpsstraat", huisnummer=n, postcode="2651 AB", woonplaats="Berkel en Rodenrijs",
     )
     huishouden = personen.maak_huishouden(wmo, naam=f"Huishouden Fuzz{n}", aanvrager=aanvrager)
-    zaak = meld_zaak(wmo, huishouden=huishouden, hoofdpersoon=aanvrager, regeling="wmo_maatwerkvoorziening",
+    zaak = meld_zaak(wmo, huishouden=huishouden, hoofdpersoon=aanvrager, regeling=regeling,
                      ontvangen_op=D(2026, 1, 5), omschrijving="U vroeg om hulp bij het schoonmaken van uw huis.")
     return aanvrager, huishouden, zaak
 
@@ -94,8 +94,12 @@ def maak_wereld() -> Wereld:
     bezwaar), income and capital; a user and a token per role in ROLLEN."""
     wmo = gebruiker("fuzz_consulent_wmo", "consulent_wmo")
     inwoner, huishouden, melding = _zaak(wmo, 1)
-    personen.leg_inkomen_vast(wmo, inwoner, maand=D(2026, 1, 1), netto_bedrag=Decimal("1234.50"))
-    personen.leg_vermogen_vast(wmo, inwoner, maand=D(2026, 1, 1), bedrag=Decimal("500.00"))
+    # Income and capital are Inkomen data (doelbinding): recorded by a consulent Inkomen on his own zaak; the
+    # fuzzer's consulent Wmo meets them only as ids he may not see.
+    inkomen = gebruiker("fuzz_consulent_inkomen", "consulent_inkomen")
+    klant, _, _ = _zaak(inkomen, 4, regeling="bijzondere_bijstand")
+    personen.leg_inkomen_vast(inkomen, klant, maand=D(2026, 1, 1), netto_bedrag=Decimal("1234.50"))
+    personen.leg_vermogen_vast(inkomen, klant, maand=D(2026, 1, 1), bedrag=Decimal("500.00"))
     _, _, tweede = _zaak(wmo, 2)
     concept = besluiten.opstellen(_klaar(tweede, wmo), wmo)
     besluiten.wijzigen(concept, wmo, **WMO_NATURA)
@@ -123,8 +127,8 @@ def maak_wereld() -> Wereld:
             "huishouden": [huishouden.pk],
             "toestemming": list(Toestemming.objects.values_list("pk", flat=True)),
             "overweging": list(Overweging.objects.filter(besluit=concept).values_list("pk", flat=True)[:3]),
-            "inkomen": list(Maandinkomen.objects.filter(inwoner=inwoner).values_list("pk", flat=True)),
-            "vermogen": list(Vermogensopgave.objects.filter(inwoner=inwoner).values_list("pk", flat=True)),
+            "inkomen": list(Maandinkomen.objects.filter(inwoner=klant).values_list("pk", flat=True)),
+            "vermogen": list(Vermogensopgave.objects.filter(inwoner=klant).values_list("pk", flat=True)),
             "lid": list(Huishoudlid.objects.filter(huishouden=huishouden).values_list("pk", flat=True)),
         },
         codes=list(BriefSjabloon.objects.values_list("code", flat=True)[:3]),

@@ -176,7 +176,7 @@ def test_intake_route_vraagt_bsn_en_geboortedatum_zonder_te_zeggen_wat_fout_is(a
 def test_intake_signaal_is_zichtbaar_voor_andere_domeinen_zonder_inhoud(api, jeugd, inkomen, gezin):
     meld_via_intake(jeugd, bsn=gezin["kind"].bsn, geboortedatum=dt.date(2019, 3, 1), regeling="jeugdhulp",
                     reden=REDEN, omschrijving="Jayden slaapt slecht na wat hij meemaakte", ontvangen_op=dt.date(2026, 1, 10))
-    signalen = api(inkomen).get(f"{V1}/huishoudens/{gezin['hh'].pk}/signalen/").json()
+    signalen = api(inkomen).get(f"{V1}/huishoudens/{gezin['hh'].pk}/signalen/").json()["results"]
     assert signalen == [{"datum": "2026-01-10", "domein": "jeugd",
                          "tekst": "Er is op 10-01-2026 een melding gedaan in het domein Jeugd."}]
     pagina = _pagina(inkomen).get(f"/huishoudens/{gezin['hh'].pk}/").content.decode()

@@ -170,7 +170,7 @@ class HuishoudenViewSet(viewsets.GenericViewSet):
         """Intake signals: "Er is op <datum> een melding gedaan in het domein …" — a signal, not data."""
         huishouden = self.get_object()
         beleid.vereis_huishouden(request.user, huishouden, beleid.VIEW, onderwerp="intakesignalen")
-        return Response(SignaalSerializer(beleid.zichtbare_signalen(request.user, huishouden), many=True).data)
+        return gepagineerd(self, beleid.zichtbare_signalen(request.user, huishouden), SignaalSerializer)
 
     @extend_schema(request=EinddatumSerializer, responses=HuishoudlidSerializer)
     @action(detail=True, methods=["post"], url_path=r"leden/(?P<lid_id>\d+)/beeindigen")

@@ -39,7 +39,7 @@ ONGELDIG = ("Ongeldige invoer. Per veld een lijst met Nederlandse meldingen (`{\
 VELDFOUTEN = {
     "type": "object",
     "description": "Per veld de Nederlandse meldingen; `detail` en `code` als de fout niet bij één veld hoort.",
-    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    # No fixed `detail`/`code` properties: an input field may itself be called `code` (legal-ground catalogue).
     "additionalProperties": {"oneOf": [{"type": "array", "items": {}}, {"type": "object"}, {"type": "string"}]},
 }
 
