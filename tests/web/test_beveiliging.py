@@ -36,7 +36,10 @@ SLEUTEL = "k" * 20 + "0123456789abcdefghijklmnopqrstuvwxyz"  # 56 characters, no
 
 def _django_in_subprocess(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
     """Run `code` after django.setup() in a fresh interpreter (no pytest: the settings see a real start)."""
-    omgeving = {k: v for k, v in os.environ.items() if not k.startswith("MAATWERK_") and k != "DATABASE_URL"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests for their own process (Playwright next to the ORM);
+    # a real start never has it, and `check --deploy` rightly refuses it.
+    omgeving = {k: v for k, v in os.environ.items()
+                if not k.startswith("MAATWERK_") and k not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     omgeving.update(DJANGO_SETTINGS_MODULE="maatwerk.web.settings", MAATWERK_DATA_DIR=str(tmp_path), **env)
     script = "import django\ndjango.setup()\n" + code
     return subprocess.run([sys.executable, "-c", script], env=omgeving, capture_output=True, text=True, timeout=180)
