@@ -145,3 +145,23 @@ def test_ongeldige_maand(gezin, inkomen):
     with pytest.raises(ValidationError) as fout:
         beoordeling.bereken(zaak, inkomen, maand="2026-13")
     assert "maand" in fout.value.message_dict
+
+
+def test_een_stap_tijdens_het_rekenen_weigert_het_opslaan(gezin, inkomen, monkeypatch):
+    """The Regelkern runs before the zaak is locked (so the write lock is not held during the computation);
+    storing checks the zaak again. A proposal set ready for decision while the Regelkern ran gets no berekening."""
+    zaak, *_ = gezin
+    from maatwerk.regels import berekening as regelkern
+    from maatwerk.zaken.models import Zaak
+
+    echte = regelkern.bereken
+
+    def rekent_terwijl_een_ander_afsluit(*args, **kwargs):
+        uitkomst = echte(*args, **kwargs)
+        Zaak.objects.filter(pk=zaak.pk).update(status=Status.KLAAR_VOOR_BESLUIT)  # a parallel request, committed
+        return uitkomst
+
+    monkeypatch.setattr(regelkern, "bereken", rekent_terwijl_een_ander_afsluit)
+    with pytest.raises(ProcedureFout):
+        beoordeling.bereken(zaak, inkomen, maand="2026-07")
+    assert not zaak.berekeningen.exists()

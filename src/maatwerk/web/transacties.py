@@ -18,7 +18,7 @@ answers with an error.
 from __future__ import annotations
 
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from maatwerk.toegang import audit
 
@@ -26,6 +26,17 @@ ONVEILIG = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # URL names whose requests must keep their writes when they answer with an error (authentication).
 # The second-factor step counts failed codes for the django-axes lockout, so it is authentication too.
 BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "api-token", "admin:login", "admin:logout")
+# URL names of services that open their own, short transaction: a calculation runs the Regelkern first and only
+# then takes the write lock to store the result with its audit lines (zaken.beoordeling.bereken). Wrapping the whole
+# request would hold the lock during the computation, and on SQLite every other writer would wait for it.
+EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening"})
+
+
+def _eigen_transactie(request) -> bool:
+    try:
+        return resolve(request.path_info).view_name in EIGEN_TRANSACTIE
+    except Resolver404:
+        return False
 
 
 def _uitgezonderde_paden() -> frozenset[str]:
@@ -44,7 +55,7 @@ class VerzoekTransactieMiddleware:
         self._uitgezonderd: frozenset[str] | None = None
 
     def __call__(self, request):
-        if request.method not in ONVEILIG or request.path in self._paden():
+        if request.method not in ONVEILIG or request.path in self._paden() or _eigen_transactie(request):
             return self.get_response(request)
         with audit.verzamel_weigeringen(), transaction.atomic():
             response = self.get_response(request)

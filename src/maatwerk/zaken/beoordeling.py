@@ -22,7 +22,7 @@ from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
 from maatwerk.zaken.regelingen import HOOFDPERSOON, HUISHOUDEN, Criterium
-from maatwerk.zaken.vergrendeling import wijzigt_zaak
+from maatwerk.zaken.vergrendeling import vergrendel, wijzigt_zaak
 
 MIN_MOTIVERING = 20  # characters; a quality rule for written reasons, not a legal figure
 BEOORDELEN = (Status.AANVRAAG, Status.BEOORDELING)
@@ -280,11 +280,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     if not definitie.rekent:
         raise ProcedureFout(f"Voor {definitie.naam} rekent de Regelkern niet; de beoordeling bestaat uit bevindingen.",
                             code="rekent_niet")
-    if zaak.is_afgerond:
-        raise ProcedureFout("Deze zaak is afgerond; een nieuwe berekening is niet mogelijk.", code="afgerond")
-    if zaak.status == Status.KLAAR_VOOR_BESLUIT:
-        raise ProcedureFout("Het voorstel ligt klaar voor besluit; zet de zaak terug naar beoordeling om opnieuw te rekenen.",
-                            code="klaar_voor_besluit")
+    _mag_rekenen(zaak)
     peil = parse_maand(maand)
     gemeente = settings.MAATWERK_GEMEENTE
     situatie = bouw_situatie(zaak.huishouden, peil)
@@ -301,20 +297,35 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
             bedrag = Decimal(str(waarde)).quantize(Decimal("0.01")) if waarde is not None else None
         except InvalidOperation:
             bedrag = None
-    berekening = Berekening.objects.create(
-        zaak=zaak, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
-        resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
-        bedrag=bedrag, door=gebruiker,
-    )
-    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="berekening",
-              toelichting=f"maand {maand}")
-    leden = [lid.inwoner for lid in zaak.huishouden.lidmaatschappen_op(peil)]
-    audit.log_veel([
-        audit.nieuwe_regel(gebruiker, beleid.VIEW, grond, zaak=zaak, inwoner=i, onderwerp="inkomen en vermogen",
-                           toelichting=f"gelezen voor berekening {berekening.pk} ({maand})")
-        for i in leden
-    ])
+    # The Regelkern ran above without the write lock (on SQLite one writer at a time: a lock held during the
+    # computation made every other request wait). Storing takes the lock and checks the zaak again, so a step
+    # taken meanwhile (klaar voor besluit, afgerond) still refuses; the result and its audit lines commit together.
+    with audit.verzamel_weigeringen(), transaction.atomic():
+        actueel = vergrendel(zaak)
+        _mag_rekenen(actueel)
+        berekening = Berekening.objects.create(
+            zaak=actueel, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
+            resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
+            bedrag=bedrag, door=gebruiker,
+        )
+        audit.log(gebruiker, beleid.CREATE, grond, zaak=actueel, inwoner=actueel.hoofdpersoon, onderwerp="berekening",
+                  toelichting=f"maand {maand}")
+        leden = [lid.inwoner for lid in actueel.huishouden.lidmaatschappen_op(peil)]
+        audit.log_veel([
+            audit.nieuwe_regel(gebruiker, beleid.VIEW, grond, zaak=actueel, inwoner=i, onderwerp="inkomen en vermogen",
+                               toelichting=f"gelezen voor berekening {berekening.pk} ({maand})")
+            for i in leden
+        ])
+    zaak.refresh_from_db()
     return berekening
+
+
+def _mag_rekenen(zaak: Zaak) -> None:
+    if zaak.is_afgerond:
+        raise ProcedureFout("Deze zaak is afgerond; een nieuwe berekening is niet mogelijk.", code="afgerond")
+    if zaak.status == Status.KLAAR_VOOR_BESLUIT:
+        raise ProcedureFout("Het voorstel ligt klaar voor besluit; zet de zaak terug naar beoordeling om opnieuw te rekenen.",
+                            code="klaar_voor_besluit")
 
 
 def maand_van(datum: dt.date) -> str:
