@@ -341,9 +341,7 @@ def grond_melden(user, huishouden: Huishouden) -> Grond:
 def vereis_melden(user, huishouden: Huishouden, *, onderwerp: str, toelichting: str = "") -> Grond:
     grond = grond_melden(user, huishouden)
     if not grond.toegestaan:
-        leden = [lid.inwoner for lid in huishouden.lidmaatschappen.select_related("inwoner")] or [None]
-        audit.log_veel([audit.nieuwe_regel(user, CREATE, grond, inwoner=i, onderwerp=onderwerp,
-                                           toelichting=f"huishouden {huishouden.pk}; {toelichting}") for i in leden])
+        _log_per_lid(user, CREATE, grond, huishouden, onderwerp, toelichting)
         _weiger(grond, grond_huishouden(user, huishouden, VIEW).toegestaan)
     return grond
 
@@ -417,14 +415,19 @@ def vereis_inwoner(user, inwoner: Inwoner, actie: str, *, onderwerp: str = "inwo
 def vereis_huishouden(user, huishouden: Huishouden, actie: str, *, onderwerp: str = "huishouden", toelichting: str = "") -> Grond:
     """Household data is personal data of every member: one log line per current member."""
     grond = grond_huishouden(user, huishouden, actie)
+    _log_per_lid(user, actie, grond, huishouden, onderwerp, toelichting)
+    if not grond.toegestaan:
+        _weiger(grond, actie != VIEW and grond_huishouden(user, huishouden, VIEW).toegestaan)
+    return grond
+
+
+def _log_per_lid(user, actie: str, grond: Grond, huishouden: Huishouden, onderwerp: str, toelichting: str) -> None:
+    """Household data is personal data of every current member: one audit line per member (or one without)."""
     leden = [lid.inwoner for lid in huishouden.lidmaatschappen.select_related("inwoner")] or [None]
     audit.log_veel([
         audit.nieuwe_regel(user, actie, grond, inwoner=i, onderwerp=onderwerp, toelichting=f"huishouden {huishouden.pk}; {toelichting}")
         for i in leden
     ])
-    if not grond.toegestaan:
-        _weiger(grond, actie != VIEW and grond_huishouden(user, huishouden, VIEW).toegestaan)
-    return grond
 
 
 def log_lijst_zaken(user, zaken, toelichting: str = "") -> None:

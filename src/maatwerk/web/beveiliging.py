@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 
 from django.conf import settings
@@ -79,6 +80,12 @@ def tweede_stap_nodig(user) -> bool:
 _VRIJ = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "ui:tweestaps_instellen")
 
 
+@functools.cache
+def _vrije_paden() -> frozenset[str]:
+    """The paths of _VRIJ, reversed once per process instead of on every page request."""
+    return frozenset(reverse(n) for n in _VRIJ)
+
+
 class TweeStapsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -86,7 +93,7 @@ class TweeStapsMiddleware:
     def __call__(self, request):
         pad = request.path
         if (not pad.startswith(("/api/", "/" + settings.STATIC_URL.lstrip("/")))  # the API: TweeStapsSessionAuthentication
-                and request.user.is_authenticated and pad not in {reverse(n) for n in _VRIJ}
+                and request.user.is_authenticated and pad not in _vrije_paden()
                 and tweede_stap_nodig(request.user)):
             naar = "ui:tweestaps_code" if heeft_tweestaps(request.user) else "ui:tweestaps_instellen"
             volgende = request.get_full_path() if request.method == "GET" else ""
