@@ -177,26 +177,40 @@ def grondslag_vastleggen(request, hh):
                              "De wettelijke grondslag voor de gegevens van {naam} is vastgelegd.")
 
 
-@inlog_vereist
-def toestemming_bevestigen(request, pk: int):
-    """The second person confirms a consent (toegang.register.bevestig_toestemming); back to the household page."""
+def _toestemming_stap(request, pk: int, service, gelukt: str):
+    """POST only: load the consent, run `service` (a toegang.register step) and report in a message. Returns the
+    consent, or the answer to give when the method is wrong or the consent does not exist."""
     from django.contrib import messages
     from django.core.exceptions import ValidationError
     from django.http import HttpResponseNotAllowed
-    from django.shortcuts import get_object_or_404, redirect
+    from django.shortcuts import get_object_or_404
 
-    from maatwerk.toegang import register
     from maatwerk.toegang.models import Toestemming
 
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     toestemming = get_object_or_404(Toestemming.objects.select_related("inwoner"), pk=pk)
     try:
-        register.bevestig_toestemming(request.user, toestemming)
+        service(request.user, toestemming)
     except ValidationError as fout:
         messages.error(request, fout.messages[0])
     else:
-        messages.success(request, f"De toestemming van {toestemming.inwoner.naam} is bevestigd en geldt nu.")
+        messages.success(request, gelukt.format(naam=toestemming.inwoner.naam))
+    return toestemming
+
+
+@inlog_vereist
+def toestemming_bevestigen(request, pk: int):
+    """The second person confirms a consent (toegang.register.bevestig_toestemming); back to the household page."""
+    from django.shortcuts import redirect
+
+    from maatwerk.toegang import register
+    from maatwerk.toegang.models import Toestemming
+
+    toestemming = _toestemming_stap(request, pk, register.bevestig_toestemming,
+                                    "De toestemming van {naam} is bevestigd en geldt nu.")
+    if not isinstance(toestemming, Toestemming):
+        return toestemming
     terug = request.POST.get("huishouden", "")
     if terug.isdigit():
         return redirect(reverse("ui:huishouden", args=[int(terug)]) + "#toestemmingen")
@@ -206,24 +220,16 @@ def toestemming_bevestigen(request, pk: int):
 @inlog_vereist
 def toestemming_intrekken(request, pk: int):
     """AVG art. 7 lid 3: withdraw a consent; the record stays. Back to the household page it was shown on."""
-    from django.contrib import messages
-    from django.core.exceptions import ValidationError
-    from django.http import HttpResponseNotAllowed
-    from django.shortcuts import get_object_or_404, redirect
+    from django.shortcuts import redirect
 
     from maatwerk.personen.models import Huishoudlid
     from maatwerk.toegang import register
     from maatwerk.toegang.models import Toestemming
 
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    toestemming = get_object_or_404(Toestemming.objects.select_related("inwoner"), pk=pk)
-    try:
-        register.trek_toestemming_in(request.user, toestemming)
-    except ValidationError as fout:
-        messages.error(request, fout.messages[0])
-    else:
-        messages.success(request, f"De toestemming van {toestemming.inwoner.naam} is ingetrokken.")
+    toestemming = _toestemming_stap(request, pk, register.trek_toestemming_in,
+                                    "De toestemming van {naam} is ingetrokken.")
+    if not isinstance(toestemming, Toestemming):
+        return toestemming
     terug = request.POST.get("huishouden", "")
     lidmaatschap = Huishoudlid.objects.filter(inwoner=toestemming.inwoner, huishouden_id=int(terug)).first() if terug.isdigit() else None
     if lidmaatschap is None:
