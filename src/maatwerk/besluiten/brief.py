@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 
+from maatwerk import formaat
 from maatwerk.besluiten import grondslagen as gr
 from maatwerk.besluiten.models import (
     MET_VERSTREKKING,
@@ -46,8 +47,6 @@ SJABLONEN: dict[str, tuple[str, str]] = {
 }
 BEZWAAR_HOOFDSJABLOON = "beslissing_op_bezwaar"
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-           "november", "december")
 
 # How the letter names the regeling in a sentence (plain words, lower case).
 REGELING_IN_ZIN = {
@@ -64,11 +63,11 @@ PERIODE_IN_ZIN = {Periode.EENMALIG: "eenmalig", Periode.PER_WEEK: "per week", Pe
 
 
 def datum_nl(d: dt.date | None) -> str:
-    return "" if d is None else f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    return formaat.datum(d)
 
 
 def euro_nl(bedrag: Decimal | None) -> str:
-    return "" if bedrag is None else euro(float(bedrag))
+    return formaat.bedrag(bedrag)
 
 
 def _regels(tekst: str) -> list[str]:
