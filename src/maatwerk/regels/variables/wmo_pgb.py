@@ -34,6 +34,7 @@ from openfisca_core.variables import Variable
 
 from maatwerk.regels import datums
 from maatwerk.regels.entities import Persoon
+from maatwerk.regels.lege_datum import niet_ingevuld_is_begin_maand
 from maatwerk.regels.regel import SoortBron, regel
 
 VSD = "Verordening Sociaal Domein Lansingerland 2018"
@@ -544,7 +545,7 @@ class pgb_sportvoorziening_buiten_termijn(Variable):
     def formula(persoon, period, parameters):
         jaren = _pgb(parameters, period).sportvoorziening_periode_jaren
         einde = datums.plus_jaren(persoon("datum_vorige_pgb_sportvoorziening", period), jaren)
-        return einde <= datums.als_datum(persoon("pgb_toekenningsdatum", period))
+        return einde <= persoon("pgb_datum_toekenning", period)
 
 
 def _maximum_of_maatwerk(persoon, period, maximum):
@@ -795,20 +796,28 @@ class pgb_bedrag(Variable):
 
 # ---------------------------------------------------------------- spending term (4:7 lid 8)
 
-@regel(
-    id="pgb.toekenningsdatum",
-    bron=f"{VSD}, artikel 4:7, achtste lid",
-    soort=SoortBron.DISCRETIE,
-    uitleg="Het pgb is toegekend op {resultaat} (niet ingevuld: de eerste dag van de maand).",
-)
 class pgb_toekenningsdatum(Variable):
     value_type = date
     entity = Persoon
     definition_period = MONTH
     label = "Datum van toekenning van het pgb (niet ingevuld: de eerste dag van de maand)"
+    documentation = "Niet ingevuld = de standaarddatum 1970-01-01; de regels lezen dat als de eerste dag van de maand."
+
+
+@regel(
+    id="pgb.datum_toekenning",
+    bron=f"{VSD}, artikel 4:7, achtste lid",
+    soort=SoortBron.DISCRETIE,
+    uitleg="Het pgb is toegekend op {resultaat} (niet ingevuld: de eerste dag van de maand).",
+)
+class pgb_datum_toekenning(Variable):
+    value_type = date
+    entity = Persoon
+    definition_period = MONTH
+    label = "Toekenningsdatum van het pgb zoals de regels die gebruiken (niet ingevuld: de eerste dag van de maand)"
 
     def formula(persoon, period, parameters):
-        return np.full(persoon.count, np.datetime64(period.start.date, "D"))
+        return niet_ingevuld_is_begin_maand(persoon("pgb_toekenningsdatum", period), period)
 
 
 @regel(
@@ -816,7 +825,7 @@ class pgb_toekenningsdatum(Variable):
     bron=f"{VSD}, artikel 4:7, achtste lid",
     soort=SoortBron.VERORDENING,
     uitleg=(
-        "U moet het pgb binnen {bestedingstermijn_maanden} maanden na toekenning ({pgb_toekenningsdatum}) "
+        "U moet het pgb binnen {bestedingstermijn_maanden} maanden na toekenning ({pgb_datum_toekenning}) "
         "gebruiken voor het doel waarvoor het is gegeven: uiterlijk op {resultaat}."
     ),
 )
@@ -828,4 +837,4 @@ class pgb_uiterste_bestedingsdatum(Variable):
 
     def formula(persoon, period, parameters):
         maanden = _pgb(parameters, period).bestedingstermijn_maanden
-        return datums.plus_maanden(persoon("pgb_toekenningsdatum", period), maanden)
+        return datums.plus_maanden(persoon("pgb_datum_toekenning", period), maanden)
