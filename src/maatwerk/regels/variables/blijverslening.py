@@ -41,6 +41,7 @@ from maatwerk.regels import datums
 from maatwerk.regels.entities import Huishouden
 from maatwerk.regels.lege_datum import niet_ingevuld_is_begin_maand
 from maatwerk.regels.regel import SoortBron, regel
+from maatwerk.regels.wmo_beleid import wmo_beleid
 
 VSD = "Verordening Sociaal Domein Lansingerland 2018"
 
@@ -63,7 +64,7 @@ class BlijversleningAfwijzingsgrond(Enum):
 
 
 def _p(parameters, period):
-    return parameters(period).gemeente.wmo.blijverslening
+    return wmo_beleid(parameters, period).blijverslening
 
 
 def _bevinding(id_: str, bron: str, uitleg: str):

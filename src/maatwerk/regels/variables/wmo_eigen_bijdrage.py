@@ -35,6 +35,7 @@ from openfisca_core.variables import Variable
 
 from maatwerk.regels.entities import Huishouden, Persoon
 from maatwerk.regels.regel import SoortBron, regel
+from maatwerk.regels.wmo_beleid import wmo_beleid
 
 VSD = "Verordening Sociaal Domein Lansingerland 2018"
 UB = "Uitvoeringsbesluit Wmo 2015, artikel 3.8"
@@ -72,7 +73,7 @@ class WmoGeenBijdrageReden(Enum):
 
 
 def _verordening(parameters, period):
-    return parameters(period).gemeente.wmo.eigen_bijdrage
+    return wmo_beleid(parameters, period).eigen_bijdrage
 
 
 def _wet(parameters, period):

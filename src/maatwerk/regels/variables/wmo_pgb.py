@@ -36,6 +36,7 @@ from maatwerk.regels import datums
 from maatwerk.regels.entities import Persoon
 from maatwerk.regels.lege_datum import niet_ingevuld_is_begin_maand
 from maatwerk.regels.regel import SoortBron, regel
+from maatwerk.regels.wmo_beleid import wmo_beleid
 
 VSD = "Verordening Sociaal Domein Lansingerland 2018"
 WMO = "Wet maatschappelijke ondersteuning 2015"
@@ -90,7 +91,7 @@ class PgbReden(Enum):
 
 
 def _pgb(parameters, period):
-    return parameters(period).gemeente.wmo.pgb
+    return wmo_beleid(parameters, period).pgb
 
 
 def _bevinding(id_: str, bron: str, uitleg: str, soort: SoortBron = SoortBron.DISCRETIE, url: str | None = None):
