@@ -605,6 +605,12 @@ class Ontvangstbewijs(models.Model):
     def delete(self, *args, **kwargs):
         raise OnveranderlijkFout("Een ontvangstbewijs wordt nooit verwijderd.")
 
+    def samenvatting(self) -> dict:
+        """Readable summary for the besluit page (see `ontvangstbewijs.samenvatting`)."""
+        from maatwerk.besluiten.ontvangstbewijs import samenvatting
+
+        return samenvatting(self)
+
     def controleer_integriteit(self) -> bool:
         """True when the stored content still matches its SHA-256 and belongs to this besluit and rule set
         (a change in the database, by hand or by a bug, shows here)."""

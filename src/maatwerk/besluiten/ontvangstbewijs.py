@@ -160,6 +160,31 @@ def lees(besluit: Besluit, gebruiker) -> Ontvangstbewijs:
     return bewijs
 
 
+def samenvatting(bewijs: Ontvangstbewijs) -> dict:
+    """What the besluit page shows: Dutch words, no internal codes."""
+    from maatwerk.formaat import datum
+
+    inhoud = bewijs.inhoud
+    berekening = inhoud.get("berekening")
+    if berekening:
+        jaar, maand = (int(d) for d in berekening["maand"].split("-"))
+        invoer = (f"berekening van de Regelkern voor {datum(dt.date(jaar, maand, 1)).split(' ', 1)[1]}, "
+                  f"gemeente {berekening['gemeente'].capitalize()}")
+    else:
+        invoer = "de bevindingen van de consulent (geen berekening)"
+    aantal = len(inhoud.get("bevindingen") or [])
+    versies = inhoud.get("versies") or {}
+    return {
+        "integriteit": bewijs.controleer_integriteit(),
+        "invoer": invoer,
+        "bevindingen": f"{aantal} {'bevinding' if aantal == 1 else 'bevindingen'} met motivering",
+        "regelset": bewijs.regelset_sha256[:16],
+        "regelset_nu_zelfde": bewijs.regelset_sha256 == versie.regelset_sha256(),
+        "maatwerk": versies.get("maatwerk", "onbekend"),
+        "openfisca": versies.get("openfisca_core", "onbekend"),
+    }
+
+
 # ------------------------------------------------------------------ recomputing from the receipt
 
 
