@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from maatwerk.besluiten import inhoud, services
@@ -254,8 +255,13 @@ class OntvangstbewijsSerializer(serializers.Serializer):
     gemaakt_op = serializers.DateTimeField(read_only=True)
     inhoud = serializers.JSONField(read_only=True, help_text="Versies, besluit, berekening (invoer, resultaat, uitleg), "
                                                              "bevindingen, afwijkingen en vier ogen, zoals vastgesteld.")
-    herberekening = serializers.JSONField(read_only=True, required=False,
-                                          help_text="Alleen met ?herbereken=1: de uitkomst met de regels van nu.")
+    herberekening = serializers.SerializerMethodField(
+        help_text="Met ?herbereken=1 de uitkomst met de regels van nu (regelset toen/nu, uitkomst, verschillen); "
+                  "anders null.")
 
     def get_integriteit(self, obj) -> bool:
         return obj.controleer_integriteit()
+
+    @extend_schema_field({"type": "object", "nullable": True, "additionalProperties": True})
+    def get_herberekening(self, obj):
+        return getattr(obj, "herberekening", None)
