@@ -235,6 +235,22 @@ def test_herbereken_meldt_verschil_bij_andere_parameter(inkomen_besluit, andere_
     assert inkomen_besluit.ontvangstbewijs.controleer_integriteit()  # the receipt itself did not change
 
 
+def test_andere_regelset_met_zelfde_getallen_is_zelfde_uitkomst(inkomen_besluit, tmp_path, monkeypatch, capsys):
+    """A change elsewhere in the rules (here: the studietoeslag) changes the rule-set version, not this outcome."""
+    kopie = tmp_path / "regels"
+    shutil.copytree(versie.ROOT, kopie, ignore=shutil.ignore_patterns("__pycache__"))
+    bestand = kopie / "parameters/gemeenten/lansingerland/individuele_studietoeslag/bedrag.yaml"
+    bestand.write_text(bestand.read_text() + "\n# toelichting gewijzigd\n")
+    monkeypatch.setattr(versie, "ROOT", kopie)
+    versie.regelset_sha256.cache_clear()
+    try:
+        assert cli.main(["herbereken", str(inkomen_besluit.pk)]) == 0
+    finally:
+        versie.regelset_sha256.cache_clear()
+    uit = capsys.readouterr().out
+    assert "andere regelset" in uit and "Zelfde uitkomst" in uit and "Verschillen" not in uit
+
+
 @pytest.mark.parametrize("invoer,melding", [
     (["herbereken", "abc"], "'abc' is geen nummer van een besluit"),
     (["herbereken", "-3"], "is geen nummer van een besluit"),
