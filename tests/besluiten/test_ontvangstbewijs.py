@@ -270,7 +270,7 @@ def test_herbereken_foute_invoer(invoer, melding, capsys):
 def test_herbereken_concept_zonder_ontvangstbewijs(zaak_klaar, wmo, capsys):
     besluit = services.opstellen(zaak_klaar, wmo)
     assert cli.main(["herbereken", str(besluit.pk)]) == 2
-    assert "niet vastgesteld en heeft daarom geen ontvangstbewijs" in capsys.readouterr().err
+    assert "een concept heeft nog geen ontvangstbewijs" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------ API and page

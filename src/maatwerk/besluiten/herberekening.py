@@ -23,19 +23,17 @@ def _fout(bericht: str) -> int:
     return FOUT
 
 
-def _labels(verslag: dict, situatie: dict) -> tuple[dict, dict]:
+def _labels(berekening: dict) -> tuple[dict, dict]:
     """Readable names: the variable's label, and 'huishouden' / 'persoon N' instead of internal ids."""
     from maatwerk.regels.systeem import OnbekendeGemeente, systeem
 
     try:
-        variabelen = systeem(verslag["_gemeente"]).variables
+        variabelen = systeem(berekening.get("gemeente")).variables
     except OnbekendeGemeente:
         variabelen = {}
-    namen = {}
-    for n, ident in enumerate((situatie.get("personen") or {}), start=1):
-        namen[("personen", ident)] = f"persoon {n}"
-    for ident in situatie.get("huishoudens") or {}:
-        namen[("huishoudens", ident)] = "huishouden"
+    situatie = berekening.get("situatie") or {}
+    namen = {("personen", ident): f"persoon {n}" for n, ident in enumerate(situatie.get("personen") or {}, start=1)}
+    namen.update({("huishoudens", ident): "huishouden" for ident in situatie.get("huishoudens") or {}})
     return variabelen, namen
 
 
@@ -47,7 +45,8 @@ def _waarde(waarde, var) -> str:
     return leesbaar(waarde, getattr(var, "unit", None))
 
 
-def tekst(verslag: dict, situatie: dict | None) -> str:
+def tekst(verslag: dict, berekening: dict | None) -> str:
+    """The comparison in Dutch; `berekening` is the receipt's stored computation (for labels)."""
     r = [f"Herberekening van besluit {verslag['kenmerk']} ({verslag['uitkomst']['toen']['soort_naam']})"]
     rs = verslag["regelset"]
     r.append(f"Regelset toen: {rs['toen'][:16]}…  nu: {rs['nu'][:16]}…  → "
@@ -70,10 +69,10 @@ def tekst(verslag: dict, situatie: dict | None) -> str:
     else:
         r.append(f"Uitkomst nu: berekend {bedrag(u['nu']['berekend_bedrag']) or 'geen bedrag'}")
     if verslag["verschillen"]:
-        variabelen, namen = _labels(verslag, situatie or {})
+        variabelen, namen = _labels(berekening or {})
         r.append("Verschillen:")
         for v in verslag["verschillen"]:
-            var = variabelen.get(v["variabele"]) if hasattr(variabelen, "get") else None
+            var = variabelen.get(v["variabele"])
             label = (getattr(var, "label", None) or v["variabele"]).strip()
             wie = namen.get((v["entiteit"], v["id"]), v["entiteit"])
             r.append(f"  {wie} — {label}: toen {_waarde(v['toen'], var)}, nu {_waarde(v['nu'], var)}")
@@ -92,9 +91,7 @@ def main(besluit_id: int, *, als_json: bool = False) -> int:
             return _fout(f"BESLUIT_ID: besluit {besluit_id} bestaat niet.")
         bewijs = ontvangstbewijs.van(besluit)
         if bewijs is None:
-            if besluit.status in ("concept", "vervallen"):
-                return _fout(f"besluit {besluit.kenmerk} is niet vastgesteld en heeft daarom geen ontvangstbewijs.")
-            return _fout(f"besluit {besluit.kenmerk}: geen ontvangstbewijs (vastgesteld vóór deze versie).")
+            return _fout(f"besluit {besluit.kenmerk}: {ontvangstbewijs.reden_zonder_bewijs(besluit)}.")
         if not bewijs.controleer_integriteit():
             return _fout(f"het ontvangstbewijs van besluit {besluit.kenmerk} klopt niet meer met zijn SHA-256: het is na "
                          "het vaststellen gewijzigd. Herberekenen daaruit is niet betrouwbaar; meld dit aan de beheerder.")
@@ -104,7 +101,5 @@ def main(besluit_id: int, *, als_json: bool = False) -> int:
     if als_json:
         print(json.dumps(verslag, ensure_ascii=False, indent=2))
     else:
-        berekening = bewijs.inhoud.get("berekening") or {}
-        verslag["_gemeente"] = berekening.get("gemeente")
-        print(tekst(verslag, berekening.get("situatie")))
+        print(tekst(verslag, bewijs.inhoud.get("berekening")))
     return ZELFDE if verslag["zelfde"] else VERSCHIL

@@ -29,7 +29,6 @@ from maatwerk.toegang import beleid
 from maatwerk.zaken.fouten import ProcedureFout
 
 SCHEMA = 1  # the layout of `inhoud`; a later layout gets a new number, old receipts keep theirs
-GEEN_BEWIJS = "Geen ontvangstbewijs (vastgesteld vóór deze versie)."
 
 
 # ------------------------------------------------------------------ making the receipt
@@ -154,10 +153,17 @@ def lees(besluit: Besluit, gebruiker) -> Ontvangstbewijs:
     beleid.vereis_zaak(gebruiker, besluit.zaak, beleid.VIEW, onderwerp="ontvangstbewijs", toelichting=besluit.kenmerk)
     bewijs = van(besluit)
     if bewijs is None:
-        reden = ("een concept heeft nog geen ontvangstbewijs; het komt bij het vaststellen"
-                 if besluit.status in (Status.CONCEPT, Status.VERVALLEN) else GEEN_BEWIJS[0].lower() + GEEN_BEWIJS[1:-1])
-        raise ProcedureFout(f"Besluit {besluit.kenmerk}: {reden}.", code="geen_ontvangstbewijs")
+        raise ProcedureFout(f"Besluit {besluit.kenmerk}: {reden_zonder_bewijs(besluit)}.", code="geen_ontvangstbewijs")
     return bewijs
+
+
+def reden_zonder_bewijs(besluit: Besluit) -> str:
+    """Why a besluit has no receipt, as the end of a Dutch sentence."""
+    if besluit.status == Status.CONCEPT:
+        return "een concept heeft nog geen ontvangstbewijs; het komt bij het vaststellen"
+    if besluit.status == Status.VERVALLEN:
+        return "dit concept is vervallen zonder te worden vastgesteld en heeft geen ontvangstbewijs"
+    return "geen ontvangstbewijs (vastgesteld vóór deze versie)"
 
 
 def samenvatting(bewijs: Ontvangstbewijs) -> dict:

@@ -9,9 +9,9 @@ outcome of a computation from a given situation:
   (the municipal overlay decides which parameter applies), `datums.py`, `indexatie.py`, `regel.py`.
 
 Not included, on purpose: `situaties/` (example input only), `uitleg.py` (the words of the explanation, not
-the numbers), and `zaken/regelingen.py` / `zaken/procedure.yaml` (they decide how the stored findings become
-the situation; a receipt stores that situation as it was, so a recomputation does not depend on them — a
-change there shows in the Maatwerk version instead).
+the numbers), and `personen/situatie.py`, `zaken/regelingen.py`, `zaken/procedure.yaml` (they decide how the
+stored data and findings become the situation; a receipt stores that situation as it was, so a recomputation
+does not depend on them — a change there shows in the Maatwerk version instead).
 
 The hash is computed once per process (`regelset_sha256()`); `bereken_regelset_sha256(root)` computes it for
 any copy of the package (used by the tests with a temporary copy, never the real files).
