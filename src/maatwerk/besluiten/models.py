@@ -563,7 +563,6 @@ class BezwaarBrief(_VerzondenBrief):
         ordering = ["-id"]
 
 
-
 # ------------------------------------------------------------------ ontvangstbewijs
 
 
