@@ -3,6 +3,8 @@
     maatwerk bereken SITUATIE.json --periode JJJJ-MM [--gemeente G] [--variabelen a,b] [--uitleg] [--json]
     maatwerk demo [--port N] [--workers N]
     maatwerk serve [--host H] [--port N] [--workers N] [--migreer]
+    maatwerk herbereken BESLUIT_ID [--json]     (exit 0 zelfde uitkomst, 1 verschil, 2 foute invoer)
+    maatwerk --version
 
 Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
 """
@@ -131,10 +133,43 @@ def cmd_brieven(args) -> int:
     return preview(args.map)
 
 
+def _django() -> None:
+    """Django with the configured database, as `maatwerk serve` uses it (settings from the environment)."""
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_herbereken(args) -> int:
+    from maatwerk.besluiten import herberekening
+
+    if not args.besluit.isdigit() or len(args.besluit) > 12:
+        return _fout(f"BESLUIT_ID: '{args.besluit}' is geen nummer van een besluit.")
+    _django()
+    return herberekening.main(int(args.besluit), als_json=args.json)
+
+
+class _Versie(argparse.Action):
+    """`--version`: Maatwerk, OpenFisca and the rule-set fingerprint; computed only when asked."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from maatwerk.regels.versie import versietekst
+
+        print(versietekst())
+        parser.exit(0)
+
+
 def parser() -> argparse.ArgumentParser:
     from maatwerk.regels.systeem import DEFAULT_GEMEENTE
 
     p = NederlandseParser(prog="maatwerk", description="Maatwerk: sociaal domein met uitlegbare regels.")
+    p.add_argument("--version", action=_Versie, help="toon de versies van Maatwerk, OpenFisca en de regelset")
     sub = p.add_subparsers(dest="opdracht", parser_class=NederlandseParser)
     b = sub.add_parser("bereken", help="bereken normen en toeslagen voor een situatie (OpenFisca-JSON)")
     b.add_argument("situatie", metavar="SITUATIE", help="pad naar de situatie als JSON")
@@ -157,6 +192,10 @@ def parser() -> argparse.ArgumentParser:
     br = sub.add_parser("brieven", help="schrijf elke briefvariant met demogegevens als HTML en PDF in MAP")
     br.add_argument("map", metavar="MAP", help="map waarin de voorbeeldbrieven komen")
     br.set_defaults(func=cmd_brieven)
+    h = sub.add_parser("herbereken", help="bereken een vastgesteld besluit opnieuw uit zijn ontvangstbewijs met de regels van nu")
+    h.add_argument("besluit", metavar="BESLUIT_ID", help="nummer van het besluit")
+    h.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
+    h.set_defaults(func=cmd_herbereken)
     return p
 
 

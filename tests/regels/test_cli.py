@@ -157,3 +157,32 @@ def test_deeply_nested_json_is_refused_without_recursion_error(tmp_path, diepte)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr.startswith("Fout: SITUATIE: ") and "te diep genest (hoogstens 20 niveaus)" in proc.stderr
     assert "Traceback" not in proc.stderr and "RecursionError" not in proc.stderr
+
+
+# ------------------------------------------------------------------ --version and herbereken (issue 8.5)
+
+
+def test_version_names_maatwerk_openfisca_and_rule_set(capsys):
+    from maatwerk.regels.versie import regelset_sha256
+
+    with pytest.raises(SystemExit) as einde:
+        main(["--version"])
+    assert einde.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("maatwerk ") and "openfisca-core 46.0.1" in out
+    assert f"regelset {regelset_sha256()[:16]}" in out
+
+
+@pytest.mark.parametrize("waarde", ["abc", "12a", "1.5", "-1", "9" * 13, ""])
+def test_herbereken_refuses_what_is_no_besluit_number(capsys, waarde):
+    """Checked before Django starts: no database needed for bad input (exit 2, Dutch, field named)."""
+    code, out, err = run(capsys, "herbereken", waarde)
+    assert code == 2 and out == ""
+    assert err.startswith("Fout: BESLUIT_ID:") and "geen nummer van een besluit" in err
+
+
+def test_herbereken_without_id_is_refused(capsys):
+    with pytest.raises(SystemExit) as einde:
+        main(["herbereken"])
+    assert einde.value.code == 2
+    assert "deze argumenten ontbreken: BESLUIT_ID" in capsys.readouterr().err

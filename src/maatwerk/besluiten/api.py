@@ -9,12 +9,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from maatwerk.besluiten import bezwaar as bezwaarservice
+from maatwerk.besluiten import ontvangstbewijs as bewijsmodule
 from maatwerk.besluiten import serializers as s
 from maatwerk.besluiten import services, sjabloonbeheer
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Overweging
@@ -145,6 +146,22 @@ class BesluitViewSet(viewsets.GenericViewSet):
         antwoord = HttpResponse(pdf, content_type="application/pdf")
         antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
         return antwoord
+
+    @extend_schema(
+        parameters=[OpenApiParameter("herbereken", str, enum=["0", "1"], required=False,
+                                     description="1: bereken opnieuw uit het ontvangstbewijs met de regels van nu "
+                                                 "(niets wordt opgeslagen).")],
+        responses=s.OntvangstbewijsSerializer,
+    )
+    @action(detail=True, methods=["get"])
+    def ontvangstbewijs(self, request, pk=None):
+        """What the besluit was computed from, fixed at vaststelling (issue 8.5). 409 for a concept or a besluit
+        vastgesteld before receipts existed."""
+        bewijs = bewijsmodule.lees(self.get_object(), request.user)  # access and audit as for the besluit
+        vraag = valideer(s.HerberekenVraagSerializer, request.query_params)
+        if vraag.get("herbereken") == "1":
+            bewijs.herberekening = bewijsmodule.herbereken(bewijs)
+        return Response(s.OntvangstbewijsSerializer(bewijs).data)
 
 
 class BezwaarViewSet(viewsets.GenericViewSet):

@@ -562,3 +562,59 @@ class BezwaarBrief(_VerzondenBrief):
         verbose_name_plural = "brieven bij beslissingen op bezwaar"
         ordering = ["-id"]
 
+
+# ------------------------------------------------------------------ ontvangstbewijs
+
+
+def canonieke_json(inhoud: dict) -> str:
+    """The one byte form of a receipt's content that its SHA-256 is taken over (sorted keys, no spaces)."""
+    import json
+
+    return json.dumps(inhoud, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+class Ontvangstbewijs(models.Model):
+    """What a besluit was computed from, fixed when it is vastgesteld (the legal fact): the rule-set version,
+    engine and Maatwerk versions, the input situation, the results with their uitleg, the findings, deviations
+    and the four-eyes approval. Built by `ontvangstbewijs.maak`; saved once, never changed or deleted, and its
+    SHA-256 over the canonical JSON is checked on every read (`controleer_integriteit`)."""
+
+    besluit = models.OneToOneField(Besluit, on_delete=models.PROTECT, related_name="ontvangstbewijs")
+    inhoud = models.JSONField()
+    sha256 = models.CharField(max_length=64)
+    regelset_sha256 = models.CharField("versie van de regelset (SHA-256)", max_length=64)
+    gemaakt_op = models.DateTimeField(default=timezone.now)
+
+    objects = NooitWijzigenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "ontvangstbewijs van een besluit"
+        verbose_name_plural = "ontvangstbewijzen van besluiten"
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"Ontvangstbewijs van besluit {self.besluit_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise OnveranderlijkFout("Een ontvangstbewijs verandert nooit: het legt vast waarop het besluit berust.")
+        self.sha256 = sha256(canonieke_json(self.inhoud))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise OnveranderlijkFout("Een ontvangstbewijs wordt nooit verwijderd.")
+
+    def samenvatting(self) -> dict:
+        """Readable summary for the besluit page (see `ontvangstbewijs.samenvatting`)."""
+        from maatwerk.besluiten.ontvangstbewijs import samenvatting
+
+        return samenvatting(self)
+
+    def controleer_integriteit(self) -> bool:
+        """True when the stored content still matches its SHA-256 and belongs to this besluit and rule set
+        (a change in the database, by hand or by a bug, shows here)."""
+        return (
+            sha256(canonieke_json(self.inhoud)) == self.sha256
+            and (self.inhoud.get("besluit") or {}).get("id") == self.besluit_id
+            and (self.inhoud.get("versies") or {}).get("regelset_sha256") == self.regelset_sha256
+        )

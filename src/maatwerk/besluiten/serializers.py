@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from maatwerk.besluiten import inhoud, services
@@ -234,3 +235,33 @@ class BriefSjabloonSerializer(serializers.ModelSerializer):
 class SjabloonOpslaanSerializer(StriktSerializer):
     inhoud = serializers.CharField(trim_whitespace=False)
     toelichting = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+
+# ------------------------------------------------------------------ ontvangstbewijs
+
+
+class HerberekenVraagSerializer(serializers.Serializer):
+    """Query of GET besluiten/{id}/ontvangstbewijs/: `herbereken=1` adds the recomputation with today's rules."""
+
+    herbereken = serializers.ChoiceField(choices=[("0", "nee"), ("1", "ja")], required=False)
+
+
+class OntvangstbewijsSerializer(serializers.Serializer):
+    besluit = serializers.IntegerField(source="besluit_id", read_only=True)
+    kenmerk = serializers.CharField(source="besluit.kenmerk", read_only=True)
+    sha256 = serializers.CharField(read_only=True, help_text="SHA-256 over de canonieke JSON van `inhoud`.")
+    integriteit = serializers.SerializerMethodField(help_text="Klopt de opgeslagen inhoud nog met de SHA-256?")
+    regelset_sha256 = serializers.CharField(read_only=True)
+    gemaakt_op = serializers.DateTimeField(read_only=True)
+    inhoud = serializers.JSONField(read_only=True, help_text="Versies, besluit, berekening (invoer, resultaat, uitleg), "
+                                                             "bevindingen, afwijkingen en vier ogen, zoals vastgesteld.")
+    herberekening = serializers.SerializerMethodField(
+        help_text="Met ?herbereken=1 de uitkomst met de regels van nu (regelset toen/nu, uitkomst, verschillen); "
+                  "anders null.")
+
+    def get_integriteit(self, obj) -> bool:
+        return obj.controleer_integriteit()
+
+    @extend_schema_field({"type": "object", "nullable": True, "additionalProperties": True})
+    def get_herberekening(self, obj):
+        return getattr(obj, "herberekening", None)

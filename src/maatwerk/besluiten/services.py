@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from maatwerk.besluiten import brief as briefmodule
+from maatwerk.besluiten import ontvangstbewijs
 from maatwerk.besluiten.inhoud import melding_ontbrekend, ontbrekende_elementen
 from maatwerk.besluiten.models import (
     INHOUDSVELDEN,
@@ -502,6 +503,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.vastgesteld_op = timezone.now()
         besluit.besluitdatum = datum
         besluit.save()
+        ontvangstbewijs.maak(besluit)  # what it was computed from, fixed in the same transaction (issue 8.5)
         _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
     return besluit
 
