@@ -68,10 +68,11 @@ class VierOgenRegel(Werkregel):
     item: vierogen.TeBeoordelen | None = None
 
 
-def _vier_ogen_lijsten(gebruiker, open_, vandaag: dt.date) -> tuple[list[VierOgenRegel], list[VierOgenRegel]]:
+def _vier_ogen_lijsten(gebruiker, zichtbaar, vandaag: dt.date) -> tuple[list[VierOgenRegel], list[VierOgenRegel]]:
+    """Also a decided zaak: a concept herziening of its besluit may need the second person."""
     from maatwerk.besluiten.models import Status as BesluitStatus
 
-    kandidaten = open_.filter(Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status=BesluitStatus.CONCEPT)).distinct()
+    kandidaten = zichtbaar.filter(Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status=BesluitStatus.CONCEPT)).distinct()
     nodig, wacht = vierogen.te_beoordelen(gebruiker, kandidaten)
 
     def regels(items) -> list[VierOgenRegel]:
@@ -98,7 +99,7 @@ def werkvoorraad(gebruiker, vandaag: dt.date) -> dict:
         return sorted(uit, key=Werkregel.sorteersleutel)
 
     eigen = regels(open_.filter(regeling__in=eigen_regelingen))
-    vier_ogen, afgekeurd = _vier_ogen_lijsten(gebruiker, open_, vandaag) if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else ([], [])
+    vier_ogen, afgekeurd = _vier_ogen_lijsten(gebruiker, zichtbaar, vandaag) if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else ([], [])
     al_getoond = {w.zaak.pk for w in eigen + vier_ogen + afgekeurd}
     andere = [] if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else regels(open_.exclude(pk__in=al_getoond))
     afgerond = list(zichtbaar.filter(status__in=EINDSTATUSSEN, regeling__in=eigen_regelingen).order_by("-gewijzigd_op")[:20])
