@@ -28,7 +28,7 @@ from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, ROLLEN
 from maatwerk.zaken import beoordeling, onderzoek, procedure
-from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, OnderzoekVersie, Status, Zaak
+from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Goedkeuring, OnderzoekVersie, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken.services import meld_zaak
 
