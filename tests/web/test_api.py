@@ -110,7 +110,8 @@ def test_volledige_wmo_procedure_via_api(api, wmo, wmo_natura):
     r = _post(c, f"{z}/overgang/", {"naar": "klaar_voor_besluit", "datum": "2026-01-16", "uitkomst": "toegekend",
                                     "bedrag": "8500.00"})
     assert r.status_code == 200 and r.json()["voorstel_bedrag"] == "8500.00"
-    assert c.get(f"{z}/vier-ogen/").json() == {"vereist": False, "redenen": [], "goedgekeurd": False}
+    assert c.get(f"{z}/vier-ogen/").json() == {"vereist": False, "redenen": [], "goedgekeurd": False,
+                                               "goedkeuring": None, "vervallen": None}
     # The decision is not a bare status change: it is a besluit with its letter (Awb 3:46).
     r = _post(c, f"{z}/overgang/", {"naar": "besluit", "datum": "2026-01-16"})
     assert r.status_code == 409 and r.json()["code"] == "besluit_vereist"

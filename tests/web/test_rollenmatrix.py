@@ -23,13 +23,12 @@ from rest_framework.test import APIClient
 from maatwerk.besluiten import bezwaar as bezwaren
 from maatwerk.besluiten import services as besluiten
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
-from maatwerk.besluiten.models import Goedkeuring as BesluitGoedkeuring
 from maatwerk.personen import services as personen
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, ROLLEN
 from maatwerk.zaken import beoordeling, onderzoek, procedure
-from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, OnderzoekVersie, Status, Zaak
+from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Goedkeuring, OnderzoekVersie, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken.services import meld_zaak
 
@@ -234,7 +233,7 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.post(f"/api/v1/besluiten/{w.besluiten['vier_ogen'].pk}/goedkeuren/", {"akkoord": True},
                                format="json"),
         lambda c, w, z: c.post(f"/besluiten/{w.besluiten['vier_ogen'].pk}/goedkeuren/", {"akkoord": "ja"}),
-        lambda w, z: BesluitGoedkeuring.objects.filter(besluit=w.besluiten["vier_ogen"]).count(),
+        lambda w, z: Goedkeuring.objects.filter(besluit=w.besluiten["vier_ogen"]).count(),
     ),
     rechten.BESLUIT_OPSTELLEN: Proef(
         "opstellen",

@@ -286,30 +286,8 @@ class Overweging(models.Model):
         return super().delete(*args, **kwargs)
 
 
-class Goedkeuring(models.Model):
-    """The second person's judgement on exactly this content of the besluit (four eyes). Append-only."""
-
-    besluit = models.ForeignKey(Besluit, on_delete=models.PROTECT, related_name="goedkeuringen")
-    akkoord = models.BooleanField()
-    toelichting = models.TextField(blank=True)
-    inhoud_sha256 = models.CharField(max_length=64)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    op = models.DateTimeField(default=timezone.now)
-
-    objects = NooitWijzigenQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "goedkeuring van een besluit"
-        verbose_name_plural = "goedkeuringen van besluiten"
-        ordering = ["id"]
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise OnveranderlijkFout("Een goedkeuring wordt niet gewijzigd; geef zo nodig een nieuwe.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise OnveranderlijkFout("Een goedkeuring wordt nooit verwijderd.")
+# The four-eyes approval of a besluit is `maatwerk.zaken.models.Goedkeuring` (one record for the zaak's proposal
+# and the besluit drafted from it, issue 8 point 3); `besluit.goedkeuringen` are those given on this besluit.
 
 
 # ------------------------------------------------------------------ brief en sjablonen

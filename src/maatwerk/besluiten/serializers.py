@@ -6,13 +6,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from maatwerk.besluiten import inhoud, services
+from maatwerk.zaken.serializers import GoedkeuringSerializer
 from maatwerk.besluiten.models import (
     Besluit,
     Bezwaarschrift,
     BriefSjabloon,
     BriefSjabloonVersie,
     Financiering,
-    Goedkeuring,
     Overweging,
     Periode,
     Soort,
@@ -55,16 +55,19 @@ class OverwegingSerializer(serializers.ModelSerializer):
         fields = ["id", "volgorde", "zin", "bron", "soort", "herkomst", "regel_id", "url", "bevinding"]
 
 
-class BesluitGoedkeuringSerializer(serializers.ModelSerializer):
-    door = serializers.CharField(source="door.get_username", read_only=True)
+class BesluitGoedkeuringSerializer(GoedkeuringSerializer):
+    """The one approval (`zaken.Goedkeuring`), with whether it counts for this besluit's current content."""
+
     geldig = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Goedkeuring
-        fields = ["id", "akkoord", "toelichting", "door", "op", "inhoud_sha256", "geldig"]
+    class Meta(GoedkeuringSerializer.Meta):
+        fields = [*GoedkeuringSerializer.Meta.fields, "geldig"]
 
     def get_geldig(self, obj) -> bool:
-        return obj.akkoord and obj.inhoud_sha256 == obj.besluit.inhoud_sha256()
+        if obj.besluit_id is None or not obj.akkoord:
+            return False
+        geldig = services.geldige_goedkeuring(obj.besluit)
+        return geldig is not None and geldig.pk == obj.pk
 
 
 class BriefKortSerializer(serializers.Serializer):
@@ -94,7 +97,9 @@ class BesluitSerializer(serializers.ModelSerializer):
 
     def get_vier_ogen(self, obj) -> dict:
         o = services.vier_ogen(obj)
-        return {"vereist": o.vereist, "redenen": o.redenen, "goedgekeurd": services.geldige_goedkeuring(obj) is not None}
+        g = services.geldige_goedkeuring(obj)
+        return {"vereist": o.vereist, "redenen": o.redenen, "goedgekeurd": g is not None,
+                "goedkeuring": g.pk if g is not None else None, "vervallen": services.vervallen_besluit(obj)}
 
     def get_brief(self, obj) -> dict | None:
         brief = getattr(obj, "brief", None) if obj.is_bekendgemaakt else None

@@ -33,7 +33,6 @@ from maatwerk.besluiten.models import (
     Brief,
     Financiering,
     Gemeentegegevens,
-    Goedkeuring,
     Herkomst,
     Overweging,
     Periode,
@@ -351,40 +350,84 @@ def eigen_werk(besluit: Besluit) -> set[int]:
     return ids
 
 
-def geldige_goedkeuring(besluit: Besluit) -> Goedkeuring | None:
-    """The latest judgement on exactly the current content, if it was akkoord and by someone else."""
-    laatste = (besluit.goedkeuringen.filter(inhoud_sha256=besluit.inhoud_sha256())
-               .exclude(door_id__in=eigen_werk(besluit)).order_by("-op", "-id").first())
-    return laatste if laatste is not None and laatste.akkoord else None
+def _eerste_aanleg(besluit: Besluit) -> bool:
+    return besluit.vervangt_id is None and besluit.soort in EERSTE_AANLEG
 
 
-def goedkeuren(besluit: Besluit, gebruiker, *, akkoord: bool, toelichting: str = "") -> Goedkeuring:
-    """The second person's judgement on this content. Not the preparer; a kwaliteitsmedewerker."""
+def inhoud_van_besluit(besluit: Besluit) -> dict:
+    """The content of this besluit a second person judges (`vierogen.beoordeelde_inhoud`): outcome, amount and
+    its period, computation, deviations and findings; not the letter's text (overwegingen, toelichting, dates of
+    the letter), which the consulent may still polish without a new approval. In first instance the outcome is
+    the zaak's (toegekend, ...) and a besluit that names no amount (natura) carries the proposal's, so the
+    besluit drafted from a proposal has the proposal's content and its approval (issue 8 point 3)."""
     zaak = besluit.zaak
-    eerste_aanleg = besluit.vervangt_id is None and zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT
+    bedrag = besluit.bedrag if besluit.bedrag is not None else besluit.pgb_bedrag
+    if _eerste_aanleg(besluit):
+        uitkomst = UITKOMST_VAN_SOORT[besluit.soort]
+        if bedrag is None:
+            bedrag = zaak.voorstel_bedrag
+    else:
+        uitkomst = besluit.soort
+    return vierogen.beoordeelde_inhoud(zaak, uitkomst=uitkomst, bedrag=bedrag, periode=besluit.bedrag_periode,
+                                       berekening_id=besluit.berekening_id, vervangt_id=besluit.vervangt_id)
+
+
+def _sinds(besluit: Besluit):
+    """In first instance an approval counts from the latest move of the proposal to klaar_voor_besluit on."""
+    if not _eerste_aanleg(besluit):
+        return None
+    klaar = vierogen.laatste_klaarzetting(besluit.zaak)
+    return klaar.op if klaar else None
+
+
+def geldige_goedkeuring(besluit: Besluit):
+    """The approval that counts for this besluit's current content: given on it, or on the zaak's proposal with
+    the same content (one approval); the latest judgement on that content, akkoord, by someone else."""
+    return vierogen.goedkeuring_voor(besluit.zaak, inhoud_van_besluit(besluit), eigen_werk(besluit), _sinds(besluit))
+
+
+def laatste_oordeel(besluit: Besluit):
+    """The latest judgement (akkoord or not) on this besluit's current content by someone else, or None."""
+    qs = besluit.zaak.goedkeuringen.filter(inhoud_sha256=vierogen.inhoud_sha256(inhoud_van_besluit(besluit)))
+    sinds = _sinds(besluit)
+    if sinds is not None:
+        qs = qs.filter(op__gte=sinds)
+    return qs.exclude(door_id__in=eigen_werk(besluit)).select_related("door").order_by("-op", "-id").first()
+
+
+def vervallen_besluit(besluit: Besluit) -> str | None:
+    """"De goedkeuring van … geldt niet meer: het bedrag is gewijzigd van € X naar € Y …", or None."""
+    if besluit.status != Status.CONCEPT:
+        return None
+    return vierogen.vervallen_melding(besluit.zaak, inhoud_van_besluit(besluit), eigen_werk(besluit), _sinds(besluit))
+
+
+def goedkeuren(besluit: Besluit, gebruiker, *, akkoord: bool, toelichting: str = ""):
+    """The second person's judgement on this besluit's content: one `zaken.Goedkeuring`, which also counts for the
+    zaak's proposal when the content is the same. Not the preparer; a kwaliteitsmedewerker with a mandate for the
+    amount. In first instance "niet akkoord" sends the zaak back to beoordeling."""
+    zaak = besluit.zaak
     # Rights table: vier_ogen_goedkeuren, only while the mandate table asks for a second person.
     if not heeft_rol(gebruiker, KWALITEITSMEDEWERKER):
         beleid.audit_weigering(gebruiker, zaak, "goedkeuring besluit", "Alleen een kwaliteitsmedewerker kan een besluit goedkeuren.")
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "goedkeuring besluit", handeling=rechten.VIER_OGEN_GOEDKEUREN)
     _vereis_concept(besluit)
-    if gebruiker.pk in eigen_werk(besluit):
-        raise VierOgenFout("Vier-ogenprincipe: u heeft dit besluit of het voorstel zelf opgesteld of gewijzigd. Een ander "
-                           "moet het beoordelen.", code="zelfde_persoon")
     if not isinstance(akkoord, bool):
         raise ValidationError({"akkoord": ["Geef true (akkoord) of false (niet akkoord)."]})
-    toelichting = (toelichting or "").strip() if isinstance(toelichting, str) else ""
-    if not akkoord and len(toelichting) < MIN_TOELICHTING:
-        raise ValidationError({"toelichting": [f"Licht toe waarom u niet akkoord gaat (ten minste {MIN_TOELICHTING} tekens)."]})
-    ontbreekt = ontbrekende_elementen(besluit)
-    if akkoord and ontbreekt:
-        raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
-    with transaction.atomic():
-        if eerste_aanleg:
-            # The core records the judgement on the zaak's proposal; without akkoord it sends the zaak back.
-            vierogen.keur_goed(zaak, gebruiker, akkoord=akkoord, toelichting=toelichting)
-        goedkeuring = Goedkeuring.objects.create(besluit=besluit, akkoord=akkoord, toelichting=toelichting,
-                                                 inhoud_sha256=besluit.inhoud_sha256(), door=gebruiker)
-    _log(gebruiker, grond, besluit, beleid.CHANGE, "goedkeuring besluit", "akkoord" if akkoord else "niet akkoord")
+    if akkoord and gebruiker.pk not in eigen_werk(besluit):
+        ontbreekt = ontbrekende_elementen(besluit)
+        if ontbreekt:
+            raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
+    with audit.verzamel_weigeringen(), transaction.atomic():
+        # The zaak's lock: of two kwaliteitsmedewerkers judging at once, the second sees the first one's approval.
+        zaak = vergrendel(zaak)
+        besluit = Besluit.objects.select_related("zaak").get(pk=besluit.pk)
+        _vereis_concept(besluit)
+        goedkeuring = vierogen.leg_oordeel_vast(
+            zaak, gebruiker, grond, akkoord=akkoord, toelichting=toelichting, inhoud=inhoud_van_besluit(besluit),
+            uitgesloten=eigen_werk(besluit), sinds=_sinds(besluit), besluit=besluit,
+            terug_naar_beoordeling=_eerste_aanleg(besluit) and zaak.status == ZaakStatus.KLAAR_VOOR_BESLUIT,
+        )
     return goedkeuring
 
 
@@ -429,9 +472,11 @@ def controleer_vaststelling(besluit: Besluit) -> None:
             )
     o = vier_ogen(besluit)
     if o.vereist and geldige_goedkeuring(besluit) is None:
+        vervallen = vervallen_besluit(besluit)
         raise VierOgenFout(
             "Vier-ogenprincipe: dit besluit vraagt eerst goedkeuring van een kwaliteitsmedewerker, op precies deze inhoud "
-            f"(is de inhoud na goedkeuring gewijzigd, dan is opnieuw goedkeuring nodig). Reden: {' '.join(o.redenen)}",
+            "(uitkomst, bedrag, berekening, afwijkingen en bevindingen). "
+            + (f"{vervallen} " if vervallen else "") + f"Reden: {' '.join(o.redenen)}",
             code="goedkeuring_nodig",
         )
 

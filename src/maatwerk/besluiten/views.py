@@ -122,11 +122,14 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         "ontbreekt": ontbrekende_elementen(besluit) if concept else [],
         "overwegingen": besluit.overwegingen.all(),
         "vier_ogen": services.vier_ogen(besluit) if concept else None,
-        "goedkeuringen": besluit.goedkeuringen.select_related("door"),
+        # The one approval (issue 8 point 3): the zaak's whole history, given on the proposal or on a besluit.
+        "goedkeuringen": zaak_.goedkeuringen.select_related("door", "besluit"),
         "geldige_goedkeuring": services.geldige_goedkeuring(besluit) if concept else None,
+        "vervallen_goedkeuring": services.vervallen_besluit(besluit) if concept else None,
         "mag_goedkeuren": concept and beleid.grond_zaak(request.user, zaak_, beleid.CHANGE,
                                                         handeling=rechten.VIER_OGEN_GOEDKEUREN).toegestaan
-                          and request.user.pk not in services.eigen_werk(besluit),
+                          and request.user.pk not in services.eigen_werk(besluit)
+                          and services.geldige_goedkeuring(besluit) is None,  # one approval: none twice
         "bezwaren": besluit.bezwaren.order_by("-id"),
         "nieuwe_besluiten": besluit.vervangen_door.order_by("-id"),
         "vandaag": timezone.localdate(),

@@ -230,7 +230,10 @@ class ZaakViewSet(viewsets.GenericViewSet):
     def vier_ogen(self, request, pk=None):
         zaak = self._zaak(request, "vier ogen")
         o = vierogen.oordeel(zaak)
-        return Response({"vereist": o.vereist, "redenen": o.redenen, "goedgekeurd": vierogen.geldige_goedkeuring(zaak) is not None})
+        g = vierogen.geldige_goedkeuring(zaak)
+        return Response({"vereist": o.vereist, "redenen": o.redenen, "goedgekeurd": g is not None,
+                         "goedkeuring": GoedkeuringSerializer(g).data if g is not None else None,
+                         "vervallen": vierogen.vervallen_voorstel(zaak)})
 
     @extend_schema(request=GoedkeuringInvoerSerializer, responses={201: GoedkeuringSerializer})
     @action(detail=True, methods=["post"])

@@ -404,19 +404,44 @@ class Afwijking(models.Model):
         ordering = ["id"]
 
 
+class GoedkeuringQuerySet(NooitWijzigenQuerySet):
+    melding = "Een goedkeuring wordt nooit gewijzigd of verwijderd; een oude goedkeuring geldt alleen niet meer."
+
+
 class Goedkeuring(models.Model):
-    """The second person's judgement (four eyes) on the proposed decision."""
+    """The second person's judgement (four eyes), bound to the content it judged (issue 8, point 3).
+
+    One record serves the zaak's proposal and the besluit drafted from it: `inhoud_sha256` is the hash of the
+    content that carries the decision (regeling, outcome, amount and its period, the computation used, the
+    deviations and the current findings; `vierogen.inhoud_van_voorstel`, `besluiten.services.inhoud_van_besluit`).
+    The judgement counts for whatever has that same content; any change of it leaves the record as history.
+    `besluit` says where it was given (empty: on the zaak's proposal). Append-only."""
 
     zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="goedkeuringen")
+    besluit = models.ForeignKey("besluiten.Besluit", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="goedkeuringen", verbose_name="gegeven op besluit")
     akkoord = models.BooleanField()
     toelichting = models.TextField(blank=True)
+    inhoud_sha256 = models.CharField("inhoud (SHA-256)", max_length=64, blank=True, db_index=True)
+    inhoud = models.JSONField("beoordeelde inhoud", default=dict, blank=True)
+    samenvatting = models.TextField("wat is beoordeeld", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(default=timezone.now)
+
+    objects = GoedkeuringQuerySet.as_manager()
 
     class Meta:
         verbose_name = "goedkeuring"
         verbose_name_plural = "goedkeuringen"
         ordering = ["id"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise OnveranderlijkFout("Een goedkeuring wordt niet gewijzigd; geef zo nodig een nieuwe.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise OnveranderlijkFout("Een goedkeuring wordt nooit verwijderd.")
 
 
 class Mandaatregel(models.Model):

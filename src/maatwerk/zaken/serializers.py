@@ -197,11 +197,18 @@ class AfwijkingInvoerSerializer(serializers.Serializer):
 
 
 class GoedkeuringSerializer(serializers.ModelSerializer):
+    """The one four-eyes approval (issue 8 point 3): for the zaak's proposal and the besluit with the same content."""
+
     door = serializers.CharField(source="door.get_username", read_only=True)
+    besluit = serializers.SerializerMethodField(help_text="Kenmerk van het besluit waarop het oordeel is gegeven; "
+                                                          "leeg: gegeven op het voorstel in de zaak.")
 
     class Meta:
         model = Goedkeuring
-        fields = ["id", "akkoord", "toelichting", "door", "op"]
+        fields = ["id", "akkoord", "toelichting", "door", "op", "besluit", "inhoud_sha256", "samenvatting"]
+
+    def get_besluit(self, obj) -> str | None:
+        return obj.besluit.kenmerk if obj.besluit_id else None
 
 
 class GoedkeuringInvoerSerializer(serializers.Serializer):
@@ -213,6 +220,8 @@ class VierOgenSerializer(serializers.Serializer):
     vereist = serializers.BooleanField()
     redenen = serializers.ListField(child=serializers.CharField())
     goedgekeurd = serializers.BooleanField()
+    goedkeuring = GoedkeuringSerializer(allow_null=True, help_text="De goedkeuring die voor het huidige voorstel geldt.")
+    vervallen = serializers.CharField(allow_null=True, help_text="Waarom een eerdere goedkeuring niet meer geldt.")
 
 
 class BerekeningSerializer(serializers.ModelSerializer):

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from maatwerk.termijnen import Termijn, TermijnFout
 from maatwerk.toegang import beleid
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
-from maatwerk.zaken import beoordeling, procedure, termijnen
+from django.db.models import Q
+
+from maatwerk.zaken import beoordeling, procedure, termijnen, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import EINDSTATUSSEN, Status, Zaak
 from maatwerk.zaken.regelingen import regelingen_van_domein
@@ -59,10 +61,34 @@ class Werkregel:
         return (0, t.dagen_resterend, self.zaak.pk) if t else (1, 0, self.zaak.pk)
 
 
+@dataclass
+class VierOgenRegel(Werkregel):
+    """A line of the kwaliteitsmedewerker's review list: the zaak with what needs his judgement (`vierogen.te_beoordelen`)."""
+
+    item: vierogen.TeBeoordelen | None = None
+
+
+def _vier_ogen_lijsten(gebruiker, zichtbaar, vandaag: dt.date) -> tuple[list[VierOgenRegel], list[VierOgenRegel]]:
+    """Also a decided zaak: a concept herziening of its besluit may need the second person."""
+    from maatwerk.besluiten.models import Status as BesluitStatus
+
+    kandidaten = zichtbaar.filter(Q(status=Status.KLAAR_VOOR_BESLUIT) | Q(besluiten__status=BesluitStatus.CONCEPT)).distinct()
+    nodig, wacht = vierogen.te_beoordelen(gebruiker, kandidaten)
+
+    def regels(items) -> list[VierOgenRegel]:
+        uit = [VierOgenRegel(i.zaak, termijnen_van(i.zaak, vandaag), i) for i in items]
+        return sorted(uit, key=Werkregel.sorteersleutel)
+
+    return regels(nodig), regels(wacht)
+
+
 def werkvoorraad(gebruiker, vandaag: dt.date) -> dict:
     """What `gebruiker` works on, each list sorted overdue first:
     - eigen: the open zaken of the consulent's own domains;
-    - vier_ogen: for the kwaliteitsmedewerker, the proposals klaar voor besluit;
+    - vier_ogen: for the kwaliteitsmedewerker, only what needs his judgement now: a proposal or concept besluit
+      that the mandate table sends to a second person, without a valid approval, not his own work (never a zaak
+      within the preparer's mandate, nor one already approved; one approved and then changed returns);
+    - vier_ogen_afgekeurd: concept besluiten he or a colleague judged "niet akkoord", waiting for the consulent;
     - andere: other open zaken the user may see through a recorded ground (consent, legal ground)."""
     eigen_regelingen = [r for d in domeinen(gebruiker) for r in regelingen_van_domein(d)]
     zichtbaar = beleid.zichtbare_zaken(gebruiker).select_related("hoofdpersoon", "huishouden", "behandelaar")
@@ -73,14 +99,15 @@ def werkvoorraad(gebruiker, vandaag: dt.date) -> dict:
         return sorted(uit, key=Werkregel.sorteersleutel)
 
     eigen = regels(open_.filter(regeling__in=eigen_regelingen))
-    vier_ogen = regels(open_.filter(status=Status.KLAAR_VOOR_BESLUIT)) if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else []
-    al_getoond = {w.zaak.pk for w in eigen + vier_ogen}
+    vier_ogen, afgekeurd = _vier_ogen_lijsten(gebruiker, zichtbaar, vandaag) if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else ([], [])
+    al_getoond = {w.zaak.pk for w in eigen + vier_ogen + afgekeurd}
     andere = [] if heeft_rol(gebruiker, KWALITEITSMEDEWERKER) else regels(open_.exclude(pk__in=al_getoond))
     afgerond = list(zichtbaar.filter(status__in=EINDSTATUSSEN, regeling__in=eigen_regelingen).order_by("-gewijzigd_op")[:20])
     return {
         "eigen": eigen,
         "verstreken": [w for w in eigen + vier_ogen if w.verstreken],
         "vier_ogen": vier_ogen,
+        "vier_ogen_afgekeurd": afgekeurd,
         "andere": andere,
         "afgerond": afgerond,
     }

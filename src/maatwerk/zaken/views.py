@@ -64,7 +64,7 @@ def _naar_zaak(zaak: Zaak, anker: str = "") -> str:
 
 # The lists of the werkvoorraad and their page parameter (?pagina= for the consulent's own zaken).
 WERKLIJSTEN = {"eigen": "pagina", "verstreken": "pagina_verstreken", "vier_ogen": "pagina_vier_ogen",
-               "andere": "pagina_andere"}
+               "vier_ogen_afgekeurd": "pagina_afgekeurd", "andere": "pagina_andere"}
 
 
 @inlog_vereist
@@ -187,7 +187,8 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
 
     vier_ogen = vierogen.oordeel(zaak) if zaak.status == Status.KLAAR_VOOR_BESLUIT else None
     goedkeuring_form = formulieren.get("vierogen")
-    if (goedkeuring_form is None and vier_ogen and heeft_rol(gebruiker, KWALITEITSMEDEWERKER)
+    if (goedkeuring_form is None and vier_ogen and vierogen.geldige_goedkeuring(zaak) is None
+            and heeft_rol(gebruiker, KWALITEITSMEDEWERKER)
             and beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.VIER_OGEN_GOEDKEUREN).toegestaan):
         goedkeuring_form = GoedkeuringFormulier()
 
@@ -223,7 +224,9 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "uitleg": _uitleg_regels(berekening, definitie.uitkomst_variabele),
         "berekening_form": berekening_form,
         "vier_ogen": vier_ogen,
-        "goedkeuringen": list(zaak.goedkeuringen.select_related("door")),
+        "goedkeuringen": list(zaak.goedkeuringen.select_related("door", "besluit")),
+        "geldige_goedkeuring": vierogen.geldige_goedkeuring(zaak) if vier_ogen and vier_ogen.vereist else None,
+        "vervallen_goedkeuring": vierogen.vervallen_voorstel(zaak) if vier_ogen and vier_ogen.vereist else None,
         "goedkeuring_form": goedkeuring_form,
         "afwijkingen": list(zaak.afwijkingen.select_related("door")),
         "afwijking_vraagt_vier_ogen": vierogen.vereist_door_afwijking(zaak),
