@@ -52,6 +52,7 @@ def _zaai_migratiegegevens() -> None:
     from django.apps import apps
 
     import_module("maatwerk.toegang.migrations.0002_rollen").maak(apps, None)
+    import_module("maatwerk.toegang.migrations.0005_jurist_rol").maak(apps, None)
     import_module("maatwerk.zaken.migrations.0002_mandaattabel").vul(apps, None)
 
 

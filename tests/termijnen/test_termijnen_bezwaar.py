@@ -134,3 +134,51 @@ def test_opschorting_herstel_verzuim_bij_bezwaar():
     t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, opschortingen=[o], vandaag=date(2026, 7, 16))
     assert t.einde == date(2026, 9, 4)
     assert t.stappen[1].startswith("Awb, artikel 7:10, tweede lid: opgeschort van 2026-07-25 tot 2026-08-03")
+
+
+# ------------------------------------------------------------------ Awb 6:8 lid 1 and 6:10 (issue 8)
+
+
+def test_ontvangen_op_de_dag_van_bekendmaking_is_tijdig():
+    # The term begins the day after bekendmaking (6:8 lid 1); the besluit existed already (6:10 lid 1).
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 6, 3), besluit_genomen=date(2026, 6, 1))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:10, eerste lid")
+    assert "op de dag van bekendmaking" in t.uitleg and "4 juni 2026" in t.uitleg
+    assert t.termijn_staat_niet_in_de_weg is True
+
+
+def test_ontvangen_op_de_dag_van_het_besluit_zelf_is_tijdig():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 6, 1), besluit_genomen=date(2026, 6, 1))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:10, eerste lid")
+    assert "vóór de bekendmaking" in t.uitleg
+
+
+def test_ontvangen_voordat_het_besluit_bestond_wordt_geweigerd_met_6_10():
+    with pytest.raises(TermijnFout, match=r"Awb 6:10, eerste lid") as fout:
+        tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 5, 31), besluit_genomen=date(2026, 6, 1))
+    assert "31 mei 2026" in str(fout.value) and "1 juni 2026" in str(fout.value)
+
+
+def test_eerste_dag_van_de_termijn_is_tijdig_op_grond_van_6_9():
+    t = tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 6, 4))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:9, eerste lid")
+
+
+def test_termijn_die_op_een_zaterdag_eindigt_loopt_door_tot_maandag():
+    # bekendmaking za 4 juli 2026 -> zes weken: za 15 augustus -> Atw art. 1: ma 17 augustus 2026
+    bezwaar = bezwaartermijn(date(2026, 7, 4), vandaag=date(2026, 7, 4))
+    assert bezwaar.einde == date(2026, 8, 17)
+    assert tijdigheid_bezwaarschrift(bezwaar, ontvangen=date(2026, 8, 17)).tijdig is True
+    assert tijdigheid_bezwaarschrift(bezwaar, ontvangen=date(2026, 8, 18)).tijdig is False
+
+
+def test_termijn_die_op_tweede_kerstdag_eindigt_loopt_door():
+    # bekendmaking za 14 november 2026 -> za 26 december (2e Kerstdag en zaterdag) -> ma 28 december 2026
+    bezwaar = bezwaartermijn(date(2026, 11, 14), vandaag=date(2026, 11, 14))
+    assert bezwaar.einde == date(2026, 12, 28)
+    t = tijdigheid_bezwaarschrift(bezwaar, ontvangen=date(2026, 12, 30), ter_post_bezorgd=date(2026, 12, 28))
+    assert (t.tijdig, t.bron) == (True, "Awb, artikel 6:9, tweede lid")
+
+
+def test_de_dag_na_het_einde_is_te_laat():
+    assert tijdigheid_bezwaarschrift(BEZWAAR, ontvangen=date(2026, 7, 16)).tijdig is False

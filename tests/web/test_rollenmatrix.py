@@ -26,7 +26,7 @@ from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
 from maatwerk.personen import services as personen
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
-from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, ROLLEN
+from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, JURIST, KWALITEITSMEDEWERKER, ROLLEN
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Goedkeuring, OnderzoekVersie, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
@@ -122,12 +122,18 @@ def _gebruikers() -> dict[str, User]:
     hulp = User.objects.create_user("matrix_tweede")
     hulp.groups.add(Group.objects.get(name=KWALITEITSMEDEWERKER))
     gebruikers["_tweede"] = hulp
+    for rol in DOMEIN_VAN_ROL:  # a colleague prepares the besluit under bezwaar: Awb 7:5 keeps its preparer out
+        collega = User.objects.create_user(f"matrix_collega_{rol}")
+        collega.groups.add(Group.objects.get(name=rol))
+        gebruikers[f"_collega_{rol}"] = collega
     return gebruikers
 
 
 def _bouw(regeling: str, gebruikers: dict) -> Wereld:
     domein = REGELINGEN[regeling].domein
-    c = gebruikers[next(r for r, d in DOMEIN_VAN_ROL.items() if d == domein)]
+    rol_van_domein = next(r for r, d in DOMEIN_VAN_ROL.items() if d == domein)
+    c = gebruikers[rol_van_domein]
+    collega = gebruikers[f"_collega_{rol_van_domein}"]
     tweede = gebruikers["_tweede"]
     z = {"melding": _zaak(c, regeling)}
     z["onderzoek"] = _zaak(c, regeling)
@@ -138,16 +144,16 @@ def _bouw(regeling: str, gebruikers: dict) -> Wereld:
     z["opstellen"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
     z["vaststellen"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
     z["bekendmaken"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
-    z["bezwaar"] = _klaar(_naar_beoordeling(_zaak(c, regeling), c), c)
+    z["bezwaar"] = _klaar(_naar_beoordeling(_zaak(collega, regeling), collega), collega)
     b = {"vier_ogen": _concept(z["vier_ogen"], c)}
     concept = _concept(z["vaststellen"], c)
     if besluiten.vier_ogen(concept).vereist:
         besluiten.goedkeuren(concept, tweede, akkoord=True)
     b["vaststellen"] = concept
     b["bekendmaken"] = _vastgesteld(z["bekendmaken"], c, tweede)
-    b["bezwaar"] = _vastgesteld(z["bezwaar"], c, tweede)
-    besluiten.bekendmaken(b["bezwaar"], c, datum=DAG)
-    bezwaar = bezwaren.registreer(b["bezwaar"], c, ontvangen_op=dt.date(2026, 2, 2),
+    b["bezwaar"] = _vastgesteld(z["bezwaar"], collega, tweede)
+    besluiten.bekendmaken(b["bezwaar"], collega, datum=DAG)
+    bezwaar = bezwaren.registreer(b["bezwaar"], collega, ontvangen_op=dt.date(2026, 2, 2),
                                   gronden="Ik ben het er niet mee eens.")
     for zaak in z.values():
         zaak.refresh_from_db()
@@ -329,7 +335,8 @@ def _criterium(zaak) -> str:
 def verwacht(rol: str, handeling: str, wereld: Wereld, zaak) -> bool:
     """What the table says for this role in this world. Conditions as they hold here: the consulent's own
     domain; no consent or legal ground is recorded; the probe's zaak needs four eyes or not; nobody in the
-    matrix did the work he would approve."""
+    matrix did the work he would approve (the besluit under bezwaar is a colleague's); the zaak has a bekendgemaakt
+    besluit or a registered bezwaar or not."""
     r = rechten.recht(rol, handeling, wereld.domein)
     if not r.toegestaan:
         return False
@@ -339,6 +346,8 @@ def verwacht(rol: str, handeling: str, wereld: Wereld, zaak) -> bool:
         V.MET_GROND: False,
         V.VIER_OGEN_NODIG: beleid.tweede_beoordeling_nodig(zaak),
         V.NIET_EIGEN_WERK: True,
+        V.MET_BEZWAAR: beleid.heeft_bezwaar(zaak),
+        V.BEKENDGEMAAKT_BESLUIT: beleid.heeft_bekendgemaakt_besluit(zaak),
     }
     return all(voldaan[v] for v in r.voorwaarden)
 
@@ -415,4 +424,19 @@ def test_rollenmatrix(regeling, db, monkeypatch):
         client.force_authenticate(kwm) if kanaal == "api" else client.force_login(kwm)
         if client.get(pad).status_code not in GEWEIGERD:
             fouten.append(f"{kanaal} {regeling}: kwaliteitsmedewerker ziet een zaak zonder tweede beoordeling")
+    # And both sides of "alleen zaken met een bezwaar": the jurist reads the zaak under bezwaar, but not a zaak
+    # without one, nor the household or person behind it (purpose-bound, issue 8).
+    jurist = gebruikers[JURIST]
+    z = wereld.zaken["bezwaar"]
+    for kanaal, pad, mag in (("api", f"/api/v1/zaken/{z.pk}/", True), ("pagina", f"/zaken/{z.pk}/", True),
+                             ("pagina", f"/besluiten/bezwaren/{wereld.bezwaar.pk}/", True),
+                             ("api", f"/api/v1/zaken/{melding}/", False),
+                             ("api", f"/api/v1/huishoudens/{z.huishouden_id}/", False),
+                             ("pagina", f"/huishoudens/{z.huishouden_id}/", False),
+                             ("api", f"/api/v1/inwoners/{z.hoofdpersoon_id}/", False)):
+        client = APIClient() if kanaal == "api" else Client()
+        client.force_authenticate(jurist) if kanaal == "api" else client.force_login(jurist)
+        antwoord = client.get(pad)
+        if (antwoord.status_code == 200) != mag or (not mag and antwoord.status_code not in GEWEIGERD):
+            fouten.append(f"{kanaal} {regeling}: jurist {pad} -> {antwoord.status_code}, verwacht {'200' if mag else '403/404'}")
     assert not fouten, "\n".join(fouten)

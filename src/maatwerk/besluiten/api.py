@@ -20,7 +20,7 @@ from maatwerk.besluiten import serializers as s
 from maatwerk.besluiten import services, sjabloonbeheer
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Overweging
 from maatwerk.brieven.pdf import html_naar_pdf
-from maatwerk.toegang import beleid
+from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
 from maatwerk.web.beveiliging import brief_antwoord
 from maatwerk.web.paginering import gepagineerd
@@ -188,8 +188,14 @@ class BezwaarViewSet(viewsets.GenericViewSet):
         data = valideer(s.BezwaarInvoerSerializer, request.data)
         pk = data.pop("besluit")
         besluit = _bestaand(Besluit, pk, "besluit")
-        try:  # a besluit on a zaak the user may not see answers like an unknown one (issue 7)
-            beleid.verwijzing(request.user, Zaak, besluit.zaak_id, veld="besluit")
+        # The jurist registers on a besluit before he may see its zaak (rights table: bezwaar_registreren "op een
+        # bekendgemaakt besluit"); anyone else needs to see the zaak. Otherwise the besluit answers like an unknown
+        # one (issue 7).
+        magregistreren = beleid.grond_zaak(request.user, besluit.zaak, beleid.CHANGE,
+                                           handeling=rechten.BEZWAAR_REGISTREREN).toegestaan
+        try:
+            if not magregistreren:
+                beleid.verwijzing(request.user, Zaak, besluit.zaak_id, veld="besluit")
         except ValidationError:
             raise ValidationError({"besluit": [f"Onbekende {Besluit._meta.verbose_name} ({pk})."]}) from None
         return self._antwoord(bezwaarservice.registreer(besluit, request.user, **data), status.HTTP_201_CREATED)

@@ -14,12 +14,20 @@
   the rechtbank (Awb 7:12 lid 1, 3:45), stored with its SHA-256 (`BezwaarBrief`). Niet-ontvankelijk is
   either late without excuse (6:9, 6:11) or a verzuim not repaired within the hersteltermijn (6:6).
   Not by the person who took the original besluit (Awb 10:3 lid 3).
+- separation (Awb 7:5 lid 1 onder a: "het horen geschiedt door ... een persoon die niet bij de voorbereiding van
+  het besluit betrokken is geweest"; 10:3 lid 3): whoever prepared, drafted, changed or took the besluit
+  (`services.eigen_werk` + vastgesteld_door) does not judge excusability, hear or decide. Registering (recording
+  receipt, at any desk) and the beslistermijn (bezwaarcommissie, verdaging) are no handling on the merits.
+- who: the jurist (every domain, purpose-bound: `toegang.rechten`) and the consulent of the domain (not his own
+  besluit). The jurist names the besluit by its kenmerk (`registreer_op_kenmerk`): before a bezwaar exists he
+  sees nothing of the zaak.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -62,6 +70,24 @@ def _log(gebruiker, grond, bezwaar: Bezwaarschrift, actie: str, toelichting: str
               toelichting=f"bezwaar {bezwaar.pk} tegen {bezwaar.besluit.kenmerk}; {toelichting}"[:300])
 
 
+def voorbereiders(besluit: Besluit) -> set[int]:
+    """Who prepared or took the besluit (Awb 7:5 lid 1 onder a, 10:3 lid 3): its own work per
+    `services.eigen_werk` (drafted, changed, worked on the proposal) and who vastgesteld it."""
+    from maatwerk.besluiten.services import eigen_werk
+
+    return eigen_werk(besluit) | ({besluit.vastgesteld_door_id} - {None})
+
+
+def _niet_voorbereider(bezwaar: Bezwaarschrift, gebruiker, wat: str) -> None:
+    if gebruiker.pk in voorbereiders(bezwaar.besluit):
+        zaak = bezwaar.besluit.zaak
+        bericht = (f"U was betrokken bij de voorbereiding of het nemen van besluit {bezwaar.besluit.kenmerk}. Een ander "
+                   f"{wat} (Algemene wet bestuursrecht, artikel 7:5, eerste lid, onder a, en artikel 10:3, derde lid).")
+        audit.log(gebruiker, beleid.CHANGE, beleid._geen(bericht), zaak=zaak, inwoner=zaak.hoofdpersoon,
+                  onderwerp="bezwaar", toelichting=f"bezwaar {bezwaar.pk}: geweigerd, eigen besluit")
+        raise ProcedureFout(bericht, code="zelfde_persoon")
+
+
 def _datum(waarde, veld: str, label: str) -> dt.date:
     if not isinstance(waarde, dt.date):
         raise ValidationError({veld: [f"{label}: geef een datum (JJJJ-MM-DD)."]})
@@ -86,6 +112,13 @@ def _niet_beslist(bezwaar: Bezwaarschrift) -> None:
 
 def _termijn(bezwaar: Bezwaarschrift):
     return bezwaartermijn(bezwaar.besluit.bekendgemaakt_op, vandaag=bezwaar.ontvangen_op)
+
+
+def _besluit_genomen(besluit: Besluit) -> dt.date | None:
+    """The day the besluit came into existence (Awb 6:10 lid 1): its date, else the day it was vastgesteld."""
+    if besluit.besluitdatum:
+        return besluit.besluitdatum
+    return timezone.localdate(besluit.vastgesteld_op) if besluit.vastgesteld_op else None
 
 
 def _vanaf_ontvangst(bezwaar: Bezwaarschrift) -> bool:
@@ -137,7 +170,8 @@ def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: s
                              geregistreerd_door=gebruiker, adviescommissie=adviescommissie)
     try:
         termijn = _termijn(bezwaar)
-        t = tijdigheid_bezwaarschrift(termijn, ontvangen=ontvangen_op, ter_post_bezorgd=ter_post_bezorgd_op)
+        t = tijdigheid_bezwaarschrift(termijn, ontvangen=ontvangen_op, ter_post_bezorgd=ter_post_bezorgd_op,
+                                      besluit_genomen=_besluit_genomen(besluit))
     except TermijnFout as fout:
         raise ValidationError({"ontvangen_op": [str(fout)]}) from None
     bezwaar.bezwaartermijn_einde = termijn.einde
@@ -151,10 +185,37 @@ def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: s
     return bezwaar
 
 
+KENMERK = re.compile(r"B(\d{1,12})-Z(\d{1,12})")
+
+
+def registreer_op_kenmerk(kenmerk, gebruiker, **velden) -> Bezwaarschrift:
+    """Register a bezwaarschrift against the besluit named by its kenmerk (as printed on the letter, e.g.
+    B000012-Z000034). The jurist sees nothing of a zaak before this: an unknown kenmerk and one he may not
+    register on answer the same (issue 7), and the refusal is logged."""
+    tekst = kenmerk.strip().upper() if isinstance(kenmerk, str) else ""
+    gevonden = KENMERK.fullmatch(tekst)
+    besluit = None
+    if gevonden:
+        besluit = (Besluit.objects.select_related("zaak", "zaak__hoofdpersoon")
+                   .filter(pk=int(gevonden[1]), zaak_id=int(gevonden[2])).first())
+    if besluit is not None:
+        grond = beleid.grond_zaak(gebruiker, besluit.zaak, beleid.CHANGE, handeling=rechten.BEZWAAR_REGISTREREN)
+        if not grond.toegestaan:
+            audit.log(gebruiker, beleid.CREATE, grond, zaak=besluit.zaak, inwoner=besluit.zaak.hoofdpersoon,
+                      onderwerp="bezwaar", toelichting=f"registreren op kenmerk {tekst}: geweigerd")
+            besluit = None
+    if besluit is None:
+        raise ValidationError({"kenmerk": [
+            f"Onbekend kenmerk ({tekst[:30] or 'leeg'}). Neem het kenmerk van het besluit over uit de brief, bijvoorbeeld "
+            "B000012-Z000034; het moet een verstuurd besluit zijn."]})
+    return registreer(besluit, gebruiker, **velden)
+
+
 def beoordeel_verschoonbaarheid(bezwaar: Bezwaarschrift, gebruiker, *, verschoonbaar: bool, reden: str) -> Bezwaarschrift:
     """Awb 6:11 for a late bezwaarschrift: a person's judgement with the reason (soort: discretie)."""
     grond = _vereis(gebruiker, bezwaar.besluit, beleid.CHANGE, "verschoonbaarheid")
     _niet_beslist(bezwaar)
+    _niet_voorbereider(bezwaar, gebruiker, "beoordeelt of de te late indiening verschoonbaar is")
     if bezwaar.tijdig:
         raise ProcedureFout("Dit bezwaarschrift is op tijd ingediend; verschoonbaarheid (Awb 6:11) speelt niet.", code="tijdig")
     if not isinstance(verschoonbaar, bool):
@@ -162,7 +223,8 @@ def beoordeel_verschoonbaarheid(bezwaar: Bezwaarschrift, gebruiker, *, verschoon
     reden = _tekst(reden, "reden", MIN_MOTIVERING, "de reden van uw oordeel")
     oordeel = Verschoonbaarheid(verschoonbaar, reden, gebruiker.get_username())
     t = tijdigheid_bezwaarschrift(_termijn(bezwaar), ontvangen=bezwaar.ontvangen_op,
-                                  ter_post_bezorgd=bezwaar.ter_post_bezorgd_op, verschoonbaarheid=oordeel)
+                                  ter_post_bezorgd=bezwaar.ter_post_bezorgd_op, verschoonbaarheid=oordeel,
+                                  besluit_genomen=_besluit_genomen(bezwaar.besluit))
     bezwaar.verschoonbaar = verschoonbaar
     bezwaar.verschoonbaarheid_reden = reden
     bezwaar.verschoonbaarheid_door = gebruiker
@@ -214,6 +276,7 @@ def leg_horen_vast(bezwaar: Bezwaarschrift, gebruiker, *, hoorzitting_op: dt.dat
     """Awb 7:2: the indiener is heard (date and report); or art. 7:3: the reason for not hearing."""
     grond = _vereis(gebruiker, bezwaar.besluit, beleid.CHANGE, "horen")
     _niet_beslist(bezwaar)
+    _niet_voorbereider(bezwaar, gebruiker, "hoort de indiener of besluit daarvan af te zien")
     if hoorzitting_op is not None:
         bezwaar.hoorzitting_op = _datum(hoorzitting_op, "hoorzitting_op", "Datum hoorzitting")
         if bezwaar.hoorzitting_op < bezwaar.ontvangen_op:
@@ -241,17 +304,13 @@ def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str
     besluit = bezwaar.besluit
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "beslissen")
     _niet_beslist(bezwaar)
+    _niet_voorbereider(bezwaar, gebruiker, "beslist op het bezwaar")
     if uitkomst not in Uitkomst.values:
         raise ValidationError({"uitkomst": [f"Kies uit: {', '.join(Uitkomst.values)}."]})
     motivering = _tekst(motivering, "motivering", MIN_MOTIVERING, "de motivering van de beslissing op bezwaar")
     datum = _datum(datum or timezone.localdate(), "datum", "Datum beslissing")
     if datum < bezwaar.ontvangen_op:
         raise ValidationError({"datum": ["De beslissing kan niet vóór de ontvangst van het bezwaar liggen."]})
-    if gebruiker.pk in {besluit.vastgesteld_door_id, besluit.opgesteld_door_id}:
-        raise ProcedureFout(
-            "U heeft het besluit waartegen het bezwaar zich richt zelf opgesteld of vastgesteld. Een ander beslist op het "
-            "bezwaar (Algemene wet bestuursrecht, artikel 10:3, derde lid).", code="zelfde_persoon",
-        )
     if not bezwaar.tijdig:
         if bezwaar.verschoonbaar is None:
             raise ProcedureFout("Het bezwaarschrift is te laat ingediend. Beoordeel eerst of dat verschoonbaar is "

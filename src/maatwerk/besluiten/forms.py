@@ -87,6 +87,13 @@ class BezwaarFormulier(forms.Form):
     adviescommissie = forms.BooleanField(label="Advies van de bezwaarcommissie (Awb 7:13)", required=False)
 
 
+class BezwaarOpKenmerkFormulier(BezwaarFormulier):
+    """Registering at the bezwaar desk: the besluit is named by the kenmerk on its letter."""
+
+    kenmerk = forms.CharField(label="Kenmerk van het besluit (uit de brief, bijvoorbeeld B000012-Z000034)", max_length=40)
+    field_order = ["kenmerk", "ontvangen_op", "ter_post_bezorgd_op", "indiener", "gronden", "adviescommissie"]
+
+
 class VerschoonbaarheidFormulier(forms.Form):
     verschoonbaar = forms.TypedChoiceField(label="Is de te late indiening verschoonbaar (Awb 6:11)?",
                                            choices=[("ja", "Ja, verschoonbaar"), ("nee", "Nee, niet verschoonbaar")],

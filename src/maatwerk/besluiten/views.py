@@ -3,7 +3,10 @@ it, view/download the letter, register and decide a bezwaar; and for the beheerd
 
 Every rule is in a service (`services`, `bezwaar`, `sjabloonbeheer`); a view turns a request into a service
 call and the service's Dutch message back into the page (status 400 with the posted values kept).
-GeenToegang is not caught: it becomes the 403 page.
+Forms are only offered for actions the rights table allows this user. A POST that is refused anyway (a
+refusal on a page the user may see: 403; a lost race: 409/503) shows the same page again with the typed values
+and the Dutch reason (issue 8: a refused action never loses what was typed); a page the user may not see at all
+stays a 404. A form posted after the session expired comes back after login (`web.formulier_bewaren`).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,9 +28,11 @@ from maatwerk.besluiten.inhoud import ontbrekende_elementen
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, BriefSjabloon, Overweging, Status
 from maatwerk.brieven.pdf import html_naar_pdf
 from maatwerk.toegang import beleid, rechten
-from maatwerk.toegang.rollen import BEHEERDER, heeft_rol
+from maatwerk.toegang.rollen import BEHEERDER, heeft_rol, rollen
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web import formulier_bewaren
 from maatwerk.web.beveiliging import brief_antwoord
+from maatwerk.web.fouten import BEZET, CONFLICT
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status as ZaakStatus
 from maatwerk.zaken.models import Zaak
@@ -55,18 +61,34 @@ def _fouten_op_formulier(form, fout: ValidationError) -> None:
 
 
 def _probeer(request, form, actie, succes: str, naar: str, toon):
-    """Validate `form`, run the service; on refusal put the Dutch message on the form and re-render (400)."""
+    """Validate `form`, run the service; on refusal put the Dutch message on the form and show the page again with
+    what was typed: 400 bad input or a procedure rule, 403 refused by the access policy (when the user may see the
+    page), 409/503 a conflicting or blocked write. The service runs in a savepoint, so after a database error the
+    page can still be read and shown."""
+    status = ONGELDIG
     if form.is_valid():
         try:
-            resultaat = actie(form.cleaned_data)
+            with transaction.atomic():
+                resultaat = actie(form.cleaned_data)
         except ValidationError as fout:
             _fouten_op_formulier(form, fout)
         except ProcedureFout as fout:
             form.add_error(None, str(fout))
+        except beleid.NietGevonden:
+            raise  # the page itself is not his to see: answered like a missing page
+        except beleid.GeenToegang as fout:
+            form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
+            status = 403
+        except IntegrityError:
+            form.add_error(None, CONFLICT)
+            status = 409
+        except OperationalError:
+            form.add_error(None, BEZET)
+            status = 503
         else:
             messages.success(request, succes)
             return redirect(resultaat if isinstance(resultaat, str) else naar)
-    return toon(form)
+    return toon(form, status)
 
 
 def _na_oordeel(request, besluit: Besluit) -> str | None:
@@ -134,25 +156,31 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         "nieuwe_besluiten": besluit.vervangen_door.order_by("-id"),
         "vandaag": timezone.localdate(),
     }
-    # Only the forms the rights table allows this user (the kwaliteitsmedewerker drafts, decides or sends nothing).
+    # Only the forms the rights table allows this user (the kwaliteitsmedewerker drafts, decides or sends nothing;
+    # the jurist only reads). A form the user just sent is shown again whatever the table says: his text stays.
     def mag(handeling: str) -> bool:
         return beleid.grond_zaak(request.user, zaak_, beleid.CHANGE, handeling=handeling).toegestaan
 
-    if concept:
-        if mag(rechten.BESLUIT_OPSTELLEN):
-            context["besluit_form"] = formulieren.get("besluit") or f.BesluitFormulier(instance=besluit, domein=zaak_.domein)
-            context["overweging_form"] = formulieren.get("overweging") or f.OverwegingFormulier()
-        context["goedkeuring_form"] = formulieren.get("goedkeuring") or f.GoedkeuringFormulier()
-        if mag(rechten.BESLUIT_VASTSTELLEN):
-            context["vaststellen_form"] = formulieren.get("vaststellen") or f.VaststellenFormulier(initial={"datum": timezone.localdate()}, prefix="vaststellen")
-    if besluit.status == Status.VASTGESTELD and mag(rechten.BESLUIT_BEKENDMAKEN):
-        context["bekendmaken_form"] = formulieren.get("bekendmaken") or f.BekendmakenFormulier(initial={"datum": timezone.localdate()}, prefix="bekendmaken")
+    def toon(sleutel: str, url_naam: str, maak, handeling: str | None, voorwaarde: bool = True) -> None:
+        if sleutel in formulieren or (voorwaarde and (handeling is None or mag(handeling))):
+            actie = reverse(f"besluiten:{url_naam}", args=[besluit.pk])
+            context[f"{sleutel}_form"] = formulier_bewaren.formulier(request, actie, maak, formulieren.get(sleutel))
+
+    vandaag_ = {"datum": timezone.localdate()}
+    toon("besluit", "wijzigen", lambda d: f.BesluitFormulier(d, instance=besluit, domein=zaak_.domein),
+         rechten.BESLUIT_OPSTELLEN, concept)
+    toon("overweging", "overweging_toevoegen", lambda d: f.OverwegingFormulier(d), rechten.BESLUIT_OPSTELLEN, concept)
+    toon("goedkeuring", "goedkeuren", lambda d: f.GoedkeuringFormulier(d), None, concept)
+    toon("vaststellen", "vaststellen", lambda d: f.VaststellenFormulier(d, initial=vandaag_, prefix="vaststellen"),
+         rechten.BESLUIT_VASTSTELLEN, concept)
+    toon("bekendmaken", "bekendmaken", lambda d: f.BekendmakenFormulier(d, initial=vandaag_, prefix="bekendmaken"),
+         rechten.BESLUIT_BEKENDMAKEN, besluit.status == Status.VASTGESTELD)
     if besluit.is_bekendgemaakt:
         context["brief"] = besluit.brief
-        if mag(rechten.BESLUIT_OPSTELLEN):
-            context["nieuw_form"] = formulieren.get("nieuw") or f.NieuwBesluitFormulier()
-        if besluit.rechtsmiddel == "bezwaar" and mag(rechten.BEZWAAR_REGISTREREN):
-            context["bezwaar_form"] = formulieren.get("bezwaar") or f.BezwaarFormulier()
+    toon("nieuw", "nieuw_besluit", lambda d: f.NieuwBesluitFormulier(d), rechten.BESLUIT_OPSTELLEN,
+         besluit.is_bekendgemaakt)
+    toon("bezwaar", "bezwaar_registreren", lambda d: f.BezwaarFormulier(d), rechten.BEZWAAR_REGISTREREN,
+         besluit.is_bekendgemaakt and besluit.rechtsmiddel == "bezwaar")
     return render(request, "besluiten/besluit.html", context, status=status)
 
 
@@ -178,7 +206,7 @@ def wijzigen(request, b: Besluit):
     form = f.BesluitFormulier(request.POST, instance=Besluit.objects.get(pk=b.pk), domein=b.zaak.domein)
     return _probeer(request, form, lambda d: services.wijzigen(b, request.user, **d) and None,
                     "De inhoud van het besluit is opgeslagen.", _besluit_url(b, "inhoud"),
-                    lambda form_: _toon_besluit(request, b, {"besluit": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"besluit": form_}, st))
 
 
 @_besluit_post
@@ -186,7 +214,7 @@ def overweging_toevoegen(request, b: Besluit):
     form = f.OverwegingFormulier(request.POST)
     return _probeer(request, form, lambda d: services.overweging_toevoegen(b, request.user, **d) and None,
                     "De overweging is toegevoegd.", _besluit_url(b, "redenen"),
-                    lambda form_: _toon_besluit(request, b, {"overweging": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"overweging": form_}, st))
 
 
 @_besluit_post
@@ -213,7 +241,7 @@ def goedkeuren(request, b: Besluit):
     form = f.GoedkeuringFormulier(request.POST)
     return _probeer(request, form, lambda d: (services.goedkeuren(b, request.user, **d), _na_oordeel(request, b))[1],
                     "Uw oordeel als tweede paar ogen is vastgelegd.", _besluit_url(b, "vierogen"),
-                    lambda form_: _toon_besluit(request, b, {"goedkeuring": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"goedkeuring": form_}, st))
 
 
 @_besluit_post
@@ -221,7 +249,7 @@ def vaststellen(request, b: Besluit):
     form = f.VaststellenFormulier(request.POST, prefix="vaststellen")
     return _probeer(request, form, lambda d: services.vaststellen(b, request.user, datum=d["datum"]) and None,
                     "Het besluit is vastgesteld. Verstuur nu de brief.", _besluit_url(b, "versturen"),
-                    lambda form_: _toon_besluit(request, b, {"vaststellen": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"vaststellen": form_}, st))
 
 
 @_besluit_post
@@ -229,7 +257,7 @@ def bekendmaken(request, b: Besluit):
     form = f.BekendmakenFormulier(request.POST, prefix="bekendmaken")
     return _probeer(request, form, lambda d: services.bekendmaken(b, request.user, datum=d["datum"]) and None,
                     "De brief is verstuurd en bewaard. De bezwaartermijn loopt.", _besluit_url(b, "brief"),
-                    lambda form_: _toon_besluit(request, b, {"bekendmaken": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"bekendmaken": form_}, st))
 
 
 @_besluit_post
@@ -237,7 +265,7 @@ def nieuw_besluit(request, b: Besluit):
     form = f.NieuwBesluitFormulier(request.POST)
     return _probeer(request, form, lambda d: _besluit_url(services.stel_nieuw_besluit_op(b, request.user, soort=d["soort"])),
                     "Een nieuw besluit is opgesteld; het vervangt het eerdere besluit zodra het is verstuurd.", "",
-                    lambda form_: _toon_besluit(request, b, {"nieuw": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"nieuw": form_}, st))
 
 
 @_besluit_post
@@ -246,7 +274,7 @@ def bezwaar_registreren(request, b: Besluit):
     return _probeer(request, form,
                     lambda d: reverse("besluiten:bezwaar", args=[bezwaarservice.registreer(b, request.user, **d).pk]),
                     "Het bezwaarschrift is geregistreerd.", "",
-                    lambda form_: _toon_besluit(request, b, {"bezwaar": form_}, ONGELDIG))
+                    lambda form_, st: _toon_besluit(request, b, {"bezwaar": form_}, st))
 
 
 @inlog_vereist
@@ -283,16 +311,56 @@ def brief_pdf(request, pk: int):
 def _toon_bezwaar(request, bz: Bezwaarschrift, formulieren: dict | None = None, status: int = 200):
     formulieren = formulieren or {}
     vandaag = timezone.localdate()
-    context = {**ui_context(request, "werkvoorraad"), "bezwaar": bz, "besluit": bz.besluit, "zaak": bz.besluit.zaak,
+    zaak_ = bz.besluit.zaak
+    context = {**ui_context(request, "bezwaren"), "bezwaar": bz, "besluit": bz.besluit, "zaak": zaak_,
                "vandaag": vandaag, "dagen_over": (bz.beslistermijn_einde - vandaag).days,
                "nieuwe_besluiten": bz.nieuwe_besluiten.all(), "brief": getattr(bz, "brief", None)}
-    if not bz.is_beslist:
-        if bz.verschoonbaarheid_te_beoordelen:
-            context["verschoonbaarheid_form"] = formulieren.get("verschoonbaarheid") or f.VerschoonbaarheidFormulier()
-        context["behandeling_form"] = formulieren.get("behandeling") or f.BehandelingFormulier(initial={"adviescommissie": bz.adviescommissie})
-        context["horen_form"] = formulieren.get("horen") or f.HorenFormulier()
-        context["beslissen_form"] = formulieren.get("beslissen") or f.BeslissenFormulier(initial={"datum": vandaag})
+    # Only who may treat this bezwaar gets the forms (rights table: bezwaar_beslissen), and not who prepared or took
+    # the besluit (Awb 7:5 lid 1 onder a): he sees why instead. A form just sent is always shown again.
+    mag = beleid.grond_zaak(request.user, zaak_, beleid.CHANGE, handeling=rechten.BEZWAAR_BESLISSEN).toegestaan
+    eigen = request.user.pk in bezwaarservice.voorbereiders(bz.besluit)
+    context["eigen_besluit"] = mag and eigen and not bz.is_beslist
+
+    def toon(sleutel: str, url_naam: str, maak, voorwaarde: bool = True) -> None:
+        if sleutel in formulieren or (voorwaarde and mag and not eigen and not bz.is_beslist):
+            actie = reverse(f"besluiten:{url_naam}", args=[bz.pk])
+            context[f"{sleutel}_form"] = formulier_bewaren.formulier(request, actie, maak, formulieren.get(sleutel))
+
+    toon("verschoonbaarheid", "verschoonbaarheid", lambda d: f.VerschoonbaarheidFormulier(d),
+         bz.verschoonbaarheid_te_beoordelen)
+    toon("behandeling", "behandeling", lambda d: f.BehandelingFormulier(d, initial={"adviescommissie": bz.adviescommissie}))
+    toon("horen", "horen", lambda d: f.HorenFormulier(d))
+    toon("beslissen", "beslissen", lambda d: f.BeslissenFormulier(d, initial={"datum": vandaag}))
     return render(request, "besluiten/bezwaar.html", context, status=status)
+
+
+@inlog_vereist
+def bezwaren(request):
+    """The bezwaren the user may see (open ones first, the nearest beslistermijn first) and, for who may register,
+    registering a bezwaarschrift on the kenmerk of the besluit (the jurist sees no zaak before that)."""
+    return _toon_bezwaren(request)
+
+
+def _toon_bezwaren(request, form=None, status: int = 200):
+    zichtbaar = beleid.zichtbare_zaken(request.user)
+    lijst = list(Bezwaarschrift.objects.filter(besluit__zaak__in=zichtbaar)
+                 .select_related("besluit", "besluit__zaak", "besluit__zaak__hoofdpersoon")
+                 .order_by("beslist_op", "beslistermijn_einde", "id")[:200])
+    beleid.log_lijst_zaken(request.user, [b.besluit.zaak for b in lijst], toelichting=request.path[:200])
+    context = {**ui_context(request, "bezwaren"), "bezwaren": lijst, "vandaag": timezone.localdate()}
+    if form is not None or rechten.ooit_toegestaan(rollen(request.user), rechten.BEZWAAR_REGISTREREN):
+        actie = reverse("besluiten:bezwaar_op_kenmerk")
+        context["form"] = formulier_bewaren.formulier(request, actie, lambda d: f.BezwaarOpKenmerkFormulier(d), form)
+    return render(request, "besluiten/bezwaren.html", context, status=status)
+
+
+@_post
+def bezwaar_op_kenmerk(request):
+    form = f.BezwaarOpKenmerkFormulier(request.POST)
+    return _probeer(request, form,
+                    lambda d: reverse("besluiten:bezwaar", args=[bezwaarservice.registreer_op_kenmerk(
+                        gebruiker=request.user, **d).pk]),
+                    "Het bezwaarschrift is geregistreerd.", "", lambda form_, st: _toon_bezwaren(request, form_, st))
 
 
 @inlog_vereist
@@ -321,7 +389,7 @@ def verschoonbaarheid(request, bz: Bezwaarschrift):
     form = f.VerschoonbaarheidFormulier(request.POST)
     return _probeer(request, form, lambda d: bezwaarservice.beoordeel_verschoonbaarheid(bz, request.user, **d) and None,
                     "Uw oordeel over de verschoonbaarheid is vastgelegd.", _bezwaar_url(bz),
-                    lambda form_: _toon_bezwaar(request, bz, {"verschoonbaarheid": form_}, ONGELDIG))
+                    lambda form_, st: _toon_bezwaar(request, bz, {"verschoonbaarheid": form_}, st))
 
 
 @_bezwaar_post
@@ -335,7 +403,7 @@ def behandeling(request, bz: Bezwaarschrift):
         bezwaarservice.wijzig_behandeling(bz, request.user, adviescommissie=d["adviescommissie"], **verdaging)
 
     return _probeer(request, form, actie, "De beslistermijn is opnieuw berekend.", _bezwaar_url(bz),
-                    lambda form_: _toon_bezwaar(request, bz, {"behandeling": form_}, ONGELDIG))
+                    lambda form_, st: _toon_bezwaar(request, bz, {"behandeling": form_}, st))
 
 
 @_bezwaar_post
@@ -343,7 +411,7 @@ def horen(request, bz: Bezwaarschrift):
     form = f.HorenFormulier(request.POST)
     return _probeer(request, form, lambda d: bezwaarservice.leg_horen_vast(bz, request.user, **d) and None,
                     "Het horen is vastgelegd.", _bezwaar_url(bz),
-                    lambda form_: _toon_bezwaar(request, bz, {"horen": form_}, ONGELDIG))
+                    lambda form_, st: _toon_bezwaar(request, bz, {"horen": form_}, st))
 
 
 @_bezwaar_post
@@ -357,7 +425,7 @@ def beslissen(request, bz: Bezwaarschrift):
         return _besluit_url(nieuw) if nieuw else _bezwaar_url(bz)
 
     return _probeer(request, form, actie, "Op het bezwaar is beslist.", _bezwaar_url(bz),
-                    lambda form_: _toon_bezwaar(request, bz, {"beslissen": form_}, ONGELDIG))
+                    lambda form_, st: _toon_bezwaar(request, bz, {"beslissen": form_}, st))
 
 
 @inlog_vereist

@@ -23,6 +23,10 @@ PROBEER = {
                             "voorstel over de tandartskosten van Bart de Wit (boven het mandaat van de consulent).",
     r.HANDHAVER: "Ziet alleen dossiers waarvoor een wettelijke grondslag is vastgelegd; in de demo zijn dat er geen.",
     r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers.",
+    r.JURIST: "Registreert en behandelt bezwaren in alle domeinen; ziet alleen zaken waartegen bezwaar is gemaakt. "
+              "Probeer: open onder ‘Bezwaren’ het bezwaar van Bart de Wit (ontvangen op de dag dat de brief ging: "
+              "op tijd), leg het horen vast en beslis; de brief ‘Beslissing op uw bezwaar’ wordt gemaakt. Of "
+              "registreer een nieuw bezwaar op het kenmerk van een verstuurd besluit.",
     r.BEHEERDER: "Leest het auditlog: wie zag of wijzigde wat, wanneer en op welke grond. Geen toegang tot dossiers.",
 }
 

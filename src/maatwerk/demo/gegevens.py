@@ -217,6 +217,66 @@ def _casus_1(ctx) -> None:
     })
     beoordeling.bereken(zaak, u, maand=_maandtekst(v))
     _stap(zaak, S.KLAAR_VOOR_BESLUIT, u, v - dt.timedelta(days=2), uitkomst=Uitkomst.TOEGEKEND)
+    _bezwaar_bart(ctx)
+
+
+def _bezwaar_bart(ctx) -> None:
+    """Issue 8: a bekendgemaakt besluit with a registered bezwaar, ready for the jurist. Bart asked earlier for
+    bijzondere bijstand to pay the premium arrears of his supplementary insurance; it was refused (a debt,
+    Participatiewet art. 13/14 via the ordinance). His bezwaarschrift arrived on the very day the letter was sent:
+    in time (Awb 6:8 lid 1, 6:10 lid 1). The jurist registered it at the bezwaar desk; hearing and deciding are
+    left for whoever tries the demo (the letter 'Beslissing op uw bezwaar' is made then)."""
+    from maatwerk.besluiten import bezwaar as bezwaren
+    from maatwerk.besluiten import services as besluiten
+    from maatwerk.besluiten.demo import demo_gemeente
+    from maatwerk.besluiten.models import BriefSjabloon, Gemeentegegevens
+
+    if not BriefSjabloon.objects.exists():  # letters cannot be made (a test database without the seeded templates)
+        return
+    if Gemeentegegevens.huidige() is None:
+        demo_gemeente().save()
+    v, u = ctx.vandaag, ctx.consulent
+    zaak = meld_zaak(
+        u, huishouden=ctx.hh, hoofdpersoon=ctx.inwoners[0], regeling="bijzondere_bijstand",
+        ontvangen_op=v - dt.timedelta(days=75), kosten=Decimal("640.00"),
+        omschrijving="Bart vraagt bijzondere bijstand om de premieachterstand van zijn aanvullende zorgverzekering "
+                     "te betalen (€ 640), zodat hij zich weer aanvullend kan verzekeren.",
+    )
+    _stap(zaak, S.ONDERZOEK, u, v - dt.timedelta(days=73))
+    onderzoek.werk_onderzoek_bij(
+        zaak, u, plaats="Gesprek op het gemeentehuis", aanwezigen="Bart de Wit en de consulent",
+        doel_en_procedure_uitgelegd=True, toestemming_gegevensverwerking=True, gewezen_op_clientondersteuning=True,
+        identiteitsdocument="rijbewijs", **CHECKLIST_BART,
+        beschrijving="De vraag is een bestaande schuld (premieachterstand) te betalen.",
+    )
+    _stap(zaak, S.AANVRAAG, u, v - dt.timedelta(days=70), via="aanvraagformulier")
+    _stap(zaak, S.BEOORDELING, u, v - dt.timedelta(days=68))
+    _bevindingen(zaak, u, {
+        "bijzondere_omstandigheden": ("ja", "De achterstand ontstond tijdens een depressie; dat is een bijzondere "
+                                            "omstandigheid."),
+        "kosten_noodzakelijk": ("ja", "Zonder aanvullende verzekering blijft tandheelkundige zorg onbetaalbaar."),
+        "kosten_daadwerkelijk_gemaakt": ("ja", "De nota van de zorgverzekeraar met de achterstand ligt in het dossier."),
+        "voorliggende_voorziening": ("nee", "Er is geen voorliggende voorziening voor een premieachterstand."),
+        "afwijzingsgronden": ("ja", "Het gaat om een schuld: bijzondere bijstand voor het aflossen van schulden "
+                                    "wordt niet verleend."),
+        "zeer_dringende_redenen": ("nee", "Er zijn geen zeer dringende redenen: de schuld staat in de "
+                                          "schuldsanering en de basisverzekering loopt door."),
+    })
+    beoordeling.bereken(zaak, u, maand=_maandtekst(v - dt.timedelta(days=68)))
+    _stap(zaak, S.KLAAR_VOOR_BESLUIT, u, v - dt.timedelta(days=60), uitkomst=Uitkomst.AFGEWEZEN)
+    besluit = besluiten.opstellen(zaak, u)
+    besluiten.wijzigen(besluit, u, vervolg="U hoeft niets te doen. Uw schuldhulpverlener kan met u kijken naar een "
+                                           "regeling met de zorgverzekeraar.")
+    if besluiten.vier_ogen(besluit).vereist:
+        besluiten.goedkeuren(besluit, ctx.gebruikers[r.KWALITEITSMEDEWERKER], akkoord=True)
+    bekendmaking = v - dt.timedelta(days=10)
+    besluiten.vaststellen(besluit, u, datum=bekendmaking)
+    besluiten.bekendmaken(besluit, u, datum=bekendmaking)
+    bezwaren.registreer_op_kenmerk(
+        besluit.kenmerk, ctx.gebruikers[r.JURIST], ontvangen_op=bekendmaking,
+        gronden="Ik vraag geen geld voor een schuld maar om weer verzekerd te zijn voor de tandarts. Zonder "
+                "aanvullende verzekering kan ik mijn gebit niet laten herstellen en vind ik geen werk.",
+    )
 
 
 def _casus_8(ctx) -> None:

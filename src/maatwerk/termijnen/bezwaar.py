@@ -4,6 +4,13 @@ Awb 6:9: "1. Een bezwaar- of beroepschrift is tijdig ingediend indien het voor h
 is ontvangen. 2. Bij verzending per post is een bezwaar- of beroepschrift tijdig ingediend indien het
 voor het einde van de termijn ter post is bezorgd, mits het niet later dan een week na afloop van de
 termijn is ontvangen."
+Awb 6:8 lid 1: the term "vangt aan met ingang van de dag na die waarop het besluit op de voorgeschreven wijze
+is bekendgemaakt". Awb 6:10 lid 1: "Ten aanzien van een voor het begin van de termijn ingediend bezwaar- (...)
+schrift blijft niet-ontvankelijkverklaring op grond daarvan achterwege indien het besluit ten tijde van de
+indiening wel reeds tot stand was gekomen." So a bezwaarschrift received on the day of bekendmaking (the term
+has not begun yet) or earlier, but after the besluit was taken, is not late and not premature: tijdig, with
+6:10 lid 1 as its rule. Only one received before the besluit existed cannot be held against it (TermijnFout
+with a Dutch message; the caller refuses the registration and says why).
 Awb 6:11: "... blijft niet-ontvankelijkverklaring op grond daarvan achterwege indien redelijkerwijs niet
 kan worden geoordeeld dat de indiener in verzuim is geweest." That is a judgement of a person
 (principle 2): this module asks for it and records it, it never makes it.
@@ -14,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from maatwerk.formaat import datum
 from maatwerk.termijnen.gegevens import TermijnFout, regel
 from maatwerk.termijnen.rekenen import bereken_einde
 from maatwerk.termijnen.termijn import Termijn
@@ -62,17 +70,20 @@ def tijdigheid_bezwaarschrift(
     ontvangen: date,
     ter_post_bezorgd: date | None = None,
     verschoonbaarheid: Verschoonbaarheid | None = None,
+    besluit_genomen: date | None = None,
 ) -> Tijdigheid:
+    """`besluit_genomen`: the day the besluit came into existence (its date); needed only for a bezwaarschrift
+    received before the term began (Awb 6:10). Without it such a bezwaarschrift is taken to be after it."""
     r = regel("tijdigheid_bezwaarschrift")
     if bezwaar.regel_id != regel("bezwaartermijn")["id"]:
         raise TermijnFout(f"Verwacht een bezwaartermijn, kreeg {bezwaar.regel_id!r}")
-    if ontvangen <= bezwaar.gebeurtenis:
-        raise TermijnFout("Bezwaarschrift ontvangen vóór de bekendmaking: Awb 6:10, niet in deze module")
     if ter_post_bezorgd is not None and ter_post_bezorgd > ontvangen:
         raise TermijnFout(f"Ter post bezorgd ({ter_post_bezorgd}) kan niet na ontvangst ({ontvangen}) liggen")
-
-    # "niet later dan een week na afloop van de termijn": a statutory term of its own, Atw applied.
     uiterste, _ = bereken_einde(bezwaar.einde, r["nazending_eenheid"], r["nazending_aantal"], atw=r["atw"])
+    if ontvangen < bezwaar.start:  # on or before the day of bekendmaking: the term has not begun (6:8 lid 1)
+        return _voortijdig(bezwaar, r, ontvangen, besluit_genomen, uiterste)
+
+    # uiterste: "niet later dan een week na afloop van de termijn" (6:9 lid 2), a statutory term of its own, Atw applied.
     einde = bezwaar.einde.isoformat()
     if ontvangen <= bezwaar.einde:
         tijdig, bron = True, r["bron_ontvangst"]
@@ -99,3 +110,23 @@ def tijdigheid_bezwaarschrift(
         uiterste_ontvangst_bij_post=uiterste,
         verschoonbaarheid=verschoonbaarheid,
     )
+
+
+def _voortijdig(bezwaar: Termijn, r: dict, ontvangen: date, besluit_genomen: date | None, uiterste: date) -> Tijdigheid:
+    """Awb 6:10 lid 1: received before the term began. Not niet-ontvankelijk for that reason when the besluit
+    already existed; before that there was nothing to object to (the 6:10 exception does not apply)."""
+    if besluit_genomen is not None and ontvangen < besluit_genomen:
+        raise TermijnFout(
+            f"Het bezwaarschrift is ontvangen op {datum(ontvangen)}, vóór de datum van het besluit "
+            f"({datum(besluit_genomen)}): het besluit bestond toen nog niet. Alleen een bezwaarschrift dat binnenkomt "
+            f"nadat het besluit is genomen, geldt als tijdig ingediend vóór het begin van de termijn "
+            f"(Awb 6:10, eerste lid). Vraag de indiener bezwaar te maken tegen het besluit zelf.")
+    if ontvangen == bezwaar.gebeurtenis:
+        wanneer = "op de dag van bekendmaking"
+    else:
+        wanneer = "vóór de bekendmaking"
+    uitleg = (f"Ontvangen op {datum(ontvangen)}, {wanneer} ({datum(bezwaar.gebeurtenis)}); de bezwaartermijn "
+              f"begint pas de dag daarna ({datum(bezwaar.start)}, Awb, artikel 6:8, eerste lid). Het besluit bestond "
+              f"al, dus het bezwaarschrift is niet te vroeg en niet te laat ({r['bron_voortijdig']}).")
+    return Tijdigheid(tijdig=True, regel_id=r["id"], bron=r["bron_voortijdig"], uitleg=uitleg,
+                      uiterste_ontvangst_bij_post=uiterste)

@@ -10,7 +10,10 @@ Rules (doelbinding, AVG art. 5 lid 1 onder b; grondslag, art. 6):
    second person (`tweede_beoordeling_nodig`), not the persons, households or other zaken behind them, and may
    only approve or refuse; drafting, deciding and sending stay with the consulent (separation of duties).
 4. A person or household without any zaak yet (intake) is visible to the user who registered it.
-5. Handhaver, beleidsmedewerker and beheerder see no dossiers without a recorded ground; the beheerder
+5. The jurist (bezwaar) works in every domain but only for a bezwaar: he registers one on a bekendgemaakt besluit
+   he names by its kenmerk, and sees a zaak (its besluiten and letters, read-only) only once a bezwaar against
+   one of its besluiten is registered; never the persons, households or other zaken behind it.
+6. Handhaver, beleidsmedewerker and beheerder see no dossiers without a recorded ground; the beheerder
    reads the audit log.
 Every right on a zaak is a cell of the rights table `maatwerk.toegang.rechten` (role x action x domain);
 `grond_zaak` evaluates its conditions for the action the caller names (`handeling=`).
@@ -32,6 +35,7 @@ from maatwerk.personen.models import Huishouden, Huishoudlid, Inwoner
 from maatwerk.toegang import audit, rechten
 from maatwerk.toegang.models import Actie, SoortGrond, Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import (
+    JURIST,
     KWALITEITSMEDEWERKER,
     domeinen,
     heeft_rol,
@@ -137,6 +141,12 @@ def grond_zaak(user, zaak: Zaak, actie: str, *, handeling: str | None = None) ->
     if any(rol == KWALITEITSMEDEWERKER for rol, _ in toegestaan):
         return _geen("Deze zaak vraagt volgens de mandaattabel geen tweede beoordeling. De kwaliteitsmedewerker ziet en "
                      "beoordeelt alleen zaken die dat wel vragen.")
+    if any(rol == JURIST for rol, _ in toegestaan):
+        return _geen("De jurist ziet alleen zaken waartegen bezwaar is gemaakt, en registreert alleen een bezwaar tegen "
+                     "een bekendgemaakt besluit.")
+    if heeft_rol(user, JURIST) and not domeinen(user):
+        return _geen(f"De jurist registreert en behandelt bezwaren; '{label}' is voorbehouden aan de consulent van het "
+                     f"domein {naam}.")
     if heeft_rol(user, KWALITEITSMEDEWERKER) and not domeinen(user):
         return _geen(f"De kwaliteitsmedewerker is alleen het tweede paar ogen; '{label}' is voorbehouden aan de "
                      f"consulent van het domein {naam}.")
@@ -163,6 +173,10 @@ def _voldaan(user, zaak: Zaak, rol: str, recht: rechten.Recht) -> Grond | None:
                 return None
         if voorwaarde == V.VIER_OGEN_NODIG and not tweede_beoordeling_nodig(zaak):
             return None
+        if voorwaarde == V.MET_BEZWAAR and not heeft_bezwaar(zaak):
+            return None
+        if voorwaarde == V.BEKENDGEMAAKT_BESLUIT and not heeft_bekendgemaakt_besluit(zaak):
+            return None
     if register is not None:
         return register
     if V.EIGEN_DOMEIN in recht.voorwaarden:
@@ -170,6 +184,11 @@ def _voldaan(user, zaak: Zaak, rol: str, recht: rechten.Recht) -> Grond | None:
     if V.VIER_OGEN_NODIG in recht.voorwaarden:
         return Grond(True, SoortGrond.ROL, "Rol kwaliteitsmedewerker: vier-ogenbeoordeling (de zaak vraagt een tweede "
                                            "beoordeling volgens de mandaattabel)")
+    if V.MET_BEZWAAR in recht.voorwaarden:
+        return Grond(True, SoortGrond.ROL, "Rol jurist: behandeling van een bezwaar tegen een besluit van deze zaak")
+    if V.BEKENDGEMAAKT_BESLUIT in recht.voorwaarden:
+        return Grond(True, SoortGrond.ROL, "Rol jurist: registratie van een bezwaarschrift tegen een bekendgemaakt "
+                                           "besluit van deze zaak")
     return Grond(True, SoortGrond.ROL, f"Rol {rol}")
 
 
@@ -184,6 +203,26 @@ def tweede_beoordeling_nodig(zaak: Zaak) -> bool:
     if zaak.status == Status.KLAAR_VOOR_BESLUIT and vierogen.oordeel(zaak).vereist:
         return True
     return any(vier_ogen(b).vereist for b in zaak.besluiten.filter(status=BesluitStatus.CONCEPT))
+
+
+def heeft_bezwaar(zaak: Zaak) -> bool:
+    """Whether a bezwaar against one of the zaak's besluiten is registered (the jurist's ground to see it)."""
+    from maatwerk.besluiten.models import Bezwaarschrift
+
+    return Bezwaarschrift.objects.filter(besluit__zaak=zaak).exists()
+
+
+def heeft_bekendgemaakt_besluit(zaak: Zaak) -> bool:
+    from maatwerk.besluiten.models import Status as BesluitStatus
+
+    return zaak.besluiten.filter(status=BesluitStatus.BEKENDGEMAAKT).exists()
+
+
+def zaken_met_bezwaar() -> QuerySet:
+    """Ids of the zaken with a registered bezwaar (a subquery: the jurist's work list)."""
+    from maatwerk.besluiten.models import Bezwaarschrift
+
+    return Bezwaarschrift.objects.values("besluit__zaak_id")
 
 
 def zaken_voor_tweede_beoordeling() -> list[int]:
@@ -201,14 +240,16 @@ def mag_regeling_behandelen(user, regeling: str) -> bool:
 
 
 def zichtbare_zaken(user) -> QuerySet:
-    return _zichtbare_zaken(user, tweede_beoordeling=True)
+    return _zichtbare_zaken(user, rolgronden=True)
 
 
-def _zichtbare_zaken(user, *, tweede_beoordeling: bool) -> QuerySet:
+def _zichtbare_zaken(user, *, rolgronden: bool) -> QuerySet:
     qs = Zaak.objects.all()
     filt = Q(regeling__in=[r for d in domeinen(user) for r in regelingen_van_domein(d)])
-    if tweede_beoordeling and heeft_rol(user, KWALITEITSMEDEWERKER):
+    if rolgronden and heeft_rol(user, KWALITEITSMEDEWERKER):
         filt |= Q(pk__in=zaken_voor_tweede_beoordeling())
+    if rolgronden and heeft_rol(user, JURIST):
+        filt |= Q(pk__in=zaken_met_bezwaar())
     if ontvangers(user):
         for domein in DOMEINEN:
             t, w = _met_grond(user, domein)
@@ -384,7 +425,7 @@ def zichtbare_huishoudens(user) -> QuerySet:
     if not rollen(user):
         return Huishouden.objects.none()
     # The kwaliteitsmedewerker's review covers the zaak, not the household (issue 7: "only what that review needs").
-    zaken = _zichtbare_zaken(user, tweede_beoordeling=False).values("huishouden_id")
+    zaken = _zichtbare_zaken(user, rolgronden=False).values("huishouden_id")
     return Huishouden.objects.filter(
         Q(pk__in=zaken) | (Q(aangemaakt_door=user) & ~Q(pk__in=Zaak.objects.values("huishouden_id")))
     )

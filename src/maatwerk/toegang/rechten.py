@@ -24,6 +24,7 @@ from maatwerk.toegang.rollen import (
     CONSULENT_WMO,
     DOMEIN_VAN_ROL,
     HANDHAVER,
+    JURIST,
     KWALITEITSMEDEWERKER,
     ROLLEN,
 )
@@ -37,6 +38,8 @@ class Voorwaarde(str, Enum):
     VIER_OGEN_NODIG = "alleen als vier-ogen nodig is"
     NIET_EIGEN_WERK = "niet eigen werk"
     MET_GROND = "met grond"
+    BEKENDGEMAAKT_BESLUIT = "op een bekendgemaakt besluit"
+    MET_BEZWAAR = "alleen zaken met een bezwaar"
 
 
 # What each condition means and where it is checked (shown under the table in the docs).
@@ -48,10 +51,18 @@ UITLEG_VOORWAARDEN = {
                                 "een concept-besluit vraagt vier ogen (`beleid.tweede_beoordeling_nodig`).",
     Voorwaarde.NIET_EIGEN_WERK: "de medewerker heeft de zaak of het besluit niet zelf behandeld, opgesteld of inhoudelijk "
                                 "gewijzigd (behandelaar, gegevens van de zaak, bevinding, afwijking, berekening, "
-                                "rapportage, klaarzetten, opstellen of wijzigen van het besluit; `vierogen.betrokkenen`, "
-                                "`besluiten.services.eigen_werk`). Anders: 409 `zelfde_persoon`.",
+                                "rapportage, klaarzetten, opstellen, wijzigen of vaststellen van het besluit; "
+                                "`vierogen.betrokkenen`, `besluiten.services.eigen_werk`). Bij een bezwaar: wie het "
+                                "besluit voorbereidde of nam, hoort niet en beslist niet (Awb 7:5 lid 1 onder a, 10:3 "
+                                "lid 3; `besluiten.bezwaar`). Anders: 409 `zelfde_persoon`.",
     Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
                           "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",
+    Voorwaarde.BEKENDGEMAAKT_BESLUIT: "de zaak heeft een bekendgemaakt besluit; de jurist noemt het kenmerk van het "
+                                      "besluit uit het bezwaarschrift en ziet verder niets van de zaak voordat het "
+                                      "bezwaar is geregistreerd (`beleid.grond_zaak`, `bezwaar.registreer_op_kenmerk`).",
+    Voorwaarde.MET_BEZWAAR: "tegen een besluit van deze zaak is een bezwaar geregistreerd. Dan ziet de jurist die zaak, "
+                            "haar besluiten en brieven (alleen lezen); geen andere zaken, huishoudens of personen "
+                            "(doelbinding, AVG art. 5 lid 1 onder b; `beleid.grond_zaak`).",
 }
 
 
@@ -118,10 +129,12 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     AUDITLOG_INZIEN: ("volledig auditlog inzien", "audit"),
 }
 
-# What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar.
+# What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
+# register a bezwaar handed in at his desk, and treat and decide one on a besluit he did not prepare or take
+# (a small municipality without its own jurist; Awb 7:5 lid 1 onder a, 10:3 lid 3).
 _BEHANDELING = (ZAAK_AANMAKEN, ZAAK_INZIEN, ZAAK_WIJZIGEN, ONDERZOEK_VASTLEGGEN, BEVINDING_VASTLEGGEN, BEREKENEN,
                 VOORSTEL_KLAARZETTEN, BESLUIT_OPSTELLEN, BESLUIT_VASTSTELLEN, BESLUIT_BEKENDMAKEN,
-                BEZWAAR_REGISTREREN, BEZWAAR_BESLISSEN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER)
+                BEZWAAR_REGISTREREN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER)
 
 
 def _rij(standaard: Recht = NEE, **cellen: Recht) -> dict[str, dict[str, Recht]]:
@@ -133,6 +146,7 @@ def _consulent(eigen: str) -> dict[str, dict[str, Recht]]:
     rij = _rij()
     for h in _BEHANDELING:
         rij[h][eigen] = ja(Voorwaarde.EIGEN_DOMEIN)
+    rij[BEZWAAR_BESLISSEN][eigen] = ja(Voorwaarde.EIGEN_DOMEIN, Voorwaarde.NIET_EIGEN_WERK)
     for d in DOMEINEN:
         if d != eigen:  # outside his domain only viewing, with consent or a legal ground (AVG art. 5 lid 1 b)
             rij[ZAAK_INZIEN][d] = ja(Voorwaarde.MET_GROND)
@@ -153,6 +167,13 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND)),
     BELEIDSMEDEWERKER: _rij(),
     BEHEERDER: _rij(auditlog_inzien=JA),
+    # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
+    # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.
+    JURIST: _rij(
+        zaak_inzien=ja(Voorwaarde.MET_BEZWAAR),
+        bezwaar_registreren=ja(Voorwaarde.BEKENDGEMAAKT_BESLUIT),
+        bezwaar_beslissen=ja(Voorwaarde.MET_BEZWAAR, Voorwaarde.NIET_EIGEN_WERK),
+    ),
 }
 assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
 

@@ -11,6 +11,7 @@ KWALITEITSMEDEWERKER = "kwaliteitsmedewerker"
 HANDHAVER = "handhaver"
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 BEHEERDER = "beheerder"
+JURIST = "jurist"
 
 ROLLEN = {
     CONSULENT_WMO: "Consulent Wmo: behandelt zaken Wmo-maatwerkvoorziening",
@@ -20,6 +21,8 @@ ROLLEN = {
     HANDHAVER: "Handhaver: alleen inzage met een vastgelegde wettelijke grondslag",
     BELEIDSMEDEWERKER: "Beleidsmedewerker: geen toegang tot persoonsgegevens",
     BEHEERDER: "Beheerder: gebruikers, mandaten en het auditlog; geen toegang tot dossiers",
+    JURIST: "Jurist bezwaar: registreert en behandelt bezwaren in alle domeinen; ziet alleen het dossier van een "
+            "zaak waartegen bezwaar is gemaakt (alleen lezen)",
 }
 ROL_KEUZES = [(code, code.replace("_", " ")) for code in ROLLEN]
 

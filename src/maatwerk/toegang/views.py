@@ -33,6 +33,8 @@ def ui_context(request, nav: str | None = None) -> dict:
         "nav": nav,
         "toon_auditlog": rechten.zonder_voorwaarde(r.rollen(request.user), rechten.AUDITLOG_INZIEN),
         "toon_grondslagen": rechten.ooit_toegestaan(r.rollen(request.user), rechten.GRONDSLAG_VASTLEGGEN),
+        "toon_bezwaren": rechten.ooit_toegestaan(r.rollen(request.user), rechten.BEZWAAR_REGISTREREN)
+                         or rechten.ooit_toegestaan(r.rollen(request.user), rechten.BEZWAAR_BESLISSEN),
         "gemeente_naam": gemeente_naam(),
         "mijn_rollen": sorted(r.rollen(request.user)),
     }
@@ -67,6 +69,8 @@ class Inloggen(auth_views.LoginView):
         mijn = r.rollen(self.request.user)
         if r.domeinen(self.request.user) or r.KWALITEITSMEDEWERKER in mijn or r.HANDHAVER in mijn:
             return reverse("ui:werkvoorraad")
+        if r.JURIST in mijn:
+            return reverse("besluiten:bezwaren")
         if r.BEHEERDER in mijn:
             return reverse("ui:auditlog")
         return reverse("ui:start")

@@ -110,6 +110,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given in this session
     "maatwerk.web.beveiliging.TweeStapsMiddleware",  # pages: verify the code, or set up 2FA where required
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After CSRF (its check runs first) and messages: a form posted after the session expired is kept and given
+    # back on its page after login (maatwerk.web.formulier_bewaren; issue 8).
+    "maatwerk.web.formulier_bewaren.FormulierBewarenMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Just before django-axes (which must be last), so it wraps the view and little else: a changing request
