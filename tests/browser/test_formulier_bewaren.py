@@ -51,3 +51,30 @@ def test_getypt_bezwaar_overleeft_een_verlopen_sessie(demo, inloggen, live_serve
     expect(page.locator("#id_kenmerk")).to_have_value("B000001-Z000001")
     expect(page.locator("#id_ontvangen_op")).to_have_value("2026-02-02")
     assert Bezwaarschrift.objects.count() == voor  # shown again, not sent
+
+
+def test_zaakpagina_vult_het_formulier_met_het_script(demo, inloggen, live_server):
+    """A page that does not restore its forms on the server: maatwerk.js puts the kept text back (no submit)."""
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from maatwerk.web.formulier_bewaren import BERICHT
+    from maatwerk.zaken.models import Zaak
+
+    zaak = Zaak.objects.get(regeling="wmo_maatwerkvoorziening")
+    page = inloggen("consulent_wmo")
+    page.goto(f"{live_server.url}/zaken/{zaak.pk}/")
+    veld = page.locator("#id_onderzoek-behoefte")
+    veld.evaluate("el => { const d = el.closest('details'); if (d) d.open = true; }")
+    tekst = "Floris wil eerst een eigen kamer; daarna begeleiding bij zijn geldzaken."
+    veld.fill(tekst)
+    Session.objects.update(expire_date=timezone.now() - timezone.timedelta(minutes=1))
+    veld.evaluate("el => el.form.requestSubmit()")
+    expect(page.get_by_role("heading", name="Inloggen", level=1)).to_be_visible()
+    from maatwerk.demo.gebruikers import DEMO_WACHTWOORD
+
+    page.get_by_label("Gebruikersnaam").fill("consulent_wmo")
+    page.get_by_label("Wachtwoord").fill(DEMO_WACHTWOORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_text(BERICHT)).to_be_visible()
+    expect(page.locator("#id_onderzoek-behoefte")).to_have_value(tekst)
