@@ -257,3 +257,13 @@ def test_htmx_verzoek_gaat_als_pagina_naar_inloggen(bezwaar, jurist):
     antwoord = c.post(_horen(bezwaar), _typ(), HTTP_REFERER=f"http://testserver{_pagina(bezwaar)}", HTTP_HX_REQUEST="true")
     assert antwoord.status_code == 204 and antwoord["HX-Redirect"].startswith("/inloggen/?next=")
     assert SLEUTEL in c.session
+
+
+def test_weigering_toont_de_pagina_niet_aan_wie_haar_niet_mag_zien(bezwaar, maak_gebruiker, monkeypatch):
+    def weiger(*args, **kwargs):
+        raise GeenToegang("Geweigerd op een rolregel.")
+
+    monkeypatch.setattr(bz, "leg_horen_vast", weiger)
+    jeugd = maak_gebruiker("jeugd1", "consulent_jeugd")
+    antwoord = _ingelogd(jeugd).post(_horen(bezwaar), _typ())
+    assert antwoord.status_code == 404 and "niet zelf kan koken" not in antwoord.content.decode()
