@@ -223,3 +223,47 @@ def test_registreren_op_kenmerk_na_verlopen_sessie(bezwaar, jurist):
     html = c.get("/besluiten/bezwaren/").content.decode()
     assert "Mijn tweede brief: nog steeds te weinig uren." in html and bezwaar.besluit.kenmerk in html
     assert Bezwaarschrift.objects.count() == 1
+
+
+def test_andere_paginas_krijgen_de_velden_voor_het_script(maak_zaak, wmo):
+    """A page that does not restore its forms itself (the zaak page) hands the kept fields to maatwerk.js in a
+    hidden data attribute (escaped; no inline script), and shows the message."""
+    zaak = maak_zaak(wmo)
+    c = Client()
+    assert c.post("/inloggen/", {"username": "wmo1", "password": WACHTWOORD}).status_code == 302
+    c.get(f"/zaken/{zaak.pk}/")
+    _laat_verlopen(c)
+    tekst = 'Zij wil "zelf" koken <script>'
+    c.post(f"/zaken/{zaak.pk}/onderzoek/", {"onderzoek-behoefte": tekst},
+           HTTP_REFERER=f"http://testserver/zaken/{zaak.pk}/")
+    c.post("/inloggen/", {"username": "wmo1", "password": WACHTWOORD, "next": f"/zaken/{zaak.pk}/"})
+    html = c.get(f"/zaken/{zaak.pk}/").content.decode()
+    assert BERICHT in html and 'id="nl-bewaard-formulier"' in html
+    assert "&lt;script&gt;" in html and "<script>" not in html.split('id="nl-bewaard-formulier"')[1].split("</div>")[0]
+    assert f"/zaken/{zaak.pk}/onderzoek/" in html
+
+
+def test_besluitpagina_herstelt_zelf_en_geeft_niets_aan_het_script(bezwaar, jurist):
+    c = Client()
+    assert c.post("/inloggen/", {"username": "jurist1", "password": WACHTWOORD}).status_code == 302
+    _verlopen_post(c, bezwaar)
+    c.post("/inloggen/", {"username": "jurist1", "password": WACHTWOORD, "next": _pagina(bezwaar)})
+    html = c.get(_pagina(bezwaar)).content.decode()
+    assert "niet zelf kan koken" in html and 'id="nl-bewaard-formulier"' not in html
+
+
+def test_htmx_verzoek_gaat_als_pagina_naar_inloggen(bezwaar, jurist):
+    c = Client()
+    antwoord = c.post(_horen(bezwaar), _typ(), HTTP_REFERER=f"http://testserver{_pagina(bezwaar)}", HTTP_HX_REQUEST="true")
+    assert antwoord.status_code == 204 and antwoord["HX-Redirect"].startswith("/inloggen/?next=")
+    assert SLEUTEL in c.session
+
+
+def test_weigering_toont_de_pagina_niet_aan_wie_haar_niet_mag_zien(bezwaar, maak_gebruiker, monkeypatch):
+    def weiger(*args, **kwargs):
+        raise GeenToegang("Geweigerd op een rolregel.")
+
+    monkeypatch.setattr(bz, "leg_horen_vast", weiger)
+    jeugd = maak_gebruiker("jeugd1", "consulent_jeugd")
+    antwoord = _ingelogd(jeugd).post(_horen(bezwaar), _typ())
+    assert antwoord.status_code == 404 and "niet zelf kan koken" not in antwoord.content.decode()

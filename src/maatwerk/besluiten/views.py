@@ -134,8 +134,15 @@ def opstellen(request, zaak_id: int):
 # ------------------------------------------------------------------ besluit
 
 
+def _zichtbaar_na_weigering(request, zaak_: Zaak, status: int) -> None:
+    """A refusal is answered with the page only to who may see it; anyone else gets the 404 of a missing page."""
+    if status == 403 and not beleid.grond_zaak(request.user, zaak_, beleid.VIEW).toegestaan:
+        raise beleid.NietGevonden()
+
+
 def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, status: int = 200):
     zaak_ = besluit.zaak
+    _zichtbaar_na_weigering(request, zaak_, status)
     formulieren = formulieren or {}
     concept = besluit.status == Status.CONCEPT
     context = {
@@ -312,6 +319,7 @@ def _toon_bezwaar(request, bz: Bezwaarschrift, formulieren: dict | None = None, 
     formulieren = formulieren or {}
     vandaag = timezone.localdate()
     zaak_ = bz.besluit.zaak
+    _zichtbaar_na_weigering(request, zaak_, status)
     context = {**ui_context(request, "bezwaren"), "bezwaar": bz, "besluit": bz.besluit, "zaak": zaak_,
                "vandaag": vandaag, "dagen_over": (bz.beslistermijn_einde - vandaag).days,
                "nieuwe_besluiten": bz.nieuwe_besluiten.all(), "brief": getattr(bz, "brief", None)}

@@ -15,9 +15,11 @@ otherwise be answered by a redirect to the login page and the typed text would b
    `BERICHT`. Nothing is submitted again: the user checks and sends. The kept data is dropped as soon as the
    user POSTs to that form again, logs in as someone else, or after `BEWAARTERMIJN_SECONDEN`.
 
-Pages opt in per form with `formulier(request, actie_url, maak)` (the besluit and bezwaar pages do); a page
-that does not still shows the message, so the user knows to check. The API is not covered: a client keeps its
-own request body and gets 401/403 JSON.
+Pages opt in per form with `formulier(request, actie_url, maak)` (the besluit, bezwaar and bezwaren pages do:
+restored on the server, so it works without JavaScript). On any other page base.html puts the kept fields, unused
+by the view, in a hidden element (`bewaard_formulier_json`) and `maatwerk.js` fills them into the form with that
+action (progressive enhancement; never submits). An htmx request gets `HX-Redirect` so the whole page goes to the
+login, not a fragment. The API is not covered: a client keeps its own request body and gets 401/403 JSON.
 
 It runs as `process_view`, after CsrfViewMiddleware has checked the token: a cross-site POST cannot plant
 text in someone's session.
@@ -35,7 +37,7 @@ from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.views import redirect_to_login
 from django.forms.utils import ErrorDict
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -150,7 +152,12 @@ class FormulierBewarenMiddleware:
             "actie": request.path, "terug": terug, "velden": velden, "volledig": volledig, "op": int(time.time()),
             "gebruiker": _vorige_gebruiker(request),
         }
-        return redirect_to_login(terug, reverse(settings.LOGIN_URL))
+        naar = redirect_to_login(terug, reverse(settings.LOGIN_URL))
+        if request.headers.get("HX-Request"):  # htmx would put the login page into a fragment: go there as a page
+            antwoord = HttpResponse(status=204)
+            antwoord["HX-Redirect"] = naar["Location"]
+            return antwoord
+        return naar
 
 
 def gegevens(request, actie: str) -> QueryDict | None:
@@ -158,6 +165,7 @@ def gegevens(request, actie: str) -> QueryDict | None:
     bewaard = getattr(request, "bewaard_formulier", None)
     if not bewaard or bewaard.get("actie") != actie:
         return None
+    request.bewaard_formulier_gebruikt = True  # restored by the view: base.html need not hand it to the script
     data = QueryDict(mutable=True)
     for naam, waarde in bewaard["velden"]:
         data.appendlist(naam, waarde)
@@ -178,3 +186,12 @@ def formulier(request, actie: str, maak, gegeven=None):
         return gegeven
     data = gegevens(request, actie)
     return herstel(maak(data)) if data is not None else maak(None)
+
+
+def voor_script(request) -> str | None:
+    """JSON {"actie", "velden"} for maatwerk.js on a page whose view did not restore the form itself (or None).
+    Rendered by base.html in a data attribute (auto-escaped): no inline script, CSP stays strict."""
+    bewaard = getattr(request, "bewaard_formulier", None)
+    if not bewaard or getattr(request, "bewaard_formulier_gebruikt", False):
+        return None
+    return json.dumps({"actie": bewaard["actie"], "velden": bewaard["velden"]}, ensure_ascii=False)

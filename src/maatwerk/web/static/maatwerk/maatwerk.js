@@ -38,4 +38,35 @@
     var regio = document.getElementById("meldingen");
     if (regio) regio.innerHTML = '<div class="nl-alert nl-alert--error"><p>Geen verbinding met de server. Uw invoer is niet opgeslagen; probeer het opnieuw.</p></div>';
   });
+
+  // After an expired session (maatwerk.web.formulier_bewaren): put the kept values back into the form that posts
+  // to the kept action, on pages whose view did not already do so. Never submits: the user checks and sends.
+  document.addEventListener("DOMContentLoaded", function () {
+    var bron = document.getElementById("nl-bewaard-formulier");
+    if (!bron) return;
+    var bewaard;
+    try { bewaard = JSON.parse(bron.getAttribute("data-formulier")); } catch (e) { return; }
+    var formulier = null;
+    document.querySelectorAll("form[action]").forEach(function (f) {
+      if (!formulier && new URL(f.getAttribute("action"), location.href).pathname === bewaard.actie) formulier = f;
+    });
+    if (!formulier) return;
+    var gezien = {};
+    bewaard.velden.forEach(function (paar) {
+      var naam = paar[0], waarde = paar[1];
+      formulier.querySelectorAll("[name]").forEach(function (el) {
+        if (el.name !== naam || el.type === "hidden" || el.type === "file" || el.type === "password") return;
+        if (el.type === "checkbox" || el.type === "radio") {
+          if (el.value === waarde) el.checked = true;
+        } else if (el.tagName === "SELECT" && el.multiple) {
+          Array.prototype.forEach.call(el.options, function (o) { if (o.value === waarde) o.selected = true; });
+        } else if (!gezien[naam]) {
+          el.value = waarde;
+        }
+      });
+      gezien[naam] = true;
+    });
+    var details = formulier.closest("details");
+    if (details) details.open = true;
+  });
 })();
