@@ -6,7 +6,8 @@ origin, political opinions, trade union membership, sexual life or orientation, 
 and criminal data (art. 10) without a ground; a letter only needs them when they carry the decision. So a
 letter that names one is held back until the consulent records why it must stay (a choice with a reason).
 
-THIS IS A HEURISTIC: a short Dutch word list, matched on word stems. It finds the obvious cases
+"Beperkingen" is deliberately not on the list: it is the Wmo's own legal term (art. 1.1.1, 2.3.5) and names no
+condition. THIS IS A HEURISTIC: a short Dutch word list, matched on word stems. It finds the obvious cases
 ("hersenbeschadiging", "depressie", "moskee", "strafblad"); it misses paraphrases and can flag an
 innocent word. It helps the consulent look; it does not replace the consulent's own check.
 """
@@ -24,7 +25,7 @@ WOORDEN: dict[str, tuple[str, ...]] = {
         "psycholo", "autis", "adhd", "dementie", "alzheimer", "kanker", "tumor", "chemo", "diabet", "hiv", "aids",
         "verslav", "verslaafd", "alcoholis", "drugsgebruik", "drankgebruik", "burn-out", "burnout", "schizofren",
         "bipolair", "borderline", "angststoornis", "trauma", "ptss", "epilep", "handicap", "gehandicapt",
-        "beperking", "ziekte", "ziek ", "diagnose", "medicijn", "medicatie", "ziekenhuis", "therapie",
+        "ziekte", "ziek ", "diagnose", "medicijn", "medicatie", "ziekenhuis", "therapie",
         "ggz", "huisarts", "revalid", "zwanger", "miskraam", "suïcid", "suicid",
         "zelfmoord", "rugklacht", "hartklacht", "invalid", "rolstoel", "blind", "doof",
         "verstandelijk", "medisch",
