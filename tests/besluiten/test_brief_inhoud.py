@@ -234,3 +234,55 @@ def test_ondertekening_zonder_naam_wordt_gemeld(casus_7, inkomen, kwaliteit, gem
     brief = services.bekendmaken(besluit, inkomen, datum=DAG)  # a warning, not a block
     assert "inkomen1" in _hoofddeel(brief.html) and "consulent Inkomen" in brief.html
     assert "inwoner_" not in kerntekst(brief.html)
+
+
+# ------------------------------------------------------------------ the besluit page shows the same check
+
+
+@pytest.mark.django_db
+def test_besluitpagina_toont_de_controle_en_legt_de_keuze_vast(casus_7, fatima, kwaliteit, wmo, gemeente):
+    from django.test import Client
+
+    besluit = _stel_op(casus_7(fatima), fatima, kwaliteit, **TOEKENNING)
+    services.overweging_toevoegen(besluit, fatima, zin="U kunt dit werk niet zelf doen door uw hersenbeschadiging.",
+                                  bron="Participatiewet, artikel 35", soort="discretie")
+    c = Client()
+    c.force_login(fatima)
+    pagina = c.get(f"/besluiten/{besluit.pk}/").content.decode()
+    assert "Controle vóór versturen" in pagina and "Dit houdt het versturen tegen:" in pagina
+    assert "&#x27;hersenbeschadiging&#x27; (gezondheid)" in pagina or "'hersenbeschadiging' (gezondheid)" in pagina
+
+    te_kort = c.post(f"/besluiten/{besluit.pk}/bijzondere-gegevens/", {"bijzondere_gegevens_reden": "nodig"})
+    assert te_kort.status_code == 400 and "ten minste 20 tekens" in te_kort.content.decode()
+    assert "nodig" in te_kort.content.decode()  # what was typed stays in the form
+    goed = c.post(f"/besluiten/{besluit.pk}/bijzondere-gegevens/",
+                  {"bijzondere_gegevens_reden": "Pedro vroeg zelf om deze uitleg in de brief."})
+    assert goed.status_code == 302
+    besluit.refresh_from_db()
+    assert besluit.bijzondere_gegevens_reden == "Pedro vroeg zelf om deze uitleg in de brief."
+
+    ander = Client()
+    ander.force_login(wmo)  # a colleague of another domain does not see the besluit at all
+    assert ander.post(f"/besluiten/{besluit.pk}/bijzondere-gegevens/",
+                      {"bijzondere_gegevens_reden": "Een reden van voldoende lengte hier."}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_migratie_voegt_nieuwe_sjabloonversie_toe_maar_laat_de_beheerder_met_rust(beheerder):
+    import importlib
+
+    from django.apps import apps
+
+    from maatwerk.besluiten.models import BriefSjabloonVersie, sha256
+
+    migratie = importlib.import_module("maatwerk.besluiten.migrations.0006_brief_sjablonen_versie_2")
+    oud = "<p>Oude brief {{ rechtsmiddel.einddatum }}</p>"
+    for code, door in (("brief", None), ("bijlage", beheerder)):
+        huidig = BriefSjabloonVersie.objects.filter(sjabloon__code=code).order_by("-nummer").first()
+        BriefSjabloonVersie.objects.create(sjabloon=huidig.sjabloon, nummer=huidig.nummer + 1, inhoud=oud,
+                                           sha256=sha256(oud), opgeslagen_door=door)
+    migratie.nieuwe_versies(apps, None)
+    brief = BriefSjabloonVersie.objects.filter(sjabloon__code="brief").order_by("-nummer").first()
+    assert brief.inhoud != oud and "ondertekening.naam" in brief.inhoud and brief.opgeslagen_door is None
+    bijlage = BriefSjabloonVersie.objects.filter(sjabloon__code="bijlage").order_by("-nummer").first()
+    assert bijlage.inhoud == oud and bijlage.opgeslagen_door == beheerder  # the beheerder's wording wins

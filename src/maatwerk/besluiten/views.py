@@ -142,6 +142,12 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         context["goedkeuring_form"] = formulieren.get("goedkeuring") or f.GoedkeuringFormulier()
         if mag(rechten.BESLUIT_VASTSTELLEN):
             context["vaststellen_form"] = formulieren.get("vaststellen") or f.VaststellenFormulier(initial={"datum": timezone.localdate()}, prefix="vaststellen")
+    if concept or besluit.status == Status.VASTGESTELD:
+        # Issue 8: the checks that block sending (B1, special-category data) and the signature, before sending.
+        context["briefcontrole"] = services.controle_brief(besluit, request.user)
+        if mag(rechten.BESLUIT_OPSTELLEN):
+            context["bijzonder_form"] = formulieren.get("bijzonder") or f.BijzondereGegevensFormulier(
+                initial={"bijzondere_gegevens_reden": besluit.bijzondere_gegevens_reden})
     if besluit.status == Status.VASTGESTELD and mag(rechten.BESLUIT_BEKENDMAKEN):
         context["bekendmaken_form"] = formulieren.get("bekendmaken") or f.BekendmakenFormulier(initial={"datum": timezone.localdate()}, prefix="bekendmaken")
     if besluit.is_bekendgemaakt:
@@ -227,6 +233,15 @@ def bekendmaken(request, b: Besluit):
     return _probeer(request, form, lambda d: services.bekendmaken(b, request.user, datum=d["datum"]) and None,
                     "De brief is verstuurd en bewaard. De bezwaartermijn loopt.", _besluit_url(b, "brief"),
                     lambda form_: _toon_besluit(request, b, {"bekendmaken": form_}, ONGELDIG))
+
+
+@_besluit_post
+def bijzondere_gegevens(request, b: Besluit):
+    form = f.BijzondereGegevensFormulier(request.POST)
+    return _probeer(request, form, lambda d: services.behoud_bijzondere_gegevens(
+                        b, request.user, reden=d["bijzondere_gegevens_reden"]) and None,
+                    "Uw keuze voor de brief is vastgelegd.", _besluit_url(b, "brief"),
+                    lambda form_: _toon_besluit(request, b, {"bijzonder": form_}, ONGELDIG))
 
 
 @_besluit_post
