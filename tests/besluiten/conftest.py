@@ -104,3 +104,55 @@ def api():
         return c
 
     return client
+
+
+# ------------------------------------------------------------------ demo case 7 (issue 8) through the real procedure
+
+CASUS_7_BEVINDINGEN = {
+    # The consulent's internal motivering, as written in the demo: it names a medical detail on purpose (the
+    # letter must not copy it, AVG art. 9).
+    "bijzondere_omstandigheden": ("ja", "Pedro heeft een lichte hersenbeschadiging na een ongeluk en kan de slotbalans "
+                                        "van zijn failliete bedrijf niet zelf opstellen."),
+    "kosten_noodzakelijk": ("ja", "Zonder slotbalans kan de schuldhulpverlening niet beginnen."),
+    "kosten_daadwerkelijk_gemaakt": ("ja", "Offerte van de boekhouder van € 2.500 ligt in het dossier."),
+    "voorliggende_voorziening": ("nee", "Er is geen verzekering of andere regeling die een boekhouder betaalt."),
+    "afwijzingsgronden": ("nee", "Het gaat om de kosten van een boekhouder, niet om een schuld."),
+    "zeer_dringende_redenen": ("nee", "Er is geen afwijzingsgrond, dus artikel 16 is niet nodig."),
+}
+
+
+def _casus_7(consulent, *, vandaag=dt.date(2026, 10, 5), bevindingen=None, uitkomst="toegekend"):
+    """Demo case 7 (Pedro Verhoef, bijzondere bijstand € 2.500 for a bookkeeper), from the demo household and
+    melding through onderzoek, aanvraag, beoordeling (findings, Regelkern) to 'klaar voor besluit'."""
+    from maatwerk.demo import gegevens as demo_gegevens
+
+    casus = next(c for c in demo_gegevens.casussen() if c.nummer == 7)
+    ctx = demo_gegevens._Context(vandaag=vandaag, consulent=consulent, gebruikers={})
+    ctx.hh, ctx.inwoners = demo_gegevens._maak_huishouden(casus, consulent, vandaag)
+    casus.opbouw(ctx)
+    from maatwerk.zaken.models import Zaak
+
+    zaak = Zaak.objects.get(hoofdpersoon=ctx.inwoners[0])
+    S = Status
+    procedure.voer_uit(zaak, S.ONDERZOEK, consulent, datum=vandaag)
+    onderzoek.werk_onderzoek_bij(zaak, consulent, **{veld: f"Besproken: {veld}." for veld in CHECKLIST})
+    procedure.voer_uit(zaak, S.AANVRAAG, consulent, datum=vandaag, via="aanvraagformulier")
+    procedure.voer_uit(zaak, S.BEOORDELING, consulent, datum=vandaag)
+    zaak.refresh_from_db()
+    for criterium, (waarde, motivering) in (bevindingen or CASUS_7_BEVINDINGEN).items():
+        beoordeling.leg_bevinding_vast(zaak, consulent, criterium=criterium, waarde=waarde, motivering=motivering)
+    beoordeling.bereken(zaak, consulent, maand=f"{vandaag.year:04d}-{vandaag.month:02d}")
+    procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, consulent, datum=vandaag, uitkomst=uitkomst)
+    zaak.refresh_from_db()
+    assert zaak.status == S.KLAAR_VOOR_BESLUIT
+    return zaak
+
+
+@pytest.fixture
+def casus_7():
+    return _casus_7
+
+
+@pytest.fixture
+def casus_7_bevindingen():
+    return dict(CASUS_7_BEVINDINGEN)

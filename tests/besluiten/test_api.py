@@ -65,7 +65,7 @@ def test_hele_weg_en_brief_als_html_en_pdf(besluit_api, wmo_natura, api, inkomen
     assert concept.status_code == 200 and "CONCEPT" in concept.content.decode()
     assert c.post(f"{URL}{pk}/vaststellen/", {"datum": "2026-02-02"}, format="json").status_code == 200
     verstuurd = c.post(f"{URL}{pk}/bekendmaken/", {"datum": "2026-02-02"}, format="json")
-    assert verstuurd.status_code == 201
+    assert verstuurd.status_code == 201, verstuurd.content.decode()
     assert verstuurd.json()["status"] == "bekendgemaakt" and verstuurd.json()["bezwaartermijn_einde"] == "2026-03-16"
 
     pdf = c.get(f"{URL}{pk}/brief/pdf/")

@@ -51,12 +51,17 @@ def _verstuurd(zaak, gebruiker, velden, *, datum=BEKENDMAKING):
 def test_opstellen_neemt_voorstel_en_bevindingen_over(zaak_klaar, wmo):
     besluit = services.opstellen(zaak_klaar, wmo)
     assert (besluit.soort, besluit.status) == (Soort.TOEKENNING, Status.CONCEPT)
-    assert besluit.aanvraag == zaak_klaar.omschrijving
+    # Issue 8: a neutral sentence from the regeling, not the consulent's notes (zaak.omschrijving).
+    assert besluit.aanvraag == "U vroeg ondersteuning uit de Wmo."
     overwegingen = list(besluit.overwegingen.all())
-    # One consideration per finding of the consulent, each with the criterion's article, kind discretie.
-    assert len(overwegingen) == len(zaak_klaar.definitie.criteria)
-    assert {o.bron for o in overwegingen} == {c.bron for c in zaak_klaar.definitie.criteria}
+    # One consideration per finding that decided the grant (a met condition), in a plain sentence, each with the
+    # criterion's article, kind discretie. The motivering names a health detail (rugklachten): not copied.
+    decisief = {"beperkingen_niet_zelf_op_te_heffen", "passende_bijdrage", "goedkoopst_passend"}
+    assert {o.regel_id for o in overwegingen} == {f"bevinding.{c}" for c in decisief}
+    assert {o.bron for o in overwegingen} == {zaak_klaar.definitie.criterium(c).bron for c in decisief}
     assert {o.soort for o in overwegingen} == {"discretie"}
+    assert "Dit is de goedkoopste hulp die bij u past." in [o.zin for o in overwegingen]
+    assert not any("rugklachten" in o.zin for o in overwegingen)
     assert AuditRegel.objects.filter(zaak=zaak_klaar, onderwerp="besluit", actie="create").exists()
 
 

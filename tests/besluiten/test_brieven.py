@@ -164,6 +164,8 @@ def test_preview_schrijft_html_en_pdf_per_variant(tmp_path):
     assert (tmp_path / "brieven" / f"{VARIANTEN[0].naam}.pdf").read_bytes().startswith(b"%PDF")
     assert "VOORBEELD" in (tmp_path / "brieven" / f"{VARIANTEN[0].naam}.html").read_text(encoding="utf-8")
     assert "overzicht.html" in bestanden
+    overzicht = (tmp_path / "brieven" / "overzicht.html").read_text(encoding="utf-8")
+    assert "pagina's zonder bijlage" in overzicht and "<td>2</td>" in overzicht
 
 
 def test_preview_weigert_een_bestand_als_map(tmp_path, capsys):

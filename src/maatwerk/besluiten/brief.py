@@ -13,6 +13,7 @@ from decimal import Decimal
 from importlib import resources
 
 from maatwerk import formaat
+from maatwerk.besluiten import beslissend
 from maatwerk.besluiten import grondslagen as gr
 from maatwerk.besluiten.models import (
     MET_VERSTREKKING,
@@ -194,6 +195,58 @@ def _rechtsmiddel(op_bezwaar: bool, termijn) -> dict:
     }
 
 
+# The official who took the decision signs on behalf of the college (mandate: Awb 10:10 "namens het
+# bestuursorgaan"); the function is said in words, from the role in the rights table.
+NAMENS = "namens het college van burgemeester en wethouders,"
+FUNCTIE_VAN_ROL = {
+    "consulent_wmo": "consulent Wmo",
+    "consulent_jeugd": "consulent Jeugd",
+    "consulent_inkomen": "consulent Inkomen",
+    "kwaliteitsmedewerker": "kwaliteitsmedewerker",
+}
+ZONDER_NAAM = "(naam volgt: nog niet vastgesteld)"
+
+
+def functie_van(gebruiker) -> str:
+    from maatwerk.toegang.rollen import rollen
+
+    eigen = rollen(gebruiker) if getattr(gebruiker, "pk", None) else frozenset()
+    return next((FUNCTIE_VAN_ROL[r] for r in FUNCTIE_VAN_ROL if r in eigen), "medewerker")
+
+
+def ondertekening(gebruiker, *, voorbeeld: bool = False) -> dict:
+    """{namens, naam, functie, bekend, volledige_naam}: the mandated official, full name (falls back to the user
+    name), function in words. `bekend` is False when no one has vastgesteld the besluit yet: the preview says
+    so in the signature instead of leaving it out (issue 8)."""
+    if gebruiker is None:
+        naam = "A. Voorbeeld" if voorbeeld else ZONDER_NAAM
+        return {"namens": NAMENS, "naam": naam, "functie": "consulent" if voorbeeld else "", "bekend": voorbeeld,
+                "volledige_naam": voorbeeld}
+    volledig = " ".join(f"{gebruiker.first_name} {gebruiker.last_name}".split())
+    return {"namens": NAMENS, "naam": volledig or gebruiker.get_username(), "functie": functie_van(gebruiker),
+            "bekend": True, "volledige_naam": bool(volledig)}
+
+
+def titel(besluit: Besluit, naam_in_zin: str) -> str:
+    """The document title (PDF/UA: shown by readers instead of the file name)."""
+    if besluit.soort in WIJZIGT_EERDER:
+        return f"Besluit over uw {naam_in_zin}: wijziging"
+    return f"Besluit over uw aanvraag {naam_in_zin}"
+
+
+def _berekening(besluit: Besluit) -> list[dict]:
+    """The Regelkern's full trace, readable, for the bijlage (empty without a computation)."""
+    berekening = getattr(besluit, "berekening", None) if besluit.berekening_id else None
+    variabele = besluit.zaak.definitie.uitkomst_variabele
+    if berekening is None or not variabele:
+        return []
+    uitleg = berekening.uitleg or {}
+    rijen = beslissend.spoor(uitleg, variabele, beslissend.namen_in(uitleg))
+    for r in rijen:
+        r["soort"] = SOORT_BRON_IN_BRIEF.get(r["soort"], r["soort"])
+    return rijen
+
+
 def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, concept: bool) -> dict:
     """The complete, restricted context of the letter (see the module docstring)."""
     zaak = besluit.zaak
@@ -209,6 +262,7 @@ def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, 
             "kenmerk": besluit.kenmerk,
             "datum": datum_nl(bekendmaking),
             "onderwerp": f"Besluit over {naam_in_zin}",
+            "titel": titel(besluit, naam_in_zin),
             "concept": concept,
             "voorbeeld": bool(getattr(besluit, "_voorbeeld", False)),
         },
@@ -216,6 +270,9 @@ def context(besluit: Besluit, *, overwegingen, bekendmaking: dt.date, gemeente, 
         "inwoner": _inwoner(inwoner),
         "regeling": _regeling(zaak),
         "besluit": _besluit(besluit),
+        "ondertekening": ondertekening(besluit.vastgesteld_door if besluit.vastgesteld_door_id else None,
+                                       voorbeeld=bool(getattr(besluit, "_voorbeeld", False))),
+        "berekening": _berekening(besluit),
         "overwegingen": [
             {"nummer": i, "zin": o.zin, "voetnoot": gr.nummer_van(bijlage, o.bron)}
             for i, o in enumerate(overwegingen, start=1)
@@ -276,9 +333,12 @@ def context_bezwaar(bezwaar, *, bekendmaking: dt.date, gemeente, concept: bool) 
             "kenmerk": bezwaar.kenmerk,
             "datum": datum_nl(bekendmaking),
             "onderwerp": "Beslissing op uw bezwaar",
+            "titel": f"Beslissing op uw bezwaar over {_regeling(zaak)['in_zin']}",
             "concept": concept,
             "voorbeeld": bool(getattr(bezwaar, "_voorbeeld", False)),
         },
+        "ondertekening": ondertekening(bezwaar.beslist_door if bezwaar.beslist_door_id else None,
+                                       voorbeeld=bool(getattr(bezwaar, "_voorbeeld", False))),
         "gemeente": _gemeente(gemeente),
         "inwoner": _inwoner(zaak.hoofdpersoon),
         "regeling": _regeling(zaak),

@@ -74,6 +74,15 @@ class BekendmakenFormulier(forms.Form):
                             help_text="De bezwaartermijn begint de dag hierna (Algemene wet bestuursrecht, artikel 6:8).")
 
 
+class BijzondereGegevensFormulier(forms.Form):
+    """Issue 8: the recorded choice to keep special-category data in the letter (AVG art. 9/10), with a reason."""
+
+    bijzondere_gegevens_reden = forms.CharField(
+        label="Waarom moet dit gegeven in de brief staan?", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen als de brief bewust een gegeven over gezondheid, geloof, afkomst of strafrecht noemt. "
+                  "Leeg maken trekt de keuze in.")
+
+
 class NieuwBesluitFormulier(forms.Form):
     soort = forms.ChoiceField(label="Soort nieuw besluit", choices=NIEUWE_SOORTEN)
 

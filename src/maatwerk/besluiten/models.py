@@ -157,6 +157,11 @@ class Besluit(models.Model):
     # Herziening / intrekking.
     reden_wijziging = models.TextField("reden van herziening of intrekking", blank=True)
     berekening = models.ForeignKey("zaken.Berekening", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # AVG art. 9/10: a letter that names special-category data is held back until the consulent records why it must
+    # stay (issue 8). About the letter, not the decision: it may still be recorded once the besluit is vastgesteld.
+    bijzondere_gegevens_reden = models.TextField(
+        "waarom de brief een bijzonder persoonsgegeven noemt", blank=True,
+        help_text="Alleen invullen als de brief bewust een gegeven over gezondheid, geloof, afkomst of strafrecht noemt.")
 
     opgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opgesteld_op = models.DateTimeField(default=timezone.now)

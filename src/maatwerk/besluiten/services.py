@@ -23,8 +23,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk.besluiten import beslissend
 from maatwerk.besluiten import brief as briefmodule
-from maatwerk.besluiten import ontvangstbewijs
+from maatwerk.besluiten import briefcontrole, ontvangstbewijs
 from maatwerk.besluiten.inhoud import melding_ontbrekend, ontbrekende_elementen
 from maatwerk.besluiten.models import (
     INHOUDSVELDEN,
@@ -171,12 +172,15 @@ def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
             "Een herziening of intrekking maakt u vanuit het eerdere besluit.", code="zaak_niet_klaar",
         )
 
-    besluit = Besluit(zaak=zaak, soort=soort, opgesteld_door=gebruiker, aanvraag=zaak.omschrijving or "")
+    # "Wat heeft u gevraagd?" is a neutral sentence from the regeling and the asked costs, never the consulent's
+    # notes (zaak.omschrijving may hold health details: AVG art. 9). The consulent can still rewrite it.
+    in_zin = briefmodule.REGELING_IN_ZIN.get(zaak.regeling, zaak.definitie.naam.lower())
+    besluit = Besluit(zaak=zaak, soort=soort, opgesteld_door=gebruiker, aanvraag=beslissend.aanvraag_zin(zaak, in_zin))
     if soort in MET_VERSTREKKING and zaak.domein == INKOMEN:
         besluit.bedrag = zaak.voorstel_bedrag
         besluit.bedrag_periode = STANDAARD_PERIODE.get(zaak.regeling, "")
         besluit.vorm, besluit.financiering = Vorm.GELD, Financiering.OM_NIET
-        besluit.voorziening = zaak.omschrijving or ""
+        besluit.voorziening = beslissend.STANDAARD_VOORZIENING.get(zaak.regeling, "")
     if zaak.definitie.rekent:
         from maatwerk.zaken.beoordeling import laatste_berekening
 
@@ -188,6 +192,10 @@ def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
 
 
 def _vul_overwegingen(besluit: Besluit) -> None:
+    """The considerations of the letter: only what decided the outcome (issue 8; see `besluiten.beslissend`).
+    Deviations (hardheidsclausule, beleidsregel) first, then the decisive findings in plain sentences, then the
+    amount and refusal grounds from the Regelkern. The full trace is not copied: it stays on the Berekening and
+    goes, readable, into the bijlage of the letter."""
     zaak = besluit.zaak
     nummer = 0
 
@@ -199,23 +207,28 @@ def _vul_overwegingen(besluit: Besluit) -> None:
     for a in zaak.afwijkingen.all():
         soort = SoortBron.VERORDENING if a.soort == SoortAfwijking.HARDHEIDSCLAUSULE else SoortBron.BELEIDSREGEL
         voeg_toe(zin=a.reden, bron=a.bron, soort=soort, herkomst=Herkomst.AFWIJKING, regel_id=f"afwijking.{a.soort}")
-    for bevinding in zaak.actuele_bevindingen().order_by("id"):
-        criterium = zaak.definitie.criterium(bevinding.criterium)
-        voeg_toe(zin=bevinding.motivering, bron=criterium.bron if criterium else zaak.definitie.naam,
-                 soort=SoortBron.DISCRETIE, herkomst=Herkomst.BEVINDING, regel_id=f"bevinding.{bevinding.criterium}",
-                 bevinding=bevinding)
+    toekenning = besluit.soort in (Soort.TOEKENNING, Soort.GEDEELTELIJKE_TOEKENNING)
+    bevindingen = list(zaak.actuele_bevindingen().order_by("id"))
+    # A refusal ground is present when a finding on a ground-type criterion is unfavourable (then a "nee" on
+    # zeer dringende redenen, Pw art. 16, is decisive too).
+    weigergrond = any(beslissend.bevinding_beslissend(b.criterium, b.waarde, toekenning=False, weigergrond=False)
+                      for b in bevindingen if b.criterium not in beslissend.ALLEEN_BIJ_WEIGERGROND)
+    if besluit.soort != Soort.BUITEN_BEHANDELING:
+        for bevinding in bevindingen:
+            if not beslissend.bevinding_beslissend(bevinding.criterium, bevinding.waarde, toekenning=toekenning,
+                                                   weigergrond=weigergrond, volledig=besluit.soort == Soort.TOEKENNING):
+                continue
+            criterium = zaak.definitie.criterium(bevinding.criterium)
+            voeg_toe(zin=beslissend.bevinding_zin(bevinding.criterium, bevinding.waarde, bevinding.motivering),
+                     bron=criterium.bron if criterium else zaak.definitie.naam, soort=SoortBron.DISCRETIE,
+                     herkomst=Herkomst.BEVINDING, regel_id=f"bevinding.{bevinding.criterium}", bevinding=bevinding)
     berekening = besluit.berekening
     variabele = zaak.definitie.uitkomst_variabele
     if berekening is not None and variabele and besluit.soort != Soort.BUITEN_BEHANDELING:
-        gezien = set()
-        for per_entiteit in (berekening.uitleg or {}).get("huishoudens", {}).values():
-            for o in per_entiteit.get(variabele, []):
-                if o.get("zin") in gezien or not o.get("zin"):
-                    continue
-                gezien.add(o["zin"])
-                soort = o.get("soort") if o.get("soort") in SoortBron.values else SoortBron.WET
-                voeg_toe(zin=o["zin"], bron=o.get("bron") or zaak.definitie.wet, soort=soort, herkomst=Herkomst.REGELKERN,
-                         regel_id=o.get("regel", ""), url=(o.get("url") or "")[:400])
+        for r in beslissend.regelkern_redenen(berekening.uitleg or {}, variabele, toekenning=toekenning):
+            soort = r.soort if r.soort in SoortBron.values else SoortBron.WET
+            voeg_toe(zin=r.zin, bron=r.bron or zaak.definitie.wet, soort=soort, herkomst=Herkomst.REGELKERN,
+                     regel_id=r.regel, url=r.url)
 
 
 # ------------------------------------------------------------------ wijzigen (concept)
@@ -576,6 +589,14 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
                                         bekendmaking=datum, gemeente=gemeente)
     except SjabloonFout as fout:
         raise ProcedureFout(f"De brief kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    # Issue 8: a letter below B1 or with unexplained special-category data is not sent (the besluit page shows
+    # the same points on the preview). The refusal is logged like any other.
+    blokkades = briefcontrole.blokkerend(briefcontrole.controleer(besluit, gemaakt.html))
+    if blokkades:
+        _log(gebruiker, grond, besluit, beleid.CHANGE, "brief", "niet verstuurd: " + ", ".join(p.soort for p in blokkades))
+        eerste = blokkades[0]
+        raise ProcedureFout(" ".join(p.melding for p in blokkades),
+                            code="brief_niet_b1" if eerste.soort == briefcontrole.B1 else "bijzondere_gegevens")
     pdf = html_naar_pdf(gemaakt.html)
     meting = meet_brief(gemaakt.html)
     versies = [bronnen.versies[c] for c in gemaakt.gebruikt]
@@ -598,6 +619,44 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
              f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
     return brief
+
+
+def controle_brief(besluit: Besluit, gebruiker) -> list:
+    """The points `bekendmaken` checks (B1, special-category data, signature), on the letter as it would be sent
+    now: shown on the besluit page before sending. Empty once the letter is sent."""
+    _vereis(gebruiker, besluit, beleid.VIEW, "brief", "controle")
+    if besluit.is_bekendgemaakt or besluit.status == Status.VERVALLEN:
+        return []
+    gemeente = Gemeentegegevens.huidige()
+    if gemeente is None:
+        return []
+    try:
+        gemaakt = briefmodule.maak_html(besluit, bronnen=briefmodule.bronnen_uit_database(), overwegingen=besluit.overwegingen.all(),
+                                        bekendmaking=besluit.besluitdatum or timezone.localdate(), gemeente=gemeente)
+    except SjabloonFout as fout:
+        return [briefcontrole.Punt("sjabloon", f"De brief kan niet worden gemaakt: {fout}", True)]
+    return briefcontrole.controleer(besluit, gemaakt.html)
+
+
+MIN_REDEN_BIJZONDER = 20
+
+
+def behoud_bijzondere_gegevens(besluit: Besluit, gebruiker, *, reden: str) -> Besluit:
+    """Record why the letter names special-category data (AVG art. 9/10); an empty reden withdraws the choice.
+    Possible until the letter is sent: it concerns the letter, not the content of the decision."""
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "brief", "bijzondere persoonsgegevens behouden")
+    if besluit.status not in OPEN:
+        raise ProcedureFout(f"Besluit {besluit.kenmerk} is {besluit.get_status_display()}; de brief verandert niet meer.",
+                            code="niet_open")
+    reden = (reden or "").strip() if isinstance(reden, str) else None
+    if reden is None or (reden and len(reden) < MIN_REDEN_BIJZONDER):
+        raise ValidationError({"bijzondere_gegevens_reden": [
+            f"Leg in ten minste {MIN_REDEN_BIJZONDER} tekens uit waarom dit gegeven in de brief moet staan."]})
+    besluit.bijzondere_gegevens_reden = reden
+    besluit.save(update_fields=["bijzondere_gegevens_reden"])
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "brief",
+         f"bijzonder persoonsgegeven bewust in de brief: {reden}" if reden else "keuze bijzonder persoonsgegeven ingetrokken")
+    return besluit
 
 
 def voorbeeld_html(besluit: Besluit, gebruiker) -> str:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),
     path("<int:pk>/vaststellen/", views.vaststellen, name="vaststellen"),
     path("<int:pk>/bekendmaken/", views.bekendmaken, name="bekendmaken"),
+    path("<int:pk>/bijzondere-gegevens/", views.bijzondere_gegevens, name="bijzondere_gegevens"),
     path("<int:pk>/nieuw/", views.nieuw_besluit, name="nieuw_besluit"),
     path("<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar_registreren"),
     path("<int:pk>/brief/", views.brief, name="brief"),

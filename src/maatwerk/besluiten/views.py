@@ -182,6 +182,11 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
          rechten.BESLUIT_VASTSTELLEN, concept)
     toon("bekendmaken", "bekendmaken", lambda d: f.BekendmakenFormulier(d, initial=vandaag_, prefix="bekendmaken"),
          rechten.BESLUIT_BEKENDMAKEN, besluit.status == Status.VASTGESTELD)
+    if concept or besluit.status == Status.VASTGESTELD:
+        # Issue 8: the checks that block sending (B1, special-category data) and the signature, before sending.
+        context["briefcontrole"] = services.controle_brief(besluit, request.user)
+        toon("bijzonder", "bijzondere_gegevens", lambda d: f.BijzondereGegevensFormulier(
+            d, initial={"bijzondere_gegevens_reden": besluit.bijzondere_gegevens_reden}), rechten.BESLUIT_OPSTELLEN)
     if besluit.is_bekendgemaakt:
         context["brief"] = besluit.brief
     toon("nieuw", "nieuw_besluit", lambda d: f.NieuwBesluitFormulier(d), rechten.BESLUIT_OPSTELLEN,
@@ -265,6 +270,15 @@ def bekendmaken(request, b: Besluit):
     return _probeer(request, form, lambda d: services.bekendmaken(b, request.user, datum=d["datum"]) and None,
                     "De brief is verstuurd en bewaard. De bezwaartermijn loopt.", _besluit_url(b, "brief"),
                     lambda form_, st: _toon_besluit(request, b, {"bekendmaken": form_}, st))
+
+
+@_besluit_post
+def bijzondere_gegevens(request, b: Besluit):
+    form = f.BijzondereGegevensFormulier(request.POST)
+    return _probeer(request, form, lambda d: services.behoud_bijzondere_gegevens(
+                        b, request.user, reden=d["bijzondere_gegevens_reden"]) and None,
+                    "Uw keuze voor de brief is vastgelegd.", _besluit_url(b, "brief"),
+                    lambda form_, st: _toon_besluit(request, b, {"bijzonder": form_}, st))
 
 
 @_besluit_post

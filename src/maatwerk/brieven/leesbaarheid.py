@@ -165,3 +165,33 @@ def meet(tekst: str) -> Leesbaarheid:
 
 def meet_brief(html: str) -> Leesbaarheid:
     return meet(kerntekst(html))
+
+
+def _zinnen(tekst: str) -> list[str]:
+    return [" ".join(z.split()) for z in re.findall(r"\b[^.!?]+[.!?]*", tekst, re.UNICODE) if z.strip()]
+
+
+def moeilijkste_zin(tekst: str) -> str:
+    """The sentence to fix first: the longest one when it is over the limit, otherwise the one with the lowest
+    Flesch-Douma of the sentences of at least six words (short headings say little about difficulty)."""
+    zinnen = _zinnen(tekst)
+    if not zinnen:
+        return ""
+    langste = max(zinnen, key=_ts.lexicon_count)
+    if _ts.lexicon_count(langste) > MAX_WOORDEN_LANGSTE_ZIN:
+        return langste
+    kandidaten = [z for z in zinnen if _ts.lexicon_count(z) >= 6] or zinnen
+    return min(kandidaten, key=lambda z: (_ts.flesch_reading_ease(z), -_ts.lexicon_count(z)))
+
+
+def melding_b1(html: str, meting: Leesbaarheid | None = None) -> str:
+    """Empty when the letter is at B1; otherwise a Dutch message that names what fails and quotes the sentence
+    to rewrite first."""
+    meting = meting or meet_brief(html)
+    if meting.voldoet:
+        return ""
+    zin = moeilijkste_zin(kerntekst(html))
+    melding = "; ".join(meting.tekortkomingen()) + "."
+    if zin:
+        melding += f" Maak eerst deze zin eenvoudiger: \"{zin}\""
+    return melding[0].upper() + melding[1:]
