@@ -17,7 +17,7 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import exceptions, generics, parsers, renderers, serializers, status, viewsets
+from rest_framework import exceptions, generics, negotiation, parsers, renderers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -85,6 +85,7 @@ class ZaakDocumenten(generics.GenericAPIView):
             self.grens = upload.installeer(request._request)
         super().initial(request, *args, **kwargs)
 
+    @extend_schema(responses=DocumentSerializer(many=True))
     def get(self, request, pk: int):
         rijen = documenten.documenten_van(request.user, self.get_object(), toelichting=request.path[:200])
         return gepagineerd(self, rijen, DocumentSerializer)
@@ -102,26 +103,12 @@ class ZaakDocumenten(generics.GenericAPIView):
         return Response(DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
 
-class _Binair(renderers.BaseRenderer):
-    """Lets a client ask for the document's own type (Accept); the view answers the bytes itself."""
+class ZonderOnderhandeling(negotiation.BaseContentNegotiation):
+    """The download answers the document's own bytes and type whatever the client's Accept or ?format= says;
+    an error (404, 401) is always JSON, the one documented error format."""
 
-    format = None
-    charset = None
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
-
-
-class PdfRenderer(_Binair):
-    media_type = "application/pdf"
-
-
-class JpegRenderer(_Binair):
-    media_type = "image/jpeg"
-
-
-class PngRenderer(_Binair):
-    media_type = "image/png"
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 def download(document: Document) -> HttpResponse:
@@ -143,8 +130,8 @@ class DocumentViewSet(viewsets.GenericViewSet):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY, (200, "image/jpeg"): OpenApiTypes.BINARY,
                               (200, "image/png"): OpenApiTypes.BINARY})
-    @action(detail=True, methods=["get"], renderer_classes=[renderers.JSONRenderer, PdfRenderer, JpegRenderer,
-                                                            PngRenderer])
+    @action(detail=True, methods=["get"], renderer_classes=[renderers.JSONRenderer],
+            content_negotiation_class=ZonderOnderhandeling)
     def inhoud(self, request, pk=None):
         return download(documenten.document_voor(request.user, pk, wat="download"))
 
