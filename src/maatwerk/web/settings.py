@@ -322,6 +322,7 @@ SPECTACULAR_SETTINGS = {
         "SoortGrondEnum": "maatwerk.toegang.models.SoortGrond",
         "DocumentsoortEnum": "maatwerk.zaken.documentmodellen.Documentsoort",
         "DocumentBronEnum": "maatwerk.zaken.documentmodellen.Bron",
+        "BronEnum": "maatwerk.toegang.models.Toestemming.Bron",  # the name it had before documents also had a `bron`
         "InhoudstypeEnum": "maatwerk.zaken.documentmodellen.Inhoudstype",
     },
 }
