@@ -192,7 +192,7 @@ def _toelichting(document: Document, wat: str) -> str:
             f"'{document.bestandsnaam}', sha256 {document.sha256[:16]}…")
 
 
-def _grond_toevoegen(gebruiker, zaak: Zaak, toelichting: str):
+def vereis_toevoegen(gebruiker, zaak: Zaak, toelichting: str):
     """The ground for attaching or withdrawing; a refusal is logged and raised (403, or 404 when the user may
     not even see the zaak). The allowed line is written by the caller, naming the document."""
     grond = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.DOCUMENT_TOEVOEGEN)
@@ -209,13 +209,13 @@ def voeg_toe(gebruiker, zaak: Zaak, bestand, *, soort: str, omschrijving: str = 
     checks, then one short transaction: the content (once per SHA-256), the row and the audit line. Returns only
     after the commit. The view asks for this in its own transaction (web/transacties.EIGEN_TRANSACTIE), so the
     upload is received and checked before the write lock is taken."""
-    _grond_toevoegen(gebruiker, zaak, "document toevoegen")
+    vereis_toevoegen(gebruiker, zaak, "document toevoegen")
     omschrijving = (omschrijving or "").strip()
     inhoud, inhoudstype = controleer(bestand, soort, omschrijving)
     sha = hashlib.sha256(inhoud).hexdigest()
     with _volledig_synchroon(), audit.verzamel_weigeringen(), transaction.atomic():
         zaak = vergrendel(zaak)
-        grond = _grond_toevoegen(gebruiker, zaak, "document toevoegen")
+        grond = vereis_toevoegen(gebruiker, zaak, "document toevoegen")
         # Same content twice is stored once: ON CONFLICT DO NOTHING (a parallel upload of the same bytes waits
         # for the first one's commit on PostgreSQL, and SQLite has one writer at a time).
         Documentinhoud.objects.bulk_create(
@@ -235,7 +235,7 @@ def trek_in(gebruiker, document: Document, reden: str) -> Document:
     reden = (reden or "").strip()
     with audit.verzamel_weigeringen(), transaction.atomic():
         zaak = vergrendel(zaak)
-        grond = _grond_toevoegen(gebruiker, zaak, f"document {document.pk} intrekken")
+        grond = vereis_toevoegen(gebruiker, zaak, f"document {document.pk} intrekken")
         if not reden:
             raise ValidationError({REDEN: ["Reden: schrijf op waarom het document wordt ingetrokken."]})
         if len(reden) > MAX_OMSCHRIJVING:

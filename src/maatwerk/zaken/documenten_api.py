@@ -96,7 +96,7 @@ class ZaakDocumenten(generics.GenericAPIView):
         zaak = self.get_object()
         bestand = request.FILES.get(documenten.BESTAND)
         if documenten.BESTAND in self.grens.te_groot:
-            documenten._grond_toevoegen(request.user, zaak, "document toevoegen")  # a stranger still gets 403/404
+            documenten.vereis_toevoegen(request.user, zaak, "document toevoegen")  # a stranger still gets 403/404
             raise exceptions.ValidationError({documenten.BESTAND: [documenten.te_groot_bericht()]})
         document = documenten.voeg_toe(request.user, zaak, bestand, soort=str(request.data.get("soort", "")),
                                        omschrijving=str(request.data.get("omschrijving", "")))

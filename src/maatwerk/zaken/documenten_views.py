@@ -92,7 +92,7 @@ def _toon_met_fout(request, zaak, formulieren: dict, status: int):
 
 @csrf_protect
 def _upload(request, zaak, grens):
-    documenten._grond_toevoegen(request.user, zaak, "document toevoegen")  # a stranger learns nothing from a 400
+    documenten.vereis_toevoegen(request.user, zaak, "document toevoegen")  # a stranger learns nothing from a 400
     form = DocumentFormulier(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -129,7 +129,7 @@ def zaak_documenten(request, pk: int):
     zaak = _zaak_of_404(pk)
     if upload.te_groot_verzoek(request):
         # Not read at all: the other fields are lost with it, but they are a choice and a line of text.
-        documenten._grond_toevoegen(request.user, zaak, "document toevoegen")
+        documenten.vereis_toevoegen(request.user, zaak, "document toevoegen")
         form = DocumentFormulier()
         form.add_error("bestand", documenten.te_groot_bericht())
         return _toon_met_fout(request, zaak, {SLEUTEL: form}, status=TE_GROOT)
@@ -160,5 +160,5 @@ def document_intrekken(request, pk: int):
                                       "dossier zichtbaar.", extra_tags="sectie-documenten")
             return redirect(_naar_documenten(document.zaak))
     else:
-        documenten._grond_toevoegen(request.user, document.zaak, f"document {document.pk} intrekken")
+        documenten.vereis_toevoegen(request.user, document.zaak, f"document {document.pk} intrekken")
     return _toon_met_fout(request, document.zaak, {f"intrekken-{document.pk}": form}, status=400)
