@@ -49,7 +49,7 @@ HUIDIG: dict[str, Wereld] = {}
 
 # Which kind of object a path parameter names, by the collection it follows.
 SOORT_VAN_PAD = {"zaken": "zaak", "besluiten": "besluit", "bezwaren": "bezwaar", "inwoners": "inwoner",
-                 "huishoudens": "huishouden", "toestemmingen": "toestemming"}
+                 "huishoudens": "huishouden", "toestemmingen": "toestemming", "documenten": "document"}
 SOORT_VAN_VELD = {"zaak": "zaak", "besluit": "besluit", "inwoner": "inwoner", "huishouden": "huishouden",
                   "hoofdpersoon": "inwoner", "aanvrager": "inwoner"}
 

@@ -110,6 +110,13 @@ def maak_wereld() -> Wereld:
     besluiten.bekendmaken(verzonden, wmo, datum=D(2026, 2, 2))
     bezwaarschrift = bezwaar.registreer(verzonden, wmo, ontvangen_op=D(2026, 3, 2), gronden="Drie uur is te weinig.")
 
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from maatwerk.zaken import documenten
+
+    document = documenten.voeg_toe(wmo, melding, SimpleUploadedFile("offerte.pdf", b"%PDF-1.4\n%%EOF\n"),
+                                   soort="offerte")
+
     for rol in ROLLEN:
         if rol != "consulent_wmo":
             gebruiker(f"fuzz_{rol}", rol)
@@ -123,6 +130,7 @@ def maak_wereld() -> Wereld:
             "zaak": [melding.pk, tweede.pk, derde.pk],
             "besluit": [concept.pk, verzonden.pk],
             "bezwaar": [bezwaarschrift.pk],
+            "document": [document.pk],
             "inwoner": [inwoner.pk, tweede.hoofdpersoon_id],
             "huishouden": [huishouden.pk],
             "toestemming": list(Toestemming.objects.values_list("pk", flat=True)),

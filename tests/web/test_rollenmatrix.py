@@ -28,7 +28,7 @@ from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
 from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, JURIST, KWALITEITSMEDEWERKER, ROLLEN
 from maatwerk.zaken import beoordeling, onderzoek, procedure
-from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Goedkeuring, OnderzoekVersie, Status, Zaak
+from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Document, Goedkeuring, OnderzoekVersie, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken.services import meld_zaak
 
@@ -316,6 +316,21 @@ PROEVEN: dict[str, Proef] = {
         None,  # no page of its own: the API serves the inwoner's log
         None,
     ),
+    # Documents (issue 8, point 7): an upload through the API and the page; reading is the download of a
+    # document made in the probe's savepoint.
+    rechten.DOCUMENT_TOEVOEGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post(f"/api/v1/zaken/{z.pk}/documenten/", {
+            "bestand": _pdf(), "soort": "offerte"}, format="multipart"),
+        lambda c, w, z: c.post(f"/zaken/{z.pk}/documenten/", {"document-bestand": _pdf(), "document-soort": "offerte"}),
+        lambda w, z: Document.objects.filter(zaak=z.pk).count(),
+    ),
+    rechten.DOCUMENT_INZIEN: Proef(
+        "vier_ogen",
+        lambda c, w, z: c.get(f"/api/v1/documenten/{_document(w, z).pk}/inhoud/"),
+        lambda c, w, z: c.get(f"/documenten/{_document(w, z).pk}/inhoud/"),
+        None,
+    ),
     rechten.AUDITLOG_INZIEN: Proef(
         "melding",
         lambda c, w, z: c.get("/api/v1/audit/"),
@@ -323,6 +338,19 @@ PROEVEN: dict[str, Proef] = {
         None,
     ),
 }
+
+
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("offerte.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
+def _document(w, z):
+    """A document on `z`, attached by the consulent of its domain (inside the probe's savepoint)."""
+    from maatwerk.zaken import documenten
+
+    return documenten.voeg_toe(w.consulent, z, _pdf(), soort="bankafschrift")
 
 
 def _criterium(zaak) -> str:

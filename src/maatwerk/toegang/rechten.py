@@ -107,6 +107,8 @@ TOESTEMMING_VASTLEGGEN = "toestemming_vastleggen"
 GRONDSLAG_VASTLEGGEN = "grondslag_vastleggen"
 AUDITLOG_INWONER = "auditlog_inwoner"
 AUDITLOG_INZIEN = "auditlog_inzien"
+DOCUMENT_TOEVOEGEN = "document_toevoegen"
+DOCUMENT_INZIEN = "document_inzien"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -127,6 +129,10 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     GRONDSLAG_VASTLEGGEN: ("wettelijke grondslag vastleggen", "register"),
     AUDITLOG_INWONER: ("auditlog van één inwoner inzien", "audit"),
     AUDITLOG_INZIEN: ("volledig auditlog inzien", "audit"),
+    # Documents are raw evidence (bank statements, medical statements: AVG art. 9): only the consulent of the
+    # zaak's domain, never on a consent ground or as the second pair of eyes (issue 8, point 7).
+    DOCUMENT_TOEVOEGEN: ("document toevoegen of intrekken", "document"),
+    DOCUMENT_INZIEN: ("documenten inzien en downloaden", "document"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -134,7 +140,7 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
 # (a small municipality without its own jurist; Awb 7:5 lid 1 onder a, 10:3 lid 3).
 _BEHANDELING = (ZAAK_AANMAKEN, ZAAK_INZIEN, ZAAK_WIJZIGEN, ONDERZOEK_VASTLEGGEN, BEVINDING_VASTLEGGEN, BEREKENEN,
                 VOORSTEL_KLAARZETTEN, BESLUIT_OPSTELLEN, BESLUIT_VASTSTELLEN, BESLUIT_BEKENDMAKEN,
-                BEZWAAR_REGISTREREN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER)
+                BEZWAAR_REGISTREREN, TOESTEMMING_VASTLEGGEN, AUDITLOG_INWONER, DOCUMENT_TOEVOEGEN, DOCUMENT_INZIEN)
 
 
 def _rij(standaard: Recht = NEE, **cellen: Recht) -> dict[str, dict[str, Recht]]:

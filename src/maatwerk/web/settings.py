@@ -259,6 +259,13 @@ if PRODUCTIE:
 # (maatwerk.regels.invoer.MAX_INVOER_BYTES). Larger answers 400 with a Dutch message (issue 7).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
+# Documents on a zaak (issue 8, point 7; maatwerk.zaken.documenten): at most this many bytes per file (default
+# 10 MB). A file's bytes do not count towards DATA_UPLOAD_MAX_MEMORY_SIZE (Django counts only the other fields);
+# the upload endpoints stream the file to a temporary file above FILE_UPLOAD_MAX_MEMORY_SIZE, stop keeping it at
+# this limit (maatwerk.zaken.upload) and refuse a request body far above it before reading it.
+MAATWERK_DOCUMENT_MAX_BYTES = int(os.environ.get("MAATWERK_DOCUMENT_MAX_BYTES", str(10 * 1000 * 1000)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to a temporary file
+
 # The municipality whose ordinance the Regelkern applies (see maatwerk.regels.systeem).
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")
 
@@ -316,6 +323,10 @@ SPECTACULAR_SETTINGS = {
         "BezwaarUitkomstEnum": "maatwerk.besluiten.models.Uitkomst",
         "ToestemmingVormEnum": "maatwerk.toegang.models.Toestemming.Vorm",
         "SoortGrondEnum": "maatwerk.toegang.models.SoortGrond",
+        "DocumentsoortEnum": "maatwerk.zaken.documentmodellen.Documentsoort",
+        "DocumentBronEnum": "maatwerk.zaken.documentmodellen.Bron",
+        "BronEnum": "maatwerk.toegang.models.Toestemming.Bron",  # the name it had before documents also had a `bron`
+        "InhoudstypeEnum": "maatwerk.zaken.documentmodellen.Inhoudstype",
     },
 }
 

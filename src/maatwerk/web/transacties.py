@@ -29,7 +29,9 @@ BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "api-to
 # URL names of services that open their own, short transaction: a calculation runs the Regelkern first and only
 # then takes the write lock to store the result with its audit lines (zaken.beoordeling.bereken). Wrapping the whole
 # request would hold the lock during the computation, and on SQLite every other writer would wait for it.
-EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening"})
+# A document upload is received and checked before its short transaction (zaken.documenten.voeg_toe): a slow
+# 10 MB upload must not hold the write lock.
+EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-documenten", "ui:zaak_documenten"})
 
 
 def _eigen_transactie(request) -> bool:

@@ -11,6 +11,7 @@ from maatwerk.personen.api import HuishoudenViewSet, InwonerViewSet
 from maatwerk.toegang.api import AuditViewSet, ToestemmingViewSet, WettelijkeGrondslagViewSet
 from maatwerk.web.token import TokenAanvraag
 from maatwerk.zaken.api import IntakeViewSet, MandaatViewSet, RegelingViewSet, ZaakViewSet
+from maatwerk.zaken.documenten_api import DocumentViewSet, ZaakDocumenten
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
@@ -22,8 +23,11 @@ router.register("mandaten", MandaatViewSet, basename="mandaat")
 router.register("toestemmingen", ToestemmingViewSet, basename="toestemming")
 router.register("wettelijke-grondslagen", WettelijkeGrondslagViewSet, basename="wettelijke-grondslag")
 router.register("audit", AuditViewSet, basename="audit")
+router.register("documenten", DocumentViewSet, basename="document")
 
 api_v1 = [
+    # Documents of a zaak: multipart upload and list (its own view: the upload limit is set before parsing).
+    path("zaken/<int:pk>/documenten/", ZaakDocumenten.as_view(), name="zaak-documenten"),
     path("", include(router.urls)),
     path("token/", TokenAanvraag.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

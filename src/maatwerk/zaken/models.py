@@ -485,3 +485,7 @@ class Berekening(models.Model):
         verbose_name = "berekening"
         verbose_name_plural = "berekeningen"
         ordering = ["id"]
+
+
+# Documents on a zaak (issue 8, point 7) live in their own module; imported here so they belong to this app.
+from maatwerk.zaken.documentmodellen import Document, Documentinhoud  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from maatwerk.zaken import views
+from maatwerk.zaken import documenten_views, views
 
 urlpatterns = [
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
@@ -18,4 +18,7 @@ urlpatterns = [
     path("zaken/<int:pk>/rapportage/", views.rapportage, name="zaak_rapportage"),
     path("zaken/<int:pk>/onderzoek/versies/<int:versie>/", views.onderzoek_versie, name="zaak_onderzoek_versie"),
     path("zaken/<int:pk>/plan/versies/<int:versie>/", views.plan_versie, name="zaak_plan_versie"),
+    path("zaken/<int:pk>/documenten/", documenten_views.zaak_documenten, name="zaak_documenten"),
+    path("documenten/<int:pk>/inhoud/", documenten_views.document_inhoud, name="document_inhoud"),
+    path("documenten/<int:pk>/intrekken/", documenten_views.document_intrekken, name="document_intrekken"),
 ]
