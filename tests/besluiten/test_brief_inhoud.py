@@ -275,7 +275,7 @@ def test_migratie_voegt_nieuwe_sjabloonversie_toe_maar_laat_de_beheerder_met_rus
 
     from maatwerk.besluiten.models import BriefSjabloonVersie, sha256
 
-    migratie = importlib.import_module("maatwerk.besluiten.migrations.0006_brief_sjablonen_versie_2")
+    migratie = importlib.import_module("maatwerk.besluiten.migrations.0007_brief_sjablonen_versie_2")
     oud = "<p>Oude brief {{ rechtsmiddel.einddatum }}</p>"
     for code, door in (("brief", None), ("bijlage", beheerder)):
         huidig = BriefSjabloonVersie.objects.filter(sjabloon__code=code).order_by("-nummer").first()

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zaken', '0003_onderzoek_versies'),
+        ('zaken', '0004_vierogen_een_goedkeuring'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('besluiten', '0004_sjabloon_beslissing_op_bezwaar'),
+        ('besluiten', '0007_brief_sjablonen_versie_2'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zaken', '0003_onderzoek_versies'),
+        ('zaken', '0005_jurist_mandaatregel_rol'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

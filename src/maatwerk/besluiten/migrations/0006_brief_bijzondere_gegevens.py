@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('besluiten', '0004_sjabloon_beslissing_op_bezwaar'),
+        ('besluiten', '0005_vierogen_een_goedkeuring'),
     ]
 
     operations = [

@@ -32,5 +32,5 @@ def nieuwe_versies(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("besluiten", "0005_brief_bijzondere_gegevens")]
+    dependencies = [("besluiten", "0006_brief_bijzondere_gegevens")]
     operations = [migrations.RunPython(nieuwe_versies, migrations.RunPython.noop)]
