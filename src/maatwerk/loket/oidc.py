@@ -21,7 +21,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
-from mozilla_django_oidc.views import OIDCAuthenticationCallbackView
+from django.http import Http404
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from maatwerk.loket import sessie
 from maatwerk.loket.models import InwonerAccount
@@ -100,3 +101,13 @@ class LoketCallbackView(OIDCAuthenticationCallbackView):
             sessie.zet_handelend(self.request, h)
             sessie.log(self.request, Actie.VIEW, "inloggen loket", "Ingelogd via OpenID Connect.", h=h)
         return antwoord
+
+
+class LoketAuthenticateView(OIDCAuthenticationRequestView):
+    """The start of the login; 404 while no broker is configured (production without MAATWERK_OIDC_*), instead
+    of a redirect to an empty address."""
+
+    def get(self, request):
+        if not settings.LOKET_OIDC_INGESTELD:
+            raise Http404("Inloggen met DigiD is niet ingesteld.")
+        return super().get(request)

@@ -297,6 +297,7 @@ OIDC_TOKEN_USE_BASIC_AUTH = _aan("MAATWERK_OIDC_BASIC_AUTH")
 OIDC_USE_PKCE = _aan("MAATWERK_OIDC_PKCE", "1")
 OIDC_TIMEOUT = 10
 OIDC_CALLBACK_CLASS = "maatwerk.loket.oidc.LoketCallbackView"
+OIDC_AUTHENTICATE_CLASS = "maatwerk.loket.oidc.LoketAuthenticateView"
 LOGIN_REDIRECT_URL_FAILURE = "/loket/inloggen/?mislukt=1"  # read by mozilla-django-oidc only
 # Where the broker puts the BSNs (a dotted name reads a nested claim). Machtigen: the authorised person, the
 # represented person and the service.
