@@ -31,7 +31,10 @@ from maatwerk.toegang.models import Actie
 
 
 def claim(claims: dict, naam: str):
-    """The value of a (dotted) claim name, or None."""
+    """The value of a claim, or None. A name with dots reads a nested claim ("aanvrager.bsn"), unless the claim
+    exists under the whole name (SAML-style names such as "urn:nl-eid-gdi:1.0:id:BSN" contain dots too)."""
+    if naam in claims:
+        return claims[naam]
     waarde = claims
     for deel in naam.split("."):
         if not isinstance(waarde, dict) or deel not in waarde:
