@@ -114,6 +114,22 @@ def test_zelftest_anoniem_daarna_inloggen_en_gesprek_aanvragen(telefoon, live_se
     from maatwerk.loket.models import Gespreksverzoek
 
     assert Gespreksverzoek.objects.filter(bsn="999990019", domein="wmo", telefoon="0612345678").exists()
+    page.get_by_role("link", name="Terug naar Mijn loket").click()
+    expect(page.get_by_role("heading", name="Mijn loket", level=1)).to_be_visible()
+    toegankelijk(page)
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
+    assert page.csp == []
+
+
+def test_overige_loketpaginas_toegankelijk_bij_320_px(telefoon, live_server):
+    """The pages the flow above does not pass: the guide for Wmo and Jeugd and the first question of each
+    scheme (the later questions share the template), each with axe and the 320 px reflow."""
+    page = telefoon
+    for pad, kop in (("/loket/wmo-en-jeugd/", "Hulp thuis en hulp voor kinderen"),
+                     ("/loket/waar-heb-ik-recht-op/individuele_inkomenstoeslag/", "Uw huishouden"),
+                     ("/loket/waar-heb-ik-recht-op/individuele_studietoeslag/", "Over u")):
+        page.goto(f"{live_server.url}{pad}")
+        expect(page.get_by_role("heading", name=kop, level=1)).to_be_visible()
+        toegankelijk(page)
     assert page.csp == []

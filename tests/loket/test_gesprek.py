@@ -117,3 +117,11 @@ def test_alleen_consulenten_van_het_gekozen_domein_zien_het(client, wmo, jeugd, 
         assert AuditRegel.objects.filter(gebruiker=geweigerd, onderwerp="gespreksverzoeken", toegestaan=False).exists()
     client.logout()
     assert client.get("/gespreksverzoeken/").status_code == 302  # not logged in: to the staff login
+
+
+@pytest.mark.django_db
+def test_menulink_alleen_voor_consulenten(client, wmo, beheerder):
+    client.force_login(wmo)
+    assert 'href="/gespreksverzoeken/"' in client.get("/werkvoorraad/").content.decode()
+    client.force_login(beheerder)
+    assert 'href="/gespreksverzoeken/"' not in client.get("/auditlog/").content.decode()
