@@ -131,7 +131,7 @@ def test_hele_zelftest_zonder_javascript_en_alleen_een_anonieme_telling(client):
                                                                           "stap": "3", "kosten": "850"})
     html = r.content.decode()
     assert r.status_code == 200 and "Dit is geen besluit" in html and "Bron:" in html
-    assert "Ik wil een gesprek" in html
+    assert "Ik wil een gesprek" in html and "Uw draagkracht is € " in html
     verwacht = zelftest.bereken_zelftest(zelftest.BIJZONDERE_BIJSTAND, BB, dt.date.today(), tellen=False)
     assert r.context["uitkomst"].bedrag == pytest.approx(verwacht.bedrag)
     na = _tabellen_tellingen()
