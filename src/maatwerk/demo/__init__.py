@@ -58,6 +58,9 @@ def welkom(port: int, verslag: dict) -> str:
         "Rollen: " + ", ".join(g for g, _ in DEMO_GEBRUIKERS),
         "Begin bijvoorbeeld als consulent_inkomen met de nieuwe melding van Pedro Verhoef.",
         "",
+        f"Loket voor inwoners:  http://{HOST}:{port}/loket/  (inloggen met de mock-DigiD van de demo:",
+        "  kies een demopersoon of typ een BSN; ook DigiD Machtigen)",
+        "",
         "Stoppen: Ctrl+C.",
         "",
     ]

@@ -92,7 +92,9 @@ class TweeStapsMiddleware:
 
     def __call__(self, request):
         pad = request.path
-        if (not pad.startswith(("/api/", "/" + settings.STATIC_URL.lstrip("/")))  # the API: TweeStapsSessionAuthentication
+        # The loket (issue 9) is deliberately free: residents log in with DigiD and have no TOTP device; a
+        # resident cannot open any other page (maatwerk.loket.middleware).
+        if (not pad.startswith(("/api/", "/" + settings.STATIC_URL.lstrip("/"), *settings.LOKET_PADEN))
                 and request.user.is_authenticated and pad not in _vrije_paden()
                 and tweede_stap_nodig(request.user)):
             naar = "ui:tweestaps_code" if heeft_tweestaps(request.user) else "ui:tweestaps_instellen"

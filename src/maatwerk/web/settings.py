@@ -94,6 +94,8 @@ INSTALLED_APPS = [
     "maatwerk.zaken",
     "maatwerk.toegang",
     "maatwerk.besluiten",
+    "maatwerk.loket",  # resident loket under /loket/ (issue 9): self-check, DigiD login (OIDC), gesprek
+    "maatwerk.digid_mock",  # mock DigiD broker; its URLs are mounted only when DIGID_MOCK is on (see below)
     "maatwerk.web",  # web UI: base templates (base.html, 403/404, login) and static files (CSS, vendored htmx)
 ]
 
@@ -108,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given in this session
+    "maatwerk.loket.middleware.InwonerScheidingMiddleware",  # a resident opens the loket only (403 elsewhere)
     "maatwerk.web.beveiliging.TweeStapsMiddleware",  # pages: verify the code, or set up 2FA where required
     "django.contrib.messages.middleware.MessageMiddleware",
     # After CSRF (its check runs first) and messages: a form posted after the session expired is kept and given
@@ -195,6 +198,7 @@ LOGIN_URL = "ui:inloggen"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
     "django.contrib.auth.backends.ModelBackend",
+    "maatwerk.loket.oidc.InwonerOIDCBackend",  # residents only: DigiD through OpenID Connect (see "loket" below)
 ]
 # Lockout: 5 failed logins for one username from one address block that pair for 15 minutes (a failure
 # during the lockout starts the 15 minutes again). Per pair, so a stranger cannot lock a colleague out.
@@ -265,6 +269,54 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 # this limit (maatwerk.zaken.upload) and refuse a request body far above it before reading it.
 MAATWERK_DOCUMENT_MAX_BYTES = int(os.environ.get("MAATWERK_DOCUMENT_MAX_BYTES", str(10 * 1000 * 1000)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default, stated: larger uploads go to a temporary file
+
+# ------------------------------------------------------------------ loket for residents (issue 9; README "Loket")
+# Paths a resident may open (maatwerk.loket.middleware); the staff two-factor step is not asked there: a
+# resident logs in with DigiD, whose own level of assurance is the second factor.
+LOKET_PADEN = ("/loket/", "/oidc/", "/digid-mock/")
+# DigiD norm: a resident's session ends after 15 minutes without activity.
+LOKET_SESSIE_SECONDEN = int(os.environ.get("MAATWERK_LOKET_SESSIE_MINUTEN", "15")) * 60
+# The bundled mock DigiD broker (maatwerk.digid_mock): on in the demo and the tests, off in production unless
+# MAATWERK_DIGID_MOCK=1 says otherwise. Its RS256 key: MAATWERK_DIGID_MOCK_SLEUTEL (PEM) or generated in DATA_DIR.
+DIGID_MOCK = _aan("MAATWERK_DIGID_MOCK", "0" if PRODUCTIE else "1")
+DIGID_MOCK_SLEUTEL = os.environ.get("MAATWERK_DIGID_MOCK_SLEUTEL", "")
+
+
+def _oidc(naam: str, mock: str) -> str:
+    """A MAATWERK_OIDC_* setting; without it the mock's value when the mock is on (relative paths are resolved
+    against the request's host by maatwerk.loket.oidc), else empty (the loket then says login is not set up)."""
+    return os.environ.get(f"MAATWERK_OIDC_{naam}", "").strip() or (mock if DIGID_MOCK else "")
+
+
+def _mock_geheim() -> str:
+    import hashlib
+    import hmac
+
+    return hmac.new(SECRET_KEY.encode(), b"maatwerk.digid_mock.client_secret", hashlib.sha256).hexdigest()
+
+
+OIDC_RP_CLIENT_ID = _oidc("CLIENT_ID", "maatwerk-loket")
+OIDC_RP_CLIENT_SECRET = _oidc("CLIENT_SECRET", _mock_geheim())
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc("AUTHORIZATION_ENDPOINT", "/digid-mock/authorize/")
+OIDC_OP_TOKEN_ENDPOINT = _oidc("TOKEN_ENDPOINT", "/digid-mock/token/")
+OIDC_OP_USER_ENDPOINT = _oidc("USERINFO_ENDPOINT", "/digid-mock/userinfo/")
+OIDC_OP_JWKS_ENDPOINT = _oidc("JWKS_ENDPOINT", "/digid-mock/jwks/")
+OIDC_RP_SIGN_ALGO = os.environ.get("MAATWERK_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("MAATWERK_OIDC_SCOPES", "openid")
+OIDC_TOKEN_USE_BASIC_AUTH = _aan("MAATWERK_OIDC_BASIC_AUTH")
+OIDC_USE_PKCE = _aan("MAATWERK_OIDC_PKCE", "1")
+OIDC_TIMEOUT = 10
+OIDC_CALLBACK_CLASS = "maatwerk.loket.oidc.LoketCallbackView"
+OIDC_AUTHENTICATE_CLASS = "maatwerk.loket.oidc.LoketAuthenticateView"
+LOGIN_REDIRECT_URL_FAILURE = "/loket/inloggen/?mislukt=1"  # read by mozilla-django-oidc only
+# Where the broker puts the BSNs (a dotted name reads a nested claim). Machtigen: the authorised person, the
+# represented person and the service.
+LOKET_OIDC_CLAIM_BSN = os.environ.get("MAATWERK_OIDC_CLAIM_BSN", "bsn")
+LOKET_OIDC_CLAIM_GEMACHTIGDE = os.environ.get("MAATWERK_OIDC_CLAIM_GEMACHTIGDE", "gemachtigde.bsn")
+LOKET_OIDC_CLAIM_VERTEGENWOORDIGDE = os.environ.get("MAATWERK_OIDC_CLAIM_VERTEGENWOORDIGDE", "aanvrager.bsn")
+LOKET_OIDC_CLAIM_DIENST = os.environ.get("MAATWERK_OIDC_CLAIM_DIENST", "service_id")
+LOKET_OIDC_INGESTELD = all((OIDC_RP_CLIENT_ID, OIDC_OP_AUTHORIZATION_ENDPOINT, OIDC_OP_TOKEN_ENDPOINT,
+                            OIDC_OP_USER_ENDPOINT))
 
 # The municipality whose ordinance the Regelkern applies (see maatwerk.regels.systeem).
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "lansingerland")

@@ -2,6 +2,7 @@
 
 The web UI (another package) adds its own routes here (see docs/zaakbehandeling.md)."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -42,6 +43,12 @@ urlpatterns = [
     path("api/v1/", include("maatwerk.besluiten.api_urls")),
     path("besluiten/", include("maatwerk.besluiten.ui_urls")),
     path("admin/", admin.site.urls),
+    # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
+    # of gespreksverzoeken; the mock DigiD only when configured (settings.DIGID_MOCK).
+    path("loket/", include("maatwerk.loket.urls")),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("gespreksverzoeken/", include("maatwerk.loket.medewerker_urls")),
+    *([path("digid-mock/", include("maatwerk.digid_mock.urls"))] if settings.DIGID_MOCK else []),
     path("", include("maatwerk.web.ui_urls")),
 ]
 

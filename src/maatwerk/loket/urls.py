@@ -1,0 +1,17 @@
+from django.urls import path
+
+from maatwerk.loket import views
+
+app_name = "loket"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("wmo-en-jeugd/", views.wmo_en_jeugd, name="wmo_en_jeugd"),
+    path("waar-heb-ik-recht-op/", views.zelftest_kiezen, name="zelftest"),
+    path("waar-heb-ik-recht-op/<slug:regeling>/", views.zelftest_stap, name="zelftest_stap"),
+    path("inloggen/", views.inloggen, name="inloggen"),
+    path("uitloggen/", views.uitloggen, name="uitloggen"),
+    path("mijn/", views.mijn, name="mijn"),
+    path("gesprek/", views.gesprek_aanvragen, name="gesprek"),
+    path("gesprek/<int:pk>/ontvangen/", views.gesprek_ontvangen, name="gesprek_ontvangen"),
+]
