@@ -52,7 +52,7 @@ def _stel_op(zaak, consulent, kwaliteit, **velden):
 
 
 def _stel_vast(besluit, consulent, kwaliteit):
-    if services.vier_ogen(besluit).vereist:
+    if services.vier_ogen(besluit).vereist and services.geldige_goedkeuring(besluit) is None:
         services.goedkeuren(besluit, kwaliteit, akkoord=True)
     return services.vaststellen(besluit, consulent, datum=DAG)
 
@@ -150,18 +150,23 @@ MOEILIJK = ("Gelet op de omstandigheid dat de door aanvrager overgelegde beschei
 
 
 @pytest.mark.django_db
-def test_brief_onder_b1_wordt_niet_verstuurd_en_noemt_de_zin(casus_7, fatima, kwaliteit, gemeente):
+def test_brief_onder_b1_wordt_niet_vastgesteld_of_verstuurd_en_noemt_de_zin(casus_7, fatima, kwaliteit, gemeente):
     besluit = _stel_op(casus_7(fatima), fatima, kwaliteit, **TOEKENNING)
-    services.overweging_toevoegen(besluit, fatima, zin=MOEILIJK, bron="Participatiewet, artikel 35", soort="discretie")
-    _stel_vast(besluit, fatima, kwaliteit)
-    punten = services.controle_brief(besluit, fatima)  # the same check, shown before sending
+    moeilijk = services.overweging_toevoegen(besluit, fatima, zin=MOEILIJK, bron="Participatiewet, artikel 35",
+                                             soort="discretie")
+    punten = services.controle_brief(besluit, fatima)  # the same check, shown on the page before fixing and sending
     assert [p.soort for p in punten if p.blokkeert] == [briefcontrole.B1]
+    # Blocked while the consulent can still rewrite the reasons (and again at sending, should a template change).
     with pytest.raises(ProcedureFout) as fout:
-        services.bekendmaken(besluit, fatima, datum=DAG)
+        _stel_vast(besluit, fatima, kwaliteit)
     assert fout.value.code == "brief_niet_b1"
     assert "taalniveau B1" in str(fout.value) and "Gelet op de omstandigheid dat de door aanvrager" in str(fout.value)
     besluit.refresh_from_db()
-    assert besluit.status == Status.VASTGESTELD and not Brief.objects.filter(besluit=besluit).exists()
+    assert besluit.status == Status.CONCEPT and not Brief.objects.filter(besluit=besluit).exists()
+
+    services.overweging_verwijderen(moeilijk, fatima)
+    _stel_vast(besluit, fatima, kwaliteit)
+    assert services.bekendmaken(besluit, fatima, datum=DAG).leesbaarheid
 
 
 def test_melding_b1_citeert_de_moeilijkste_zin():
@@ -179,9 +184,8 @@ def test_medisch_detail_blokkeert_tot_de_consulent_een_reden_vastlegt(casus_7, f
     besluit = _stel_op(casus_7(fatima), fatima, kwaliteit, **TOEKENNING)
     services.overweging_toevoegen(besluit, fatima, zin="U kunt dit werk niet zelf doen door uw hersenbeschadiging.",
                                   bron="Participatiewet, artikel 35", soort="discretie")
-    _stel_vast(besluit, fatima, kwaliteit)
     with pytest.raises(ProcedureFout) as fout:
-        services.bekendmaken(besluit, fatima, datum=DAG)
+        _stel_vast(besluit, fatima, kwaliteit)
     assert fout.value.code == "bijzondere_gegevens" and "'hersenbeschadiging' (gezondheid)" in str(fout.value)
 
     with pytest.raises(ValidationError) as te_kort:
@@ -192,6 +196,7 @@ def test_medisch_detail_blokkeert_tot_de_consulent_een_reden_vastlegt(casus_7, f
             services.behoud_bijzondere_gegevens(besluit, ander, reden="Pedro vroeg zelf om deze uitleg in de brief.")
 
     services.behoud_bijzondere_gegevens(besluit, fatima, reden="Pedro vroeg zelf om deze uitleg in de brief.")
+    _stel_vast(besluit, fatima, kwaliteit)
     brief = services.bekendmaken(besluit, fatima, datum=DAG)
     assert "hersenbeschadiging" in brief.html
 

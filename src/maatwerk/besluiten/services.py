@@ -517,6 +517,16 @@ def uitkomst_na(besluit: Besluit) -> tuple[str, Decimal | None]:
     return uitkomst, zaak.besluit_bedrag if zaak.besluit_uitkomst in TOEKENNINGEN else None
 
 
+def _weiger_bij_blokkades(besluit: Besluit, gebruiker, grond, html: str, wat: str) -> None:
+    """Refuse (and log) when the letter is below B1 or holds unexplained special-category data (issue 8)."""
+    blokkades = briefcontrole.blokkerend(briefcontrole.controleer(besluit, html))
+    if blokkades:
+        _log(gebruiker, grond, besluit, beleid.CHANGE, "brief", f"{wat}: " + ", ".join(p.soort for p in blokkades))
+        eerste = blokkades[0]
+        raise ProcedureFout(" ".join(p.melding for p in blokkades),
+                            code="brief_niet_b1" if eerste.soort == briefcontrole.B1 else "bijzondere_gegevens")
+
+
 def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) -> Besluit:
     """Fix the content. In first instance the zaak moves to 'besluit' (or 'buiten_behandeling') through the
     core procedure, which checks the four eyes on the proposal once more; a later besluit updates the zaak's
@@ -536,10 +546,14 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         raise ProcedureFout("De gegevens van de gemeente voor brieven (adres, bezwaaradres, cliëntondersteuning) zijn nog "
                             "niet ingevuld. Vraag de beheerder dit te doen.", code="gemeentegegevens")
     try:  # a template error must show now, not when the letter is sent
-        briefmodule.maak_html(besluit, bronnen=briefmodule.bronnen_uit_database(), overwegingen=besluit.overwegingen.all(),
-                              bekendmaking=datum, gemeente=gemeente, concept=True)
+        concept = briefmodule.maak_html(besluit, bronnen=briefmodule.bronnen_uit_database(),
+                                        overwegingen=besluit.overwegingen.all(), bekendmaking=datum, gemeente=gemeente,
+                                        concept=True)
     except SjabloonFout as fout:
         raise ProcedureFout(f"De brief bij dit besluit kan niet worden gemaakt: {fout}", code="sjabloon") from None
+    # Issue 8: what would block sending (below B1, unexplained special-category data) blocks fixing the content
+    # too, while the consulent can still rewrite the reasons; after vaststelling the text can no longer change.
+    _weiger_bij_blokkades(besluit, gebruiker, grond, concept.html, "niet vastgesteld")
     with transaction.atomic():
         # Lock the besluit: of two parallel vaststellingen the second finds it vastgesteld (409), not a second step.
         _vereis_concept(Besluit.objects.select_for_update().get(pk=besluit.pk))
@@ -591,12 +605,7 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         raise ProcedureFout(f"De brief kan niet worden gemaakt: {fout}", code="sjabloon") from None
     # Issue 8: a letter below B1 or with unexplained special-category data is not sent (the besluit page shows
     # the same points on the preview). The refusal is logged like any other.
-    blokkades = briefcontrole.blokkerend(briefcontrole.controleer(besluit, gemaakt.html))
-    if blokkades:
-        _log(gebruiker, grond, besluit, beleid.CHANGE, "brief", "niet verstuurd: " + ", ".join(p.soort for p in blokkades))
-        eerste = blokkades[0]
-        raise ProcedureFout(" ".join(p.melding for p in blokkades),
-                            code="brief_niet_b1" if eerste.soort == briefcontrole.B1 else "bijzondere_gegevens")
+    _weiger_bij_blokkades(besluit, gebruiker, grond, gemaakt.html, "niet verstuurd")
     pdf = html_naar_pdf(gemaakt.html)
     meting = meet_brief(gemaakt.html)
     versies = [bronnen.versies[c] for c in gemaakt.gebruikt]
