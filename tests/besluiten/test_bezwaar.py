@@ -146,3 +146,25 @@ def test_gegrond_bezwaar_leidt_tot_nieuw_besluit_met_beroep(besluit, wmo, wmo2):
         Bezwaarschrift.objects.filter(pk=b.pk).update(motivering="x")
     with pytest.raises(ProcedureFout):
         bz.leg_horen_vast(Bezwaarschrift.objects.get(pk=b.pk), wmo2, afzien_reden="Nu toch maar niet horen, achteraf.")
+
+
+# ------------------------------------------------------------------ Awb 6:8 lid 1 and 6:10 (issue 8)
+
+
+def test_bezwaar_op_de_dag_van_bekendmaking_is_tijdig(besluit, wmo):
+    b = bz.registreer(besluit, wmo, ontvangen_op=BEKENDMAKING, gronden="Ik was het meteen niet eens.")
+    assert b.tijdig and b.tijdigheid_bron == "Awb, artikel 6:10, eerste lid"
+    assert b.bezwaartermijn_einde == D(2026, 3, 16)
+
+
+def test_bezwaar_na_het_besluit_maar_voor_verzending_is_tijdig_en_ervoor_geweigerd(zaak_klaar, wmo, wmo_natura):
+    b = services.opstellen(zaak_klaar, wmo)
+    services.wijzigen(b, wmo, **wmo_natura)
+    services.vaststellen(b, wmo, datum=D(2026, 1, 29))
+    services.bekendmaken(b, wmo, datum=BEKENDMAKING)
+    with pytest.raises(ValidationError) as fout:  # before the besluit existed: 6:10 does not save it
+        bz.registreer(b, wmo, ontvangen_op=D(2026, 1, 28), gronden="x")
+    assert "Awb 6:10, eerste lid" in fout.value.message_dict["ontvangen_op"][0]
+    vroeg = bz.registreer(b, wmo, ontvangen_op=D(2026, 1, 29), gronden="Op de dag van het besluit zelf.")
+    assert vroeg.tijdig and vroeg.tijdigheid_bron == "Awb, artikel 6:10, eerste lid"
+    assert "vóór de bekendmaking" in vroeg.tijdigheid_uitleg
