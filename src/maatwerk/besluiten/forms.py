@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
-from maatwerk.besluiten.models import Besluit, Soort, SoortBron, Uitkomst
-from maatwerk.besluiten.services import WIJZIGBAAR
+from maatwerk.besluiten.models import Besluit, Herkomst, Overweging, Soort, SoortBron, Uitkomst
+from maatwerk.besluiten.services import WIJZIGBAAR, RedenRij
 from maatwerk.web.formvelden import BedragVeld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -124,3 +125,122 @@ class SjabloonFormulier(forms.Form):
     inhoud = forms.CharField(label="Sjabloon (Django-sjabloontaal)", strip=False,
                              widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "nl-code"}))
     toelichting = forms.CharField(label="Wat heeft u veranderd?", required=False, max_length=300)
+
+
+class RedenRijInvoer:
+    """One row of the reasons list on the page: the stored consideration (None for the new one) with what the
+    consulent typed, and the errors of this row per field."""
+
+    def __init__(self, overweging: Overweging | None, *, zin: str = "", bron: str = "", soort: str = "",
+                 plaats: str = "", verwijderen: bool = False):
+        self.overweging = overweging
+        self.sleutel = str(overweging.pk) if overweging is not None else "nieuw"
+        self.zin, self.bron, self.soort, self.plaats, self.verwijderen = zin, bron, soort, plaats, verwijderen
+        self.fouten: dict[str, list[str]] = {}
+        self.nummer = 0
+
+    @property
+    def is_nieuw(self) -> bool:
+        return self.overweging is None
+
+    @property
+    def bron_bewerkbaar(self) -> bool:
+        """A source computed by the Regelkern is shown, not edited: it names the rule that produced the amount."""
+        return self.overweging is None or self.overweging.herkomst != Herkomst.REGELKERN
+
+    @property
+    def leeg(self) -> bool:
+        return self.is_nieuw and not (self.zin.strip() or self.bron.strip())
+
+    def naar_service(self) -> RedenRij:
+        if self.is_nieuw:
+            return RedenRij(None, zin=self.zin, bron=self.bron, soort=self.soort)
+        return RedenRij(self.overweging.pk, zin=self.zin, bron=self.bron if self.bron_bewerkbaar else None,
+                        verwijderen=self.verwijderen)
+
+
+class RedenenInvoer:
+    """The reasons of a besluit edited as one list in one POST (issue 8): per row the text, the source (not for
+    a Regelkern row), a place number and "verwijderen"; buttons "omhoog"/"omlaag" (name "verplaats", value
+    "<key>:op" or "<key>:neer") move a row and save the rest; one empty row at the end adds a reason. Works
+    without JavaScript. Only parses: the service checks and saves (`services.overwegingen_bijwerken`)."""
+
+    SOORTEN = SoortBron.choices
+
+    def __init__(self, overwegingen, data=None):
+        bestaand = list(overwegingen)
+        if data is None:
+            self.rijen = [RedenRijInvoer(o, zin=o.zin, bron=o.bron, plaats=str(i)) for i, o in enumerate(bestaand, 1)]
+            self.rijen.append(RedenRijInvoer(None, plaats=str(len(bestaand) + 1)))
+        else:
+            self.rijen = self._lees(bestaand, data)
+        self.algemene_fouten: list[str] = []
+        self._nummer()
+
+    @staticmethod
+    def _lees(bestaand, data) -> list[RedenRijInvoer]:
+        per_id = {str(o.pk): o for o in bestaand}
+        rijen: list[RedenRijInvoer] = []
+        gezien = set()
+        for sleutel in data.getlist("rij"):
+            if sleutel in gezien or (sleutel != "nieuw" and sleutel not in per_id):
+                continue  # a stale or forged row: the service reports a list that changed
+            gezien.add(sleutel)
+            rijen.append(RedenRijInvoer(
+                per_id.get(sleutel), zin=data.get(f"reden-{sleutel}-zin", ""), bron=data.get(f"reden-{sleutel}-bron", ""),
+                soort=data.get(f"reden-{sleutel}-soort", ""), plaats=data.get(f"reden-{sleutel}-plaats", "").strip(),
+                verwijderen=bool(data.get(f"reden-{sleutel}-verwijderen"))))
+        if "nieuw" not in gezien:
+            rijen.append(RedenRijInvoer(None, plaats=str(len(rijen) + 1)))
+        # Order by the place numbers typed (a row without a valid number keeps its place); ties keep the shown order.
+        def plaats(i_rij):
+            i, rij = i_rij
+            try:
+                return (float(rij.plaats.replace(",", ".")), i)
+            except ValueError:
+                return (i + 1, i)
+        rijen = [r for _, r in sorted(enumerate(rijen), key=plaats)]
+        sleutel, _, richting = (data.get("verplaats") or "").partition(":")
+        for i, rij in enumerate(rijen):
+            if rij.sleutel == sleutel and richting in ("op", "neer"):
+                j = i - 1 if richting == "op" else i + 1
+                if 0 <= j < len(rijen):
+                    rijen[i], rijen[j] = rijen[j], rijen[i]
+                break
+        # An empty new row stays last, so the row numbers on the page are those the service reports.
+        return [r for r in rijen if not r.leeg] + [r for r in rijen if r.leeg]
+
+    def _nummer(self) -> None:
+        for i, rij in enumerate(self.rijen, start=1):
+            rij.nummer = i
+            rij.eerste, rij.laatste = i == 1, i == len(self.rijen)
+            rij.plaats = str(i)
+
+    def naar_service(self) -> list[RedenRij]:
+        return [r.naar_service() for r in self.rijen if not r.leeg]
+
+    def zet_fouten(self, fout: ValidationError) -> None:
+        """Put the service's errors ("<row>.<field>", counted over the non-empty rows) on the rows."""
+        te_bewaren = [r for r in self.rijen if not r.leeg]
+        berichten = fout.message_dict if hasattr(fout, "error_dict") else {"__all__": fout.messages}
+        for sleutel, lijst in berichten.items():
+            nummer, _, veld = sleutel.partition(".")
+            if nummer.isdigit() and 0 < int(nummer) <= len(te_bewaren):
+                te_bewaren[int(nummer) - 1].fouten.setdefault(veld or "zin", []).extend(lijst)
+            else:
+                self.algemene_fouten.extend(lijst)
+
+    @property
+    def errors(self) -> bool:
+        return bool(self.algemene_fouten or any(r.fouten for r in self.rijen))
+
+    VELDNAMEN = {"zin": "tekst", "bron": "bron", "soort": "soort bron"}
+
+    def foutoverzicht(self) -> list[tuple[str, str]]:
+        """(anchor, message) per error, naming the row and the field: "Reden 3, tekst: …"."""
+        uit = [("", m) for m in self.algemene_fouten]
+        for rij in self.rijen:
+            for veld, lijst in rij.fouten.items():
+                naam = "Nieuwe reden" if rij.is_nieuw else f"Reden {rij.nummer}"
+                uit += [(f"reden-{rij.sleutel}-{veld}", f"{naam}, {self.VELDNAMEN.get(veld, veld)}: {m}") for m in lijst]
+        return uit

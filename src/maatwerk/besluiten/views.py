@@ -139,6 +139,7 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         if mag(rechten.BESLUIT_OPSTELLEN):
             context["besluit_form"] = formulieren.get("besluit") or f.BesluitFormulier(instance=besluit, domein=zaak_.domein)
             context["overweging_form"] = formulieren.get("overweging") or f.OverwegingFormulier()
+            context["redenen_form"] = formulieren.get("redenen") or f.RedenenInvoer(besluit.overwegingen.all())
         context["goedkeuring_form"] = formulieren.get("goedkeuring") or f.GoedkeuringFormulier()
         if mag(rechten.BESLUIT_VASTSTELLEN):
             context["vaststellen_form"] = formulieren.get("vaststellen") or f.VaststellenFormulier(initial={"datum": timezone.localdate()}, prefix="vaststellen")
@@ -174,7 +175,7 @@ def _besluit_post(view):
 def wijzigen(request, b: Besluit):
     form = f.BesluitFormulier(request.POST, instance=Besluit.objects.get(pk=b.pk), domein=b.zaak.domein)
     return _probeer(request, form, lambda d: services.wijzigen(b, request.user, **d) and None,
-                    "De inhoud van het besluit is opgeslagen.", _besluit_url(b, "inhoud"),
+                    "De inhoud van het besluit is opgeslagen.", _besluit_url(b, "besluit-inhoud"),
                     lambda form_: _toon_besluit(request, b, {"besluit": form_}, ONGELDIG))
 
 
@@ -184,6 +185,22 @@ def overweging_toevoegen(request, b: Besluit):
     return _probeer(request, form, lambda d: services.overweging_toevoegen(b, request.user, **d) and None,
                     "De overweging is toegevoegd.", _besluit_url(b, "redenen"),
                     lambda form_: _toon_besluit(request, b, {"overweging": form_}, ONGELDIG))
+
+
+@_besluit_post
+def redenen(request, b: Besluit):
+    """The whole list of reasons in one POST: text, source, order, remove, add (services.overwegingen_bijwerken)."""
+    invoer = f.RedenenInvoer(b.overwegingen.all(), request.POST)
+    try:
+        services.overwegingen_bijwerken(b, request.user, invoer.naar_service())
+    except ValidationError as fout:
+        invoer.zet_fouten(fout)
+    except ProcedureFout as fout:
+        invoer.zet_fouten(ValidationError(str(fout)))
+    else:
+        messages.success(request, "De redenen zijn opgeslagen.")
+        return redirect(_besluit_url(b, "redenen"))
+    return _toon_besluit(request, b, {"redenen": invoer}, ONGELDIG)
 
 
 @_besluit_post
