@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.besluiten import brief as briefmodule
 from maatwerk.besluiten.inhoud import melding_ontbrekend, ontbrekende_elementen
 from maatwerk.besluiten.models import (
@@ -419,7 +420,7 @@ def vier_ogen(besluit: Besluit) -> VierOgen:
     if not m.heeft_mandaat:
         redenen.append(f"{naam} heeft geen mandaat voor {zaak.definitie.naam} (mandaattabel).")
     elif m.max_bedrag is not None and bedrag is not None and bedrag > m.max_bedrag:
-        redenen.append(f"Het bedrag € {bedrag} is hoger dan het mandaat van {naam} (€ {m.max_bedrag}).")
+        redenen.append(f"Het bedrag {formaat.bedrag(bedrag)} is hoger dan het mandaat van {naam} ({formaat.bedrag(m.max_bedrag)}).")
     return VierOgen(bool(redenen), list(dict.fromkeys(redenen)))
 
 
@@ -511,7 +512,7 @@ def controleer_vaststelling(besluit: Besluit) -> None:
         if (zaak.domein == INKOMEN and besluit.soort in MET_VERSTREKKING and zaak.voorstel_bedrag is not None
                 and besluit.bedrag != zaak.voorstel_bedrag):
             raise ProcedureFout(
-                f"Het bedrag in het besluit (€ {besluit.bedrag}) wijkt af van het voorstel in de zaak (€ {zaak.voorstel_bedrag}) "
+                f"Het bedrag in het besluit ({formaat.bedrag(besluit.bedrag)}) wijkt af van het voorstel in de zaak ({formaat.bedrag(zaak.voorstel_bedrag)}) "
                 "dat is beoordeeld. Pas het bedrag aan, of zet de zaak terug naar beoordeling.", code="bedrag_past_niet",
             )
     o = vier_ogen(besluit)
@@ -590,7 +591,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.vastgesteld_op = timezone.now()
         besluit.besluitdatum = datum
         besluit.save()
-        _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
+        _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {formaat.datum(datum)}")
     return besluit
 
 
@@ -607,7 +608,7 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     except ValidationError as fout:
         raise ValidationError({"datum": fout.messages}) from None
     if besluit.besluitdatum and datum < besluit.besluitdatum:
-        raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({besluit.besluitdatum.isoformat()}) liggen."]})
+        raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({formaat.datum(besluit.besluitdatum)}) liggen."]})
     gemeente = Gemeentegegevens.huidige()
     if gemeente is None:
         raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld.", code="gemeentegegevens")
@@ -637,7 +638,7 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.bezwaartermijn_einde = gemaakt.bezwaartermijn_einde
         besluit.save()
         _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
-             f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
+             f"bekendgemaakt op {formaat.datum(datum)}; bezwaartermijn tot en met {formaat.datum(gemaakt.bezwaartermijn_einde)}")
     return brief
 
 

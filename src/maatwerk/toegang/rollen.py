@@ -21,6 +21,13 @@ ROLLEN = {
     BELEIDSMEDEWERKER: "Beleidsmedewerker: geen toegang tot persoonsgegevens",
     BEHEERDER: "Beheerder: gebruikers, mandaten en het auditlog; geen toegang tot dossiers",
 }
+
+
+def rol_naam(code: str) -> str:
+    """The name of a role as a person reads it ("Consulent Wmo"), not its code ("consulent_wmo")."""
+    return ROLLEN[code].split(":")[0] if code in ROLLEN else code.replace("_", " ")
+
+
 ROL_KEUZES = [(code, code.replace("_", " ")) for code in ROLLEN]
 
 DOMEIN_VAN_ROL = {CONSULENT_WMO: WMO, CONSULENT_JEUGD: JEUGD, CONSULENT_INKOMEN: INKOMEN}

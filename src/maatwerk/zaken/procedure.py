@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken import termijnen
@@ -155,7 +156,7 @@ def _controleer_datum(zaak: Zaak, datum: dt.date) -> None:
     vorige = zaak.overgangen.order_by("-op", "-id").first()
     if vorige and datum < vorige.datum:
         raise ValidationError({"datum": [
-            f"De datum {datum.isoformat()} ligt vóór de vorige stap ({vorige.naar} op {vorige.datum.isoformat()})."
+            f"De datum {formaat.datum(datum)} ligt vóór de vorige stap ({Status(vorige.naar).label} op {formaat.datum(vorige.datum)})."
         ]})
 
 
@@ -230,8 +231,8 @@ def _regel_aanvraag(zaak: Zaak, overgang: Overgang, stap: Stap) -> tuple[Overgan
         if stap.datum > tot:
             # Art. 2:5 lid 4: not a complete aanvraag; art. 2:6 lid 4: an aanvraag with a dated plan is a melding.
             reden = (
-                f"Het ondertekende ondersteuningsplan geldt niet als aanvraag: het gesprek van {gesprek.isoformat()} "
-                f"was langer dan {maanden} maanden geleden (uiterlijk {tot.isoformat()}; {bron}). De aanvraag is "
+                f"Het ondertekende ondersteuningsplan geldt niet als aanvraag: het gesprek van {formaat.datum(gesprek)} "
+                f"was langer dan {maanden} maanden geleden (uiterlijk {formaat.datum(tot)}; {bron}). De aanvraag is "
                 f"aangemerkt als melding ({VO}, artikel 2:6, vierde lid); een nieuw gesprek start een nieuw onderzoek."
             )
             naar_melding = replace(TABEL[(S.ONDERSTEUNINGSPLAN, S.MELDING)],
@@ -250,8 +251,8 @@ def _regel_aanvraag(zaak: Zaak, overgang: Overgang, stap: Stap) -> tuple[Overgan
             raise ProcedureFout(
                 f"Een aanvraag voor een Wmo-voorziening kan pas na het onderzoek ({VO}, artikel 2:5, tweede lid), "
                 f"tenzij de onderzoekstermijn is verstreken (artikel 2:5, derde lid; {termijn.bron}). Die termijn "
-                f"loopt tot en met {termijn.einde.isoformat()} ({'; '.join(termijn.stappen)}); een aanvraag zonder "
-                f"afgerond onderzoek kan vanaf {(termijn.einde + dt.timedelta(days=1)).isoformat()}.",
+                f"loopt tot en met {formaat.datum(termijn.einde)} ({'; '.join(termijn.stappen)}); een aanvraag zonder "
+                f"afgerond onderzoek kan vanaf {formaat.datum((termijn.einde + dt.timedelta(days=1)))}.",
                 code="wmo_onderzoekstermijn_loopt",
             )
     return overgang, ""
