@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import os
-import re
 from decimal import Decimal
 from importlib import import_module
 from pathlib import Path
@@ -79,13 +78,20 @@ def _inloggen(page, live_server, naam: str) -> None:
     page.wait_for_load_state()
 
 
+# Pages whose narrow layout differs most (forms, stacked lists): axe runs there at 320 px too. Elsewhere the
+# rules axe checks do not depend on the width, and one run per page keeps the test near two minutes.
+OOK_SMAL = {"startpagina", "werkvoorraad consulent", "zaak met onderzoek, bevindingen en berekening",
+            "besluitformulier (concept)", "bezwaar", "huishouden"}
+
+
 def _pagina(page, url: str, naam: str, status: int = 200) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     antwoord = page.goto(url)
     assert antwoord.status == status, f"{naam}: HTTP {antwoord.status} op {url}"
     controleer(page, naam)
     controleer_reflow(page, naam)
-    controleer(page, f"{naam} (320 px)")
+    if naam in OOK_SMAL:
+        controleer(page, f"{naam} (320 px)")
 
 
 def test_publieke_paginas_en_tweestaps(page, live_server, demo):
@@ -151,12 +157,9 @@ def test_paginas_van_kwaliteit_en_beheer(page, live_server, wereld):
     _inloggen(page, live_server, "kwaliteitsmedewerker")
     _pagina(page, f"{u}/werkvoorraad/", "werkvoorraad kwaliteitsmedewerker")
     _pagina(page, f"{u}/besluiten/{wereld['concept'].pk}/", "besluit ter goedkeuring")
+    _pagina(page, f"{u}/grondslagen/", "register van wettelijke grondslagen")
 
     _inloggen(page, live_server, "beheerder")
     _pagina(page, f"{u}/auditlog/", "auditlog")
     _pagina(page, f"{u}/besluiten/sjablonen/", "briefsjablonen")
     _pagina(page, f"{u}/besluiten/sjablonen/beslissing/", "briefsjabloon bewerken")
-
-    _inloggen(page, live_server, "handhaver")
-    _pagina(page, f"{u}/grondslagen/", "register van wettelijke grondslagen")
-    assert re.search(r"grondslag", page.content(), re.I)

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 
 from maatwerk.besluiten.models import Besluit, Herkomst, Overweging, Soort, SoortBron, Uitkomst
 from maatwerk.besluiten.services import WIJZIGBAAR, RedenRij
+from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
 
-DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATUM = forms.DateInput(attrs={"type": "date", "class": "nl-text-input--short"}, format="%Y-%m-%d")
 NIEUWE_SOORTEN = [c for c in Soort.choices if c[0] != Soort.BUITEN_BEHANDELING]
 
 # Which content fields a page shows, per domain (the rest stays empty and is not required there).
@@ -21,7 +22,7 @@ VELDEN_INKOMEN = ["voorziening", "bedrag", "bedrag_periode", "ingangsdatum", "ei
                   "financiering", "lening_voorwaarden", "vervolg"]
 
 
-class BesluitFormulier(forms.ModelForm):
+class BesluitFormulier(NLFormulier, forms.ModelForm):
     class Meta:
         model = Besluit
         fields = sorted(WIJZIGBAAR)
@@ -49,37 +50,37 @@ class BesluitFormulier(forms.ModelForm):
         """Model validation is the service's job (it also knows what a concept may lack)."""
 
 
-class OverwegingFormulier(forms.Form):
+class OverwegingFormulier(NLFormulier, forms.Form):
     zin = forms.CharField(label="Overweging (één of twee eenvoudige zinnen)", widget=forms.Textarea(attrs={"rows": 2}))
     bron = forms.CharField(label="Bron (wet, verordening of beleidsregel met artikel)", max_length=400)
     soort = forms.ChoiceField(label="Soort bron", choices=SoortBron.choices)
 
 
-class OverwegingWijzigFormulier(forms.Form):
+class OverwegingWijzigFormulier(NLFormulier, forms.Form):
     zin = forms.CharField(label="Overweging", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class GoedkeuringFormulier(forms.Form):
+class GoedkeuringFormulier(NLFormulier, forms.Form):
     akkoord = forms.TypedChoiceField(label="Uw oordeel", choices=[("ja", "Akkoord"), ("nee", "Niet akkoord")],
                                      coerce=lambda v: v == "ja", widget=forms.RadioSelect)
     toelichting = forms.CharField(label="Toelichting (verplicht bij niet akkoord)", required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class VaststellenFormulier(forms.Form):
+class VaststellenFormulier(NLFormulier, forms.Form):
     datum = forms.DateField(label="Datum van het besluit", widget=DATUM)
 
 
-class BekendmakenFormulier(forms.Form):
+class BekendmakenFormulier(NLFormulier, forms.Form):
     datum = forms.DateField(label="Dag van versturen (bekendmaking)", widget=DATUM,
                             help_text="De bezwaartermijn begint de dag hierna (Algemene wet bestuursrecht, artikel 6:8).")
 
 
-class NieuwBesluitFormulier(forms.Form):
+class NieuwBesluitFormulier(NLFormulier, forms.Form):
     soort = forms.ChoiceField(label="Soort nieuw besluit", choices=NIEUWE_SOORTEN)
 
 
-class BezwaarFormulier(forms.Form):
+class BezwaarFormulier(NLFormulier, forms.Form):
     ontvangen_op = forms.DateField(label="Ontvangen op", widget=DATUM)
     ter_post_bezorgd_op = forms.DateField(label="Ter post bezorgd op (poststempel, alleen bij post)", required=False, widget=DATUM)
     indiener = forms.CharField(label="Indiener (leeg: de inwoner zelf)", required=False, max_length=300)
@@ -88,28 +89,28 @@ class BezwaarFormulier(forms.Form):
     adviescommissie = forms.BooleanField(label="Advies van de bezwaarcommissie (Awb 7:13)", required=False)
 
 
-class VerschoonbaarheidFormulier(forms.Form):
+class VerschoonbaarheidFormulier(NLFormulier, forms.Form):
     verschoonbaar = forms.TypedChoiceField(label="Is de te late indiening verschoonbaar (Awb 6:11)?",
                                            choices=[("ja", "Ja, verschoonbaar"), ("nee", "Nee, niet verschoonbaar")],
                                            coerce=lambda v: v == "ja", widget=forms.RadioSelect)
     reden = forms.CharField(label="Reden van uw oordeel", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class BehandelingFormulier(forms.Form):
+class BehandelingFormulier(NLFormulier, forms.Form):
     adviescommissie = forms.BooleanField(label="Advies van de bezwaarcommissie (Awb 7:13: beslistermijn 12 weken)", required=False)
     verdaging_medegedeeld_op = forms.DateField(label="Verdaging meegedeeld op (Awb 7:10, derde lid)", required=False, widget=DATUM)
     verdaging_weken = forms.IntegerField(label="Verdaging in weken (ten hoogste 6)", required=False, min_value=1, max_value=52)
     verdaging_reden = forms.CharField(label="Reden van de verdaging", required=False)
 
 
-class HorenFormulier(forms.Form):
+class HorenFormulier(NLFormulier, forms.Form):
     hoorzitting_op = forms.DateField(label="Datum hoorzitting (Awb 7:2)", required=False, widget=DATUM)
     verslag = forms.CharField(label="Verslag van de hoorzitting", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     afzien_reden = forms.CharField(label="Of: waarom wordt niet gehoord (Awb 7:3)?", required=False,
                                    widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class BeslissenFormulier(forms.Form):
+class BeslissenFormulier(NLFormulier, forms.Form):
     uitkomst = forms.ChoiceField(label="Beslissing op bezwaar", choices=Uitkomst.choices, widget=forms.RadioSelect)
     motivering = forms.CharField(label="Motivering", widget=forms.Textarea(attrs={"rows": 3}))
     datum = forms.DateField(label="Datum beslissing", widget=DATUM)
@@ -121,7 +122,7 @@ class BeslissenFormulier(forms.Form):
                                          required=False, widget=DATUM)
 
 
-class SjabloonFormulier(forms.Form):
+class SjabloonFormulier(NLFormulier, forms.Form):
     inhoud = forms.CharField(label="Sjabloon (Django-sjabloontaal)", strip=False,
                              widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false", "class": "nl-code"}))
     toelichting = forms.CharField(label="Wat heeft u veranderd?", required=False, max_length=300)
@@ -218,6 +219,17 @@ class RedenenInvoer:
 
     def naar_service(self) -> list[RedenRij]:
         return [r.naar_service() for r in self.rijen if not r.leeg]
+
+    def neem_nieuwe_reden_over(self, form: OverwegingFormulier) -> None:
+        """A refused POST of the single "add a reason" form (still served for old links and tests): show what
+        was typed, with its errors, in the new row of the list."""
+        nieuw = self.rijen[-1]
+        nieuw.zin, nieuw.bron, nieuw.soort = (form.data.get("zin", ""), form.data.get("bron", ""), form.data.get("soort", ""))
+        for veld, lijst in form.errors.items():
+            if veld in ("zin", "bron", "soort"):
+                nieuw.fouten[veld] = list(lijst)
+            else:
+                self.algemene_fouten.extend(lijst)
 
     def zet_fouten(self, fout: ValidationError) -> None:
         """Put the service's errors ("<row>.<field>", counted over the non-empty rows) on the rows."""

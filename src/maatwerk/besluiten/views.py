@@ -147,6 +147,9 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
         context["bekendmaken_form"] = formulieren.get("bekendmaken") or f.BekendmakenFormulier(initial={"datum": timezone.localdate()}, prefix="bekendmaken")
     if besluit.is_bekendgemaakt:
         context["brief"] = besluit.brief
+        namen = dict(BriefSjabloon.objects.values_list("code", "naam"))
+        context["sjabloonversies"] = [(namen.get(v.get("code"), v.get("code")), v.get("versie"))
+                                      for v in besluit.brief.sjabloonversies]
         if mag(rechten.BESLUIT_OPSTELLEN):
             context["nieuw_form"] = formulieren.get("nieuw") or f.NieuwBesluitFormulier()
         if besluit.rechtsmiddel == "bezwaar" and mag(rechten.BEZWAAR_REGISTREREN):
@@ -182,9 +185,13 @@ def wijzigen(request, b: Besluit):
 @_besluit_post
 def overweging_toevoegen(request, b: Besluit):
     form = f.OverwegingFormulier(request.POST)
+    def toon(form_):
+        redenen_ = f.RedenenInvoer(b.overwegingen.all())
+        redenen_.neem_nieuwe_reden_over(form_)
+        return _toon_besluit(request, b, {"overweging": form_, "redenen": redenen_}, ONGELDIG)
+
     return _probeer(request, form, lambda d: services.overweging_toevoegen(b, request.user, **d) and None,
-                    "De overweging is toegevoegd.", _besluit_url(b, "redenen"),
-                    lambda form_: _toon_besluit(request, b, {"overweging": form_}, ONGELDIG))
+                    "De overweging is toegevoegd.", _besluit_url(b, "redenen"), toon)
 
 
 @_besluit_post
