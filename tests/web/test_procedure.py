@@ -36,7 +36,9 @@ def test_illegale_overgang_geeft_procedurefout(maak_zaak, wmo, van, naar):
     aantal = Statusovergang.objects.count()
     with pytest.raises(ProcedureFout) as fout:
         procedure.voer_uit(zaak, naar, wmo, datum=dt.date(2026, 2, 1), reden="Een reden van voldoende lengte.")
-    assert f"Van '{van}' naar '{naar}' is geen toegestane stap" in str(fout.value)
+    # Statuses by their label, not their code (issue 8: no internal codes in text a person reads).
+    assert f"Van '{S(van).label}' naar '{S(naar).label}' is geen toegestane stap" in str(fout.value)
+    assert "_" not in str(fout.value).split(" is geen")[0]
     zaak.refresh_from_db()
     assert zaak.status == van
     assert Statusovergang.objects.count() == aantal

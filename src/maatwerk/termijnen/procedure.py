@@ -165,14 +165,14 @@ class _Klok:
             raise OpschortingOngeldig(f"Voor '{self.r['naam']}' kent de wet geen opschorting")
         verzoek = o.van - timedelta(days=1)
         if o.van < self.start:
-            raise OpschortingOngeldig(f"Opschorting vanaf {o.van} ligt vóór het begin van de termijn ({self.start})")
+            raise OpschortingOngeldig(f"Opschorting vanaf {formaat.datum(o.van)} ligt vóór het begin van de termijn ({formaat.datum(self.start)})")
         if verzoek > self.einde():
             raise OpschortingOngeldig(
                 f"Verzoek tot aanvulling op {verzoek} ligt na het einde van de termijn ({self.einde()}); "
                 f"een verstreken termijn kan niet meer worden opgeschort ({grond})"
             )
         if vorige is not None and o.van < vorige.tot:
-            raise OpschortingOngeldig(f"Opschorting vanaf {o.van} overlapt de vorige (tot {vorige.tot})")
+            raise OpschortingOngeldig(f"Opschorting vanaf {formaat.datum(o.van)} overlapt de vorige (tot {formaat.datum(vorige.tot)})")
         self.opgeschort += o.dagen
         return (f"{grond}: opgeschort van {formaat.datum(o.van)} tot {formaat.datum(o.tot)} "
                 f"({o.dagen} kalenderdagen); de termijn schuift evenveel dagen op")

@@ -76,7 +76,7 @@ def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, mo
     if zaak.status not in BEOORDELEN:
         raise ProcedureFout(
             f"Bevindingen legt u vast tijdens de beoordeling van de aanvraag (status aanvraag of beoordeling); deze "
-            f"zaak heeft status '{zaak.status}'.", code="geen_beoordeling",
+            f"zaak heeft status '{zaak.get_status_display()}'.", code="geen_beoordeling",
         )
     with transaction.atomic():
         Bevinding.objects.filter(zaak=zaak, criterium=criterium, actueel=True).update(actueel=False)

@@ -137,13 +137,20 @@ class Stap:
     bedrag: Decimal | None
 
 
+def _statusnaam(code: str) -> str:
+    """The status as a person reads it ("klaar voor besluit"), not its code."""
+    return Status(code).label if code in Status.values else str(code)
+
+
 def _fout_overgang(zaak: Zaak, naar: str) -> ProcedureFout:
     mogelijk = ", ".join(
-        f"{o.naar} (via een besluit)" if o.alleen_via_besluit else o.naar for o in OVERGANGEN if o.van == zaak.status
+        f"{_statusnaam(o.naar)} (via een besluit)" if o.alleen_via_besluit else _statusnaam(o.naar)
+        for o in OVERGANGEN if o.van == zaak.status
     ) or "geen (de zaak is afgerond)"
+    van = _statusnaam(zaak.status)
     return ProcedureFout(
-        f"Van '{zaak.status}' naar '{naar}' is geen toegestane stap in de procedure. Mogelijk vanuit "
-        f"'{zaak.status}': {mogelijk}.",
+        f"Van '{van}' naar '{_statusnaam(naar)}' is geen toegestane stap in de procedure. Mogelijk vanuit "
+        f"'{van}': {mogelijk}.",
         code="ongeldige_overgang",
     )
 
