@@ -71,6 +71,16 @@ def test_wijzigen_verwijderen_toevoegen_en_herordenen_in_een_post(besluit, wmo):
     assert not Overweging.objects.filter(pk=twee.pk).exists()
 
 
+def test_plaatsnummer_zet_reden_op_die_plaats(besluit, wmo):
+    een, twee, drie = _lijst(besluit)
+    antwoord = _ingelogd(wmo).post(f"/besluiten/{besluit.pk}/redenen/", _post_van(besluit, **{f"reden-{drie.pk}-plaats": "1"}))
+    assert antwoord.status_code == 302
+    assert [o.pk for o in _lijst(besluit)] == [drie.pk, een.pk, twee.pk]
+    # Nonsense in a place field keeps the row where it was.
+    antwoord = _ingelogd(wmo).post(f"/besluiten/{besluit.pk}/redenen/", _post_van(besluit, **{f"reden-{een.pk}-plaats": "nan"}))
+    assert antwoord.status_code == 302 and [o.pk for o in _lijst(besluit)] == [drie.pk, een.pk, twee.pk]
+
+
 @pytest.mark.parametrize("richting, verwacht", [("op", ["Tweede reden.", "Eerste reden.", "Derde reden."]),
                                                 ("neer", ["Eerste reden.", "Derde reden.", "Tweede reden."])])
 def test_omhoog_en_omlaag_zonder_javascript(besluit, wmo, richting, verwacht):

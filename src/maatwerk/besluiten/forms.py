@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -193,13 +195,17 @@ class RedenenInvoer:
                 verwijderen=bool(data.get(f"reden-{sleutel}-verwijderen"))))
         if "nieuw" not in gezien:
             rijen.append(RedenRijInvoer(None, plaats=str(len(rijen) + 1)))
-        # Order by the place numbers typed (a row without a valid number keeps its place); ties keep the shown order.
+        # Order by the place numbers typed; a row without a valid number keeps its place. On a tie the row whose
+        # number was changed goes first ("3 → 1" puts that reason on top), then the order shown.
         def plaats(i_rij):
             i, rij = i_rij
             try:
-                return (float(rij.plaats.replace(",", ".")), i)
+                getal = float(rij.plaats.replace(",", "."))
             except ValueError:
-                return (i + 1, i)
+                getal = float("nan")
+            if not math.isfinite(getal):
+                return (i + 1, 1, i)
+            return (getal, 0 if getal != i + 1 else 1, i)
         rijen = [r for _, r in sorted(enumerate(rijen), key=plaats)]
         sleutel, _, richting = (data.get("verplaats") or "").partition(":")
         for i, rij in enumerate(rijen):
@@ -212,10 +218,13 @@ class RedenenInvoer:
         return [r for r in rijen if not r.leeg] + [r for r in rijen if r.leeg]
 
     def _nummer(self) -> None:
+        bestaande = [r for r in self.rijen if not r.is_nieuw]
         for i, rij in enumerate(self.rijen, start=1):
             rij.nummer = i
-            rij.eerste, rij.laatste = i == 1, i == len(self.rijen)
             rij.plaats = str(i)
+            # Omhoog/Omlaag only where there is a stored reason to change places with.
+            rij.eerste = bool(bestaande) and rij is bestaande[0]
+            rij.laatste = bool(bestaande) and rij is bestaande[-1]
 
     def naar_service(self) -> list[RedenRij]:
         return [r.naar_service() for r in self.rijen if not r.leeg]
