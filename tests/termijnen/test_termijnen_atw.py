@@ -98,7 +98,7 @@ def test_bezwaartermijn_eindigt_op_hemelvaartsdag_2026_en_de_gelijkgestelde_vrij
     # donderdag 14 mei (Hemelvaart), vrijdag 15 mei (gelijkgesteld), weekend -> maandag 18 mei
     t = bezwaartermijn(date(2026, 4, 2), vandaag=date(2026, 4, 2))
     assert t.einde == date(2026, 5, 18)
-    assert "2026-05-15 (met een algemeen erkende feestdag gelijkgestelde dag" in t.stappen[-1]
+    assert "15 mei 2026 (met een algemeen erkende feestdag gelijkgestelde dag" in t.stappen[-1]
 
 
 def test_bezwaartermijn_eindigt_op_zaterdag():

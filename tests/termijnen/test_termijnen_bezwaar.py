@@ -133,7 +133,7 @@ def test_opschorting_herstel_verzuim_bij_bezwaar():
     o = Opschorting.aanvulling(date(2026, 7, 24), date(2026, 8, 3))
     t = beslistermijn_bezwaar(BEZWAAR, adviescommissie=False, opschortingen=[o], vandaag=date(2026, 7, 16))
     assert t.einde == date(2026, 9, 4)
-    assert t.stappen[1].startswith("Awb, artikel 7:10, tweede lid: opgeschort van 2026-07-25 tot 2026-08-03")
+    assert t.stappen[1].startswith("Awb, artikel 7:10, tweede lid: opgeschort van 25 juli 2026 tot 3 augustus 2026")
 
 
 # ------------------------------------------------------------------ Awb 6:8 lid 1 and 6:10 (issue 8)

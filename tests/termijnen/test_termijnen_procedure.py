@@ -117,7 +117,7 @@ def test_verdaging_op_de_laatste_dag_is_tijdig():
     v = Verdaging(date(2026, 7, 27), weken=4, reden="advies arts nodig")
     t = awb_beslistermijn(date(2026, 6, 1), wet="Participatiewet", verdaging=v, vandaag=VANDAAG)
     assert t.einde == date(2026, 8, 24)
-    assert t.stappen[-1].startswith("Awb, artikel 4:14, derde lid: op 2026-07-27 (binnen de termijn) verdaagd")
+    assert t.stappen[-1].startswith("Awb, artikel 4:14, derde lid: op 27 juli 2026 (binnen de termijn) verdaagd")
     assert "reden: advies arts nodig" in t.stappen[-1]
 
 

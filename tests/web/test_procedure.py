@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from maatwerk import formaat
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Onderzoek, Status, Statusovergang
@@ -36,7 +37,9 @@ def test_illegale_overgang_geeft_procedurefout(maak_zaak, wmo, van, naar):
     aantal = Statusovergang.objects.count()
     with pytest.raises(ProcedureFout) as fout:
         procedure.voer_uit(zaak, naar, wmo, datum=dt.date(2026, 2, 1), reden="Een reden van voldoende lengte.")
-    assert f"Van '{van}' naar '{naar}' is geen toegestane stap" in str(fout.value)
+    # Statuses by their label, not their code (issue 8: no internal codes in text a person reads).
+    assert f"Van '{S(van).label}' naar '{S(naar).label}' is geen toegestane stap" in str(fout.value)
+    assert "_" not in str(fout.value).split(" is geen")[0]
     zaak.refresh_from_db()
     assert zaak.status == van
     assert Statusovergang.objects.count() == aantal
@@ -105,7 +108,7 @@ def test_wmo_aanvraag_voor_afronding_onderzoek_pas_na_zes_weken(maak_zaak, wmo, 
     procedure.voer_uit(zaak, S.ONDERZOEK, wmo, datum=gesprek)
     with pytest.raises(ProcedureFout) as fout:
         procedure.voer_uit(zaak, S.AANVRAAG, wmo, datum=laatste_dag)
-    assert f"tot en met {laatste_dag.isoformat()}" in str(fout.value)
+    assert f"tot en met {formaat.datum(laatste_dag)}" in str(fout.value)  # Dutch date (issue 8)
     assert "artikel 2:5, derde lid" in str(fout.value)
     stap = procedure.voer_uit(zaak, S.AANVRAAG, wmo, datum=laatste_dag + dt.timedelta(days=1))
     assert stap.naar == S.AANVRAAG

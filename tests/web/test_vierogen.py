@@ -37,7 +37,7 @@ def test_binnen_mandaat_beslist_de_consulent_alleen(maak_zaak, breng_in, neem_be
 def test_boven_mandaat_eerst_goedkeuring_door_tweede_persoon(maak_zaak, breng_in, besluit_voor, wmo, kwaliteit):
     zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("10000.01"))
     oordeel = vierogen.oordeel(zaak)
-    assert oordeel.vereist and "hoger dan het mandaat van € 10000" in oordeel.redenen[0]
+    assert oordeel.vereist and "hoger dan het mandaat van € 10.000,00" in oordeel.redenen[0]
     besluit = besluit_voor(zaak, wmo)
     # The procedure itself checks the four eyes on this step, also when a besluit is given ...
     with pytest.raises(VierOgenFout) as fout:

@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.besluiten import brief as briefmodule
 from maatwerk.besluiten.models import Besluit, BezwaarBrief, Bezwaarschrift, Gemeentegegevens, Soort, Status, Uitkomst
 from maatwerk.besluiten.services import stel_nieuw_besluit_op
@@ -140,11 +141,11 @@ def _zet_beslistermijn(bezwaar: Bezwaarschrift) -> None:
         # beslistermijn_bezwaar counts from `einde` of the term it is given; moving that day to the receipt keeps
         # every other rule (Atw, adviescommissie, verdaging) in maatwerk.termijnen.
         basis = dataclasses.replace(basis, einde=max(basis.einde, bezwaar.ontvangen_op))
-        voorvoegsel = (f"Het bezwaarschrift kwam te laat binnen (op {bezwaar.ontvangen_op.isoformat()}); de overschrijding "
+        voorvoegsel = (f"Het bezwaarschrift kwam te laat binnen (op {formaat.datum(bezwaar.ontvangen_op)}); de overschrijding "
                        "is verschoonbaar (Awb, artikel 6:11). De beslistermijn telt daarom vanaf de dag na ontvangst. ")
     termijn = beslistermijn_bezwaar(basis, adviescommissie=bezwaar.adviescommissie, verdaging=verdaging)
     bezwaar.beslistermijn_einde = termijn.einde
-    bezwaar.beslistermijn_uitleg = (voorvoegsel + f"{termijn.bron}: tot en met {termijn.einde.isoformat()}. "
+    bezwaar.beslistermijn_uitleg = (voorvoegsel + f"{termijn.bron}: tot en met {formaat.datum(termijn.einde)}. "
                                     + " ".join(termijn.stappen))
 
 
@@ -267,7 +268,7 @@ def wijzig_behandeling(bezwaar: Bezwaarschrift, gebruiker, *, adviescommissie: b
     except TermijnFout as fout:
         raise ValidationError({"verdaging_weken": [str(fout)]}) from None
     bezwaar.save()
-    _log(gebruiker, grond, bezwaar, beleid.CHANGE, f"beslistermijn tot en met {bezwaar.beslistermijn_einde.isoformat()}")
+    _log(gebruiker, grond, bezwaar, beleid.CHANGE, f"beslistermijn tot en met {formaat.datum(bezwaar.beslistermijn_einde)}")
     return bezwaar
 
 
@@ -370,7 +371,7 @@ def beslis(bezwaar: Bezwaarschrift, gebruiker, *, uitkomst: str, motivering: str
          f"beslist: {uitkomst}{'; na afloop van de beslistermijn' if te_laat else ''}")
     if brief is not None:
         _log(gebruiker, grond, bezwaar, beleid.CREATE,
-             f"brief verstuurd op {datum.isoformat()}; beroepstermijn tot en met {brief.beroepstermijn_einde.isoformat()}")
+             f"brief verstuurd op {formaat.datum(datum)}; beroepstermijn tot en met {formaat.datum(brief.beroepstermijn_einde)}")
     return bezwaar, nieuw
 
 

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.besluiten import beslissend
 from maatwerk.besluiten import brief as briefmodule
 from maatwerk.besluiten import briefcontrole, ontvangstbewijs
@@ -308,6 +309,94 @@ def overweging_verwijderen(overweging: Overweging, gebruiker) -> None:
     _log(gebruiker, grond, besluit, beleid.CHANGE, "overweging", "verwijderd")
 
 
+def overwegingen_ordenen(besluit: Besluit, gebruiker, volgorde: list[int]) -> None:
+    """Put the considerations in the given order (ids of all of them, each once): the letter lists the reasons in
+    this order. Nothing else changes."""
+    grond = _vereis(gebruiker, besluit, beleid.CHANGE, "overweging", "volgorde")
+    _vereis_concept(besluit)
+    bestaand = list(besluit.overwegingen.values_list("id", flat=True))
+    if sorted(volgorde) != sorted(bestaand):
+        raise ValidationError({"volgorde": ["Noem elke overweging van dit besluit precies één keer."]})
+    for nummer, oid in enumerate(volgorde, start=1):
+        Overweging.objects.filter(pk=oid, besluit=besluit).exclude(volgorde=nummer).update(volgorde=nummer)
+    _log(gebruiker, grond, besluit, beleid.CHANGE, "overweging", "volgorde gewijzigd")
+
+
+@dataclass(frozen=True)
+class RedenRij:
+    """One row of the reasons list as the consulent saves it: an existing consideration (`overweging_id`) or a
+    new one (`overweging_id` None, then `bron` and `soort` are required). `bron` None keeps the source."""
+
+    overweging_id: int | None
+    zin: str
+    bron: str | None = None
+    soort: str | None = None
+    verwijderen: bool = False
+
+
+def _rij_fouten(rij: RedenRij, bestaand: Overweging | None) -> dict[str, list[str]]:
+    fouten: dict[str, list[str]] = {}
+    try:
+        _zin(rij.zin)
+    except ValidationError as fout:
+        fouten.update(fout.message_dict)
+    if rij.bron is not None and not rij.bron.strip():
+        fouten["bron"] = ["Noem de bron: wet, verordening of beleidsregel met artikel, of het criterium."]
+    if bestaand is None and rij.soort not in SoortBron.values:
+        fouten["soort"] = ["Kies de soort bron: wet, verordening, beleidsregel of oordeel van de consulent."]
+    return fouten
+
+
+def overwegingen_bijwerken(besluit: Besluit, gebruiker, rijen: list[RedenRij]) -> list[Overweging]:
+    """Save the whole list of reasons at once, in the order of `rijen` (the consulent edits them as one list).
+
+    Every row is checked first; if any is wrong nothing is saved and the ValidationError has one entry per row
+    and field, keyed "<rownumber>.<field>" (row numbers count from 1, as the page shows them). Then, under
+    the zaak lock and in one transaction, the existing services change, remove and add the considerations,
+    and `overwegingen_ordenen` stores the order. A source from the Regelkern is not changed here (`bron` None)."""
+    _vereis(gebruiker, besluit, beleid.CHANGE, "overweging", "lijst bijwerken")
+    _vereis_concept(besluit)
+    bestaande = {o.pk: o for o in besluit.overwegingen.all()}
+    fouten: dict[str, list[str]] = {}
+    gezien: set[int] = set()
+    for nummer, rij in enumerate(rijen, start=1):
+        bestaand = None
+        if rij.overweging_id is not None:
+            bestaand = bestaande.get(rij.overweging_id)
+            if bestaand is None or rij.overweging_id in gezien:
+                fouten[f"{nummer}.zin"] = ["Deze overweging hoort niet (meer) bij dit besluit. Laad de pagina opnieuw."]
+                continue
+            gezien.add(rij.overweging_id)
+        if rij.verwijderen:
+            continue
+        for veld, berichten in _rij_fouten(rij, bestaand).items():
+            fouten[f"{nummer}.{veld}"] = berichten
+    ontbrekend = set(bestaande) - gezien
+    if ontbrekend:
+        fouten["__all__"] = ["De lijst is intussen veranderd (een overweging ontbreekt). Laad de pagina opnieuw."]
+    if fouten:
+        raise ValidationError(fouten)
+    with transaction.atomic():
+        vergrendel(besluit.zaak)
+        besluit.refresh_from_db()
+        _vereis_concept(besluit)
+        volgorde: list[int] = []
+        for rij in rijen:
+            o = bestaande.get(rij.overweging_id) if rij.overweging_id is not None else None
+            if o is not None and rij.verwijderen:
+                overweging_verwijderen(o, gebruiker)
+            elif o is not None:
+                zin, bron = rij.zin.strip(), (rij.bron.strip() if rij.bron is not None else None)
+                if zin != o.zin or (bron is not None and bron != o.bron):
+                    o = overweging_wijzigen(o, gebruiker, zin=zin, bron=bron if bron != o.bron else None)
+                volgorde.append(o.pk)
+            elif not rij.verwijderen:
+                volgorde.append(overweging_toevoegen(besluit, gebruiker, zin=rij.zin, bron=rij.bron or "", soort=rij.soort).pk)
+        if volgorde != list(besluit.overwegingen.order_by("volgorde", "id").values_list("id", flat=True)):
+            overwegingen_ordenen(besluit, gebruiker, volgorde)
+    return list(besluit.overwegingen.all())
+
+
 def laat_vervallen(besluit: Besluit, gebruiker, *, reden: str) -> Besluit:
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "besluit", "vervallen")
     _vereis_concept(besluit)
@@ -344,7 +433,7 @@ def vier_ogen(besluit: Besluit) -> VierOgen:
     if not m.heeft_mandaat:
         redenen.append(f"{naam} heeft geen mandaat voor {zaak.definitie.naam} (mandaattabel).")
     elif m.max_bedrag is not None and bedrag is not None and bedrag > m.max_bedrag:
-        redenen.append(f"Het bedrag € {bedrag} is hoger dan het mandaat van {naam} (€ {m.max_bedrag}).")
+        redenen.append(f"Het bedrag {formaat.bedrag(bedrag)} is hoger dan het mandaat van {naam} ({formaat.bedrag(m.max_bedrag)}).")
     return VierOgen(bool(redenen), list(dict.fromkeys(redenen)))
 
 
@@ -480,7 +569,7 @@ def controleer_vaststelling(besluit: Besluit) -> None:
         if (zaak.domein == INKOMEN and besluit.soort in MET_VERSTREKKING and zaak.voorstel_bedrag is not None
                 and besluit.bedrag != zaak.voorstel_bedrag):
             raise ProcedureFout(
-                f"Het bedrag in het besluit (€ {besluit.bedrag}) wijkt af van het voorstel in de zaak (€ {zaak.voorstel_bedrag}) "
+                f"Het bedrag in het besluit ({formaat.bedrag(besluit.bedrag)}) wijkt af van het voorstel in de zaak ({formaat.bedrag(zaak.voorstel_bedrag)}) "
                 "dat is beoordeeld. Pas het bedrag aan, of zet de zaak terug naar beoordeling.", code="bedrag_past_niet",
             )
     o = vier_ogen(besluit)
@@ -576,7 +665,7 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.besluitdatum = datum
         besluit.save()
         ontvangstbewijs.maak(besluit)  # what it was computed from, fixed in the same transaction (issue 8.5)
-        _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {datum.isoformat()}")
+        _log(gebruiker, grond, besluit, beleid.CHANGE, "besluit", f"vastgesteld op {formaat.datum(datum)}")
     return besluit
 
 
@@ -593,7 +682,7 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
     except ValidationError as fout:
         raise ValidationError({"datum": fout.messages}) from None
     if besluit.besluitdatum and datum < besluit.besluitdatum:
-        raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({besluit.besluitdatum.isoformat()}) liggen."]})
+        raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({formaat.datum(besluit.besluitdatum)}) liggen."]})
     gemeente = Gemeentegegevens.huidige()
     if gemeente is None:
         raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld.", code="gemeentegegevens")
@@ -626,7 +715,7 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         besluit.bezwaartermijn_einde = gemaakt.bezwaartermijn_einde
         besluit.save()
         _log(gebruiker, grond, besluit, beleid.CREATE, "brief",
-             f"bekendgemaakt op {datum.isoformat()}; bezwaartermijn tot en met {gemaakt.bezwaartermijn_einde.isoformat()}")
+             f"bekendgemaakt op {formaat.datum(datum)}; bezwaartermijn tot en met {formaat.datum(gemaakt.bezwaartermijn_einde)}")
     return brief
 
 

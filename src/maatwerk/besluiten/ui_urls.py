@@ -12,6 +12,7 @@ urlpatterns = [
     path("zaak/<int:zaak_id>/opstellen/", views.opstellen, name="opstellen"),
     path("<int:pk>/", views.besluit, name="besluit"),
     path("<int:pk>/wijzigen/", views.wijzigen, name="wijzigen"),
+    path("<int:pk>/redenen/", views.redenen, name="redenen"),
     path("<int:pk>/overwegingen/", views.overweging_toevoegen, name="overweging_toevoegen"),
     path("<int:pk>/overwegingen/<int:oid>/", views.overweging, name="overweging"),
     path("<int:pk>/goedkeuren/", views.goedkeuren, name="goedkeuren"),

@@ -177,6 +177,8 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
     toon("besluit", "wijzigen", lambda d: f.BesluitFormulier(d, instance=besluit, domein=zaak_.domein),
          rechten.BESLUIT_OPSTELLEN, concept)
     toon("overweging", "overweging_toevoegen", lambda d: f.OverwegingFormulier(d), rechten.BESLUIT_OPSTELLEN, concept)
+    if concept and ("redenen" in formulieren or mag(rechten.BESLUIT_OPSTELLEN)):
+        context["redenen_form"] = formulieren.get("redenen") or f.RedenenInvoer(besluit.overwegingen.all())
     toon("goedkeuring", "goedkeuren", lambda d: f.GoedkeuringFormulier(d), None, concept)
     toon("vaststellen", "vaststellen", lambda d: f.VaststellenFormulier(d, initial=vandaag_, prefix="vaststellen"),
          rechten.BESLUIT_VASTSTELLEN, concept)
@@ -189,6 +191,9 @@ def _toon_besluit(request, besluit: Besluit, formulieren: dict | None = None, st
             d, initial={"bijzondere_gegevens_reden": besluit.bijzondere_gegevens_reden}), rechten.BESLUIT_OPSTELLEN)
     if besluit.is_bekendgemaakt:
         context["brief"] = besluit.brief
+        namen = dict(BriefSjabloon.objects.values_list("code", "naam"))
+        context["sjabloonversies"] = [(namen.get(v.get("code"), v.get("code")), v.get("versie"))
+                                      for v in besluit.brief.sjabloonversies]
     toon("nieuw", "nieuw_besluit", lambda d: f.NieuwBesluitFormulier(d), rechten.BESLUIT_OPSTELLEN,
          besluit.is_bekendgemaakt)
     toon("bezwaar", "bezwaar_registreren", lambda d: f.BezwaarFormulier(d), rechten.BEZWAAR_REGISTREREN,
@@ -217,16 +222,40 @@ def _besluit_post(view):
 def wijzigen(request, b: Besluit):
     form = f.BesluitFormulier(request.POST, instance=Besluit.objects.get(pk=b.pk), domein=b.zaak.domein)
     return _probeer(request, form, lambda d: services.wijzigen(b, request.user, **d) and None,
-                    "De inhoud van het besluit is opgeslagen.", _besluit_url(b, "inhoud"),
+                    "De inhoud van het besluit is opgeslagen.", _besluit_url(b, "besluit-inhoud"),
                     lambda form_, st: _toon_besluit(request, b, {"besluit": form_}, st))
 
 
 @_besluit_post
 def overweging_toevoegen(request, b: Besluit):
     form = f.OverwegingFormulier(request.POST)
+    def toon(form_, status):
+        redenen_ = f.RedenenInvoer(b.overwegingen.all())
+        redenen_.neem_nieuwe_reden_over(form_)
+        return _toon_besluit(request, b, {"overweging": form_, "redenen": redenen_}, status)
+
     return _probeer(request, form, lambda d: services.overweging_toevoegen(b, request.user, **d) and None,
-                    "De overweging is toegevoegd.", _besluit_url(b, "redenen"),
-                    lambda form_, st: _toon_besluit(request, b, {"overweging": form_}, st))
+                    "De overweging is toegevoegd.", _besluit_url(b, "redenen"), toon)
+
+
+@_besluit_post
+def redenen(request, b: Besluit):
+    """The whole list of reasons in one POST: text, source, order, remove, add (services.overwegingen_bijwerken)."""
+    invoer = f.RedenenInvoer(b.overwegingen.all(), request.POST)
+    try:
+        with transaction.atomic():
+            services.overwegingen_bijwerken(b, request.user, invoer.naar_service())
+    except ValidationError as fout:
+        invoer.zet_fouten(fout)
+    except ProcedureFout as fout:
+        invoer.zet_fouten(ValidationError(str(fout)))
+    except beleid.GeenToegang as fout:
+        invoer.zet_fouten(ValidationError(f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog."))
+        return _toon_besluit(request, b, {"redenen": invoer}, 403)
+    else:
+        messages.success(request, "De redenen zijn opgeslagen.")
+        return redirect(_besluit_url(b, "redenen"))
+    return _toon_besluit(request, b, {"redenen": invoer}, ONGELDIG)
 
 
 @_besluit_post

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.personen.models import (
     PARTNER_RELATIES,
     Huishouden,
@@ -171,7 +172,7 @@ def beeindig_lidmaatschap(gebruiker, lid: Huishoudlid, tot: dt.date) -> Huishoud
     lid.tot = tot
     _opslaan(lid)
     audit.log(gebruiker, beleid.CHANGE, grond, inwoner=lid.inwoner, onderwerp="huishoudlid",
-              toelichting=f"lidmaatschap huishouden {lid.huishouden_id} beëindigd per {tot.isoformat()}")
+              toelichting=f"lidmaatschap huishouden {lid.huishouden_id} beëindigd per {formaat.datum(tot)}")
     return lid
 
 

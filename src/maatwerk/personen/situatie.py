@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
+from maatwerk import formaat
 from maatwerk.personen.models import Huishouden, Maandinkomen, Relatie, Rol, Vermogensopgave
 
 ROL_NAAR_SITUATIE = {Rol.PARTNER: "partners", Rol.KIND: "kinderen", Rol.MEDEBEWONER: "medebewoners"}
@@ -49,7 +50,7 @@ def bouw_situatie(huishouden: Huishouden, maand: dt.date) -> Situatie:
     leden.sort(key=lambda lid: (lid.relatie != Relatie.AANVRAGER, lid.rol != Rol.PARTNER, lid.id))
     if not leden or leden[0].relatie != Relatie.AANVRAGER:
         raise ValidationError({"huishouden": [
-            f"Het huishouden heeft op {peildatum.isoformat()} geen aanvrager; leg de leden en hun periode vast."
+            f"Het huishouden heeft op {formaat.datum(peildatum)} geen aanvrager; leg de leden en hun periode vast."
         ]})
     hkey = f"huishouden_{huishouden.pk}"
     ids = [lid.inwoner_id for lid in leden]

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.besluiten import overzicht as besluiten_overzicht
 from maatwerk.personen import services as personen
 from maatwerk.personen.forms import (
@@ -330,7 +331,7 @@ def inkomen(request, pk: int):
                 fouten_overnemen(form, fout)
             else:
                 wat = "Het inkomen" if soort == "inkomen" else "Het vermogen"
-                messages.success(request, f"{wat} van {inwoner.naam} over {d['maand']:%m-%Y} is vastgelegd.")
+                messages.success(request, f"{wat} van {inwoner.naam} over {formaat.MAANDEN[d['maand'].month - 1]} {d['maand'].year} is vastgelegd.")
                 return redirect(reverse("ui:huishouden_inkomen", args=[hh.pk]) + f"#{soort}")
         formulieren[soort] = form
         status = ONGELDIG

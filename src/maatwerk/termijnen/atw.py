@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from dateutil.easter import easter
 
+from maatwerk import formaat
 from maatwerk.termijnen.gegevens import atw
 
 EEN_DAG = timedelta(days=1)
@@ -97,16 +98,16 @@ def atw_verlengen(eerste_dag: date, laatste_dag: date) -> tuple[date, list[str]]
             einde += EEN_DAG
         if einde != laatste_dag:
             stappen.append(
-                f"{art2['bron']}: de termijn bevat te weinig werkdagen en loopt door tot en met {einde.isoformat()}"
+                f"{art2['bron']}: de termijn bevat te weinig werkdagen en loopt door tot en met {formaat.datum(einde)}"
             )
     if not is_werkdag(einde):
         oorspronkelijk, overgeslagen = einde, []
         while not is_werkdag(einde):
-            overgeslagen.append(f"{einde.isoformat()} ({reden_geen_werkdag(einde)})")
+            overgeslagen.append(f"{formaat.datum(einde)} ({reden_geen_werkdag(einde)})")
             einde += EEN_DAG
         stappen.append(
-            f"{atw()['verlenging']['bron']}: de termijn eindigde op {oorspronkelijk.isoformat()}; geen werkdag: "
-            f"{', '.join(overgeslagen)}; verlengd tot en met {einde.isoformat()}"
+            f"{atw()['verlenging']['bron']}: de termijn eindigde op {formaat.datum(oorspronkelijk)}; geen werkdag: "
+            f"{', '.join(overgeslagen)}; verlengd tot en met {formaat.datum(einde)}"
         )
     if einde.year not in ondersteunde_jaren():
         stappen.append(onvolledig_jaar(einde.year))

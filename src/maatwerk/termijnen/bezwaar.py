@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from maatwerk import formaat
 from maatwerk.formaat import datum
 from maatwerk.termijnen.gegevens import TermijnFout, regel
 from maatwerk.termijnen.rekenen import bereken_einde
@@ -84,19 +85,19 @@ def tijdigheid_bezwaarschrift(
         return _voortijdig(bezwaar, r, ontvangen, besluit_genomen, uiterste)
 
     # uiterste: "niet later dan een week na afloop van de termijn" (6:9 lid 2), a statutory term of its own, Atw applied.
-    einde = bezwaar.einde.isoformat()
+    einde = formaat.datum(bezwaar.einde)
     if ontvangen <= bezwaar.einde:
         tijdig, bron = True, r["bron_ontvangst"]
-        uitleg = f"Ontvangen op {ontvangen.isoformat()}, vóór het einde van de bezwaartermijn ({einde})."
+        uitleg = f"Ontvangen op {formaat.datum(ontvangen)}, vóór het einde van de bezwaartermijn ({einde})."
     elif ter_post_bezorgd is not None and ter_post_bezorgd <= bezwaar.einde and ontvangen <= uiterste:
         tijdig, bron = True, r["bron_post"]
-        uitleg = (f"Ter post bezorgd op {ter_post_bezorgd.isoformat()} (uiterlijk {einde}) en ontvangen op "
-                  f"{ontvangen.isoformat()}, niet later dan een week na afloop ({uiterste.isoformat()}).")
+        uitleg = (f"Ter post bezorgd op {formaat.datum(ter_post_bezorgd)} (uiterlijk {einde}) en ontvangen op "
+                  f"{formaat.datum(ontvangen)}, niet later dan een week na afloop ({formaat.datum(uiterste)}).")
     else:
         tijdig, bron = False, r["bron_post"] if ter_post_bezorgd is not None else r["bron_ontvangst"]
-        post = "" if ter_post_bezorgd is None else f"; ter post bezorgd op {ter_post_bezorgd.isoformat()}"
-        uitleg = (f"Te laat: ontvangen op {ontvangen.isoformat()}{post}; de bezwaartermijn eindigde op {einde} "
-                  f"en een per post verzonden bezwaarschrift moest uiterlijk {uiterste.isoformat()} binnen zijn. "
+        post = "" if ter_post_bezorgd is None else f"; ter post bezorgd op {formaat.datum(ter_post_bezorgd)}"
+        uitleg = (f"Te laat: ontvangen op {formaat.datum(ontvangen)}{post}; de bezwaartermijn eindigde op {einde} "
+                  f"en een per post verzonden bezwaarschrift moest uiterlijk {formaat.datum(uiterste)} binnen zijn. "
                   f"Of de overschrijding verschoonbaar is ({r['bron_verschoonbaar']}), beoordeelt een medewerker.")
         if verschoonbaarheid is not None:
             oordeel = "verschoonbaar" if verschoonbaarheid.verschoonbaar else "niet verschoonbaar"

@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 from dateutil.relativedelta import relativedelta
 
+from maatwerk import formaat
 from maatwerk.termijnen.atw import atw_verlengen
 from maatwerk.termijnen.gegevens import TermijnFout, regel
 from maatwerk.termijnen.rekenen import bereken_einde, eerste_dag, te_lang_voor_atw
@@ -164,16 +165,16 @@ class _Klok:
             raise OpschortingOngeldig(f"Voor '{self.r['naam']}' kent de wet geen opschorting")
         verzoek = o.van - timedelta(days=1)
         if o.van < self.start:
-            raise OpschortingOngeldig(f"Opschorting vanaf {o.van} ligt vóór het begin van de termijn ({self.start})")
+            raise OpschortingOngeldig(f"Opschorting vanaf {formaat.datum(o.van)} ligt vóór het begin van de termijn ({formaat.datum(self.start)})")
         if verzoek > self.einde():
             raise OpschortingOngeldig(
                 f"Verzoek tot aanvulling op {verzoek} ligt na het einde van de termijn ({self.einde()}); "
                 f"een verstreken termijn kan niet meer worden opgeschort ({grond})"
             )
         if vorige is not None and o.van < vorige.tot:
-            raise OpschortingOngeldig(f"Opschorting vanaf {o.van} overlapt de vorige (tot {vorige.tot})")
+            raise OpschortingOngeldig(f"Opschorting vanaf {formaat.datum(o.van)} overlapt de vorige (tot {formaat.datum(vorige.tot)})")
         self.opgeschort += o.dagen
-        return (f"{grond}: opgeschort van {o.van.isoformat()} tot {o.tot.isoformat()} "
+        return (f"{grond}: opgeschort van {formaat.datum(o.van)} tot {formaat.datum(o.tot)} "
                 f"({o.dagen} kalenderdagen); de termijn schuift evenveel dagen op")
 
     def verdaag(self, v: Verdaging, max_weken: int | None) -> None:
@@ -189,8 +190,8 @@ class _Klok:
         einde = self.einde()
         if self.r.get("verdaging_moet_binnen_termijn") and v.medegedeeld_op > einde:
             raise VerdagingTeLaat(
-                f"{bron}: de mededeling van {v.medegedeeld_op.isoformat()} komt na het einde van de termijn "
-                f"({einde.isoformat()}); verdaging moet binnen de termijn worden meegedeeld en is dus niet geldig"
+                f"{bron}: de mededeling van {formaat.datum(v.medegedeeld_op)} komt na het einde van de termijn "
+                f"({formaat.datum(einde)}); verdaging moet binnen de termijn worden meegedeeld en is dus niet geldig"
             )
         self.verdaagd = v
 
@@ -200,5 +201,5 @@ class _Klok:
             return []
         bron = " ".join(self.r["verdaging_bron"].split())
         reden = f"; reden: {v.reden}" if v.reden else ""
-        return [f"{bron}: op {v.medegedeeld_op.isoformat()} (binnen de termijn) verdaagd met {v.weken} weken "
-                f"tot en met {einde.isoformat()}, zonder nieuwe Atw-verlenging{reden}"]
+        return [f"{bron}: op {formaat.datum(v.medegedeeld_op)} (binnen de termijn) verdaagd met {v.weken} weken "
+                f"tot en met {formaat.datum(einde)}, zonder nieuwe Atw-verlenging{reden}"]

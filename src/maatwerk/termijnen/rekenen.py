@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from maatwerk import formaat
 from maatwerk.termijnen.atw import atw_verlengen
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.gegevens import atw as atw_gegevens
@@ -46,8 +47,8 @@ def bereken_einde(gebeurtenis: date, eenheid: str, aantal: int, *, atw: bool) ->
         raise TermijnFout(f"Een termijn moet ten minste 1 duren, niet {aantal} {eenheid}")
     einde = gebeurtenis + relativedelta(**{EENHEDEN[eenheid]: aantal})
     stappen = [
-        f"{aantal} {eenheid} na {gebeurtenis.isoformat()}: van {eerste_dag(gebeurtenis).isoformat()} "
-        f"tot en met {einde.isoformat()}"
+        f"{aantal} {eenheid} na {formaat.datum(gebeurtenis)}: van {formaat.datum(eerste_dag(gebeurtenis))} "
+        f"tot en met {formaat.datum(einde)}"
     ]
     if not atw:
         return einde, stappen

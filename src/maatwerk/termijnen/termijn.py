@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Iterable
 
+from maatwerk import formaat
 from maatwerk.termijnen.gegevens import TermijnFout
 
 
@@ -52,7 +53,7 @@ class Opschorting:
 
     def __post_init__(self) -> None:
         if self.tot < self.van:
-            raise TermijnFout(f"Opschorting eindigt ({self.tot}) vóór zij begint ({self.van})")
+            raise TermijnFout(f"Opschorting eindigt ({formaat.datum(self.tot)}) vóór zij begint ({formaat.datum(self.van)})")
 
     @property
     def dagen(self) -> int:

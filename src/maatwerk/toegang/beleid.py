@@ -40,6 +40,7 @@ from maatwerk.toegang.rollen import (
     domeinen,
     heeft_rol,
     ontvangers,
+    rol_naam,
     rollen,
 )
 from maatwerk.zaken.models import Status, Zaak
@@ -83,7 +84,8 @@ def _geen(omschrijving: str) -> Grond:
 
 
 def _rolnamen(user) -> str:
-    return ", ".join(sorted(rollen(user))) or "geen rol"
+    """The user's roles by name ("Consulent Wmo"): this text is shown on pages and in the audit log."""
+    return ", ".join(rol_naam(r) for r in sorted(rollen(user))) or "geen rol"
 
 
 # ------------------------------------------------------------------ grounds outside one's domain

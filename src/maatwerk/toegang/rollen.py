@@ -24,6 +24,13 @@ ROLLEN = {
     JURIST: "Jurist bezwaar: registreert en behandelt bezwaren in alle domeinen; ziet alleen het dossier van een "
             "zaak waartegen bezwaar is gemaakt (alleen lezen)",
 }
+
+
+def rol_naam(code: str) -> str:
+    """The name of a role as a person reads it ("Consulent Wmo"), not its code ("consulent_wmo")."""
+    return ROLLEN[code].split(":")[0] if code in ROLLEN else code.replace("_", " ")
+
+
 ROL_KEUZES = [(code, code.replace("_", " ")) for code in ROLLEN]
 
 DOMEIN_VAN_ROL = {CONSULENT_WMO: WMO, CONSULENT_JEUGD: JEUGD, CONSULENT_INKOMEN: INKOMEN}

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from maatwerk import formaat
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang import rollen as r
 from maatwerk.toegang.forms import AuditFilter, InlogFormulier
@@ -274,7 +275,7 @@ def grondslag_register(request):
                     fouten_overnemen(form, fout)
                 else:
                     messages.success(request, f"Wettelijke grondslag nr. {g.pk} is vastgelegd (geldig tot en met "
-                                              f"{g.geldig_tot:%d-%m-%Y}).")
+                                              f"{formaat.datum(g.geldig_tot)}).")
                     return redirect("ui:grondslag_register")
     return render(request, "toegang/grondslag_register.html", {**ui_context(request, "grondslagen"), "form": form},
                   status=status)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 
+from maatwerk import formaat
 from maatwerk.personen.models import Rol
 from maatwerk.personen.situatie import bouw_situatie
 from maatwerk.personen.validators import parse_maand
@@ -75,7 +76,7 @@ def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, mo
     if zaak.status not in BEOORDELEN:
         raise ProcedureFout(
             f"Bevindingen legt u vast tijdens de beoordeling van de aanvraag (status aanvraag of beoordeling); deze "
-            f"zaak heeft status '{zaak.status}'.", code="geen_beoordeling",
+            f"zaak heeft status '{zaak.get_status_display()}'.", code="geen_beoordeling",
         )
     with transaction.atomic():
         Bevinding.objects.filter(zaak=zaak, criterium=criterium, actueel=True).update(actueel=False)
@@ -121,7 +122,7 @@ def controleer_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> None
         gevraagd = bedrag if bedrag is not None else berekend
         if berekend is not None and gevraagd is not None and gevraagd > berekend and not zaak.afwijkingen.exists():
             raise ProcedureFout(
-                f"Het voorgestelde bedrag (€ {gevraagd}) is hoger dan de Regelkern berekende (€ {berekend}). Dat is "
+                f"Het voorgestelde bedrag ({formaat.bedrag(gevraagd)}) is hoger dan de Regelkern berekende ({formaat.bedrag(berekend)}). Dat is "
                 "een afwijking van beleid: leg eerst een afwijking met reden vast (hardheidsclausule of "
                 "buitenwettelijk begunstigend beleid).", code="afwijking_nodig",
             )

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.toegang.rollen import ROL_KEUZES
 from maatwerk.zaken.fouten import OnveranderlijkFout
 from maatwerk.zaken.onveranderlijk import NooitWijzigenQuerySet
@@ -463,7 +464,7 @@ class Mandaatregel(models.Model):
         ]
 
     def __str__(self) -> str:
-        grens = "zonder bedraggrens" if self.max_bedrag is None else f"tot en met € {self.max_bedrag}"
+        grens = "zonder bedraggrens" if self.max_bedrag is None else f"tot en met {formaat.bedrag(self.max_bedrag)}"
         return f"{self.rol} – {self.get_regeling_display()}: {grens}"
 
 

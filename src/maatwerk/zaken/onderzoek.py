@@ -134,7 +134,7 @@ def werk_onderzoek_bij(zaak: Zaak, gebruiker, *, gesprekdatum: dt.date | None = 
     if zaak.status not in RAPPORT_STATUSSEN:
         raise ProcedureFout(
             f"Het onderzoeksverslag kan worden bijgewerkt vanaf het eerste gesprek tot het besluit; deze zaak heeft "
-            f"status '{zaak.status}'.", code="geen_onderzoek",
+            f"status '{zaak.get_status_display()}'.", code="geen_onderzoek",
         )
     # One transaction for the change, its version and the audit line: a crash leaves either all or nothing.
     with transaction.atomic():

@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.zaken import termijnen
@@ -136,13 +137,20 @@ class Stap:
     bedrag: Decimal | None
 
 
+def _statusnaam(code: str) -> str:
+    """The status as a person reads it ("klaar voor besluit"), not its code."""
+    return Status(code).label if code in Status.values else str(code)
+
+
 def _fout_overgang(zaak: Zaak, naar: str) -> ProcedureFout:
     mogelijk = ", ".join(
-        f"{o.naar} (via een besluit)" if o.alleen_via_besluit else o.naar for o in OVERGANGEN if o.van == zaak.status
+        f"{_statusnaam(o.naar)} (via een besluit)" if o.alleen_via_besluit else _statusnaam(o.naar)
+        for o in OVERGANGEN if o.van == zaak.status
     ) or "geen (de zaak is afgerond)"
+    van = _statusnaam(zaak.status)
     return ProcedureFout(
-        f"Van '{zaak.status}' naar '{naar}' is geen toegestane stap in de procedure. Mogelijk vanuit "
-        f"'{zaak.status}': {mogelijk}.",
+        f"Van '{van}' naar '{_statusnaam(naar)}' is geen toegestane stap in de procedure. Mogelijk vanuit "
+        f"'{van}': {mogelijk}.",
         code="ongeldige_overgang",
     )
 
@@ -155,7 +163,7 @@ def _controleer_datum(zaak: Zaak, datum: dt.date) -> None:
     vorige = zaak.overgangen.order_by("-op", "-id").first()
     if vorige and datum < vorige.datum:
         raise ValidationError({"datum": [
-            f"De datum {datum.isoformat()} ligt vóór de vorige stap ({vorige.naar} op {vorige.datum.isoformat()})."
+            f"De datum {formaat.datum(datum)} ligt vóór de vorige stap ({Status(vorige.naar).label} op {formaat.datum(vorige.datum)})."
         ]})
 
 
@@ -230,8 +238,8 @@ def _regel_aanvraag(zaak: Zaak, overgang: Overgang, stap: Stap) -> tuple[Overgan
         if stap.datum > tot:
             # Art. 2:5 lid 4: not a complete aanvraag; art. 2:6 lid 4: an aanvraag with a dated plan is a melding.
             reden = (
-                f"Het ondertekende ondersteuningsplan geldt niet als aanvraag: het gesprek van {gesprek.isoformat()} "
-                f"was langer dan {maanden} maanden geleden (uiterlijk {tot.isoformat()}; {bron}). De aanvraag is "
+                f"Het ondertekende ondersteuningsplan geldt niet als aanvraag: het gesprek van {formaat.datum(gesprek)} "
+                f"was langer dan {maanden} maanden geleden (uiterlijk {formaat.datum(tot)}; {bron}). De aanvraag is "
                 f"aangemerkt als melding ({VO}, artikel 2:6, vierde lid); een nieuw gesprek start een nieuw onderzoek."
             )
             naar_melding = replace(TABEL[(S.ONDERSTEUNINGSPLAN, S.MELDING)],
@@ -250,8 +258,8 @@ def _regel_aanvraag(zaak: Zaak, overgang: Overgang, stap: Stap) -> tuple[Overgan
             raise ProcedureFout(
                 f"Een aanvraag voor een Wmo-voorziening kan pas na het onderzoek ({VO}, artikel 2:5, tweede lid), "
                 f"tenzij de onderzoekstermijn is verstreken (artikel 2:5, derde lid; {termijn.bron}). Die termijn "
-                f"loopt tot en met {termijn.einde.isoformat()} ({'; '.join(termijn.stappen)}); een aanvraag zonder "
-                f"afgerond onderzoek kan vanaf {(termijn.einde + dt.timedelta(days=1)).isoformat()}.",
+                f"loopt tot en met {formaat.datum(termijn.einde)} ({'; '.join(termijn.stappen)}); een aanvraag zonder "
+                f"afgerond onderzoek kan vanaf {formaat.datum((termijn.einde + dt.timedelta(days=1)))}.",
                 code="wmo_onderzoekstermijn_loopt",
             )
     return overgang, ""

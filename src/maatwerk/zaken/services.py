@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk import formaat
 from maatwerk.personen.models import Huishouden, Inwoner
 from maatwerk.personen.validators import valideer_verleden
 from maatwerk.toegang import audit, beleid
@@ -135,12 +136,12 @@ def _werk_besluit_bij(gebruiker, zaak: Zaak, grond, *, uitkomst, bedrag, datum, 
         raise ValidationError({"bedrag": ["Een bedrag kan niet negatief zijn."]})
     if zaak.besluitdatum and datum < zaak.besluitdatum:
         raise ValidationError({"datum": [
-            f"Een later besluit kan niet vóór het besluit van {zaak.besluitdatum.isoformat()} liggen."
+            f"Een later besluit kan niet vóór het besluit van {formaat.datum(zaak.besluitdatum)} liggen."
         ]})
     oud = f"{zaak.besluit_uitkomst or '-'} {zaak.besluit_bedrag if zaak.besluit_bedrag is not None else ''}".strip()
     zaak.besluit_uitkomst, zaak.besluit_bedrag, zaak.besluitdatum = uitkomst, bedrag, datum
     zaak.save(update_fields=["besluit_uitkomst", "besluit_bedrag", "besluitdatum", "gewijzigd_op"])
     nieuw = f"{uitkomst} {bedrag if bedrag is not None else ''}".strip()
     audit.log(gebruiker, beleid.CHANGE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="besluit",
-              toelichting=f"besluit {kenmerk}: {oud} → {nieuw} op {datum.isoformat()}")
+              toelichting=f"besluit {kenmerk}: {oud} → {nieuw} op {formaat.datum(datum)}")
     return zaak

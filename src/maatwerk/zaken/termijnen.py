@@ -13,6 +13,7 @@ from importlib import resources
 
 import yaml
 
+from maatwerk import formaat
 from maatwerk import termijnen
 from maatwerk.termijnen import Termijn, TermijnFout
 
@@ -30,7 +31,7 @@ def parameter(naam: str, datum: dt.date) -> tuple[int, dict]:
     geldig = sorted((dt.date.fromisoformat(str(d)), v["value"]) for d, v in p["values"].items())
     waarden = [v for d, v in geldig if d <= datum]
     if not waarden:
-        raise TermijnFout(f"{p['metadata']['bron']}: geen waarde bekend op {datum.isoformat()}")
+        raise TermijnFout(f"{p['metadata']['bron']}: geen waarde bekend op {formaat.datum(datum)}")
     return waarden[-1], p["metadata"]
 
 

@@ -31,7 +31,7 @@ from django.core.exceptions import ValidationError
 from maatwerk import formaat
 from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.toegang.models import AuditRegel
-from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, heeft_rol, rollen
+from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, KWALITEITSMEDEWERKER, heeft_rol, rol_naam, rollen
 from maatwerk.zaken.fouten import ProcedureFout, VierOgenFout
 from maatwerk.zaken.models import Goedkeuring, Mandaatregel, Status, Statusovergang, Uitkomst, Zaak
 from maatwerk.zaken.vergrendeling import wijzigt_zaak
@@ -107,9 +107,9 @@ def oordeel(zaak: Zaak) -> VierOgenOordeel:
     if not m.heeft_mandaat:
         redenen.append(f"{voorbereider.get_username()} heeft geen mandaat voor {zaak.definitie.naam} (mandaattabel).")
     elif m.max_bedrag is not None and bedrag is None:
-        redenen.append(f"Het bedrag van het voorstel is onbekend; het mandaat reikt tot en met € {m.max_bedrag}.")
+        redenen.append(f"Het bedrag van het voorstel is onbekend; het mandaat reikt tot en met {formaat.bedrag(m.max_bedrag)}.")
     elif m.max_bedrag is not None and bedrag > m.max_bedrag:
-        redenen.append(f"Het bedrag € {bedrag} is hoger dan het mandaat van € {m.max_bedrag} ({', '.join(m.rollen)}).")
+        redenen.append(f"Het bedrag {formaat.bedrag(bedrag)} is hoger dan het mandaat van {formaat.bedrag(m.max_bedrag)} ({', '.join(rol_naam(r) for r in m.rollen)}).")
     return VierOgenOordeel(bool(redenen), redenen, voorbereider.pk)
 
 
