@@ -1,9 +1,13 @@
-"""The consulent's main flow in a real browser, on the demo data of case story 7 (Pedro, seed 004):
-log in, open the fresh melding, record the onderzoek and the inwoner's remarks, move to aanvraag, record the
-findings, compute, and reach 'klaar voor besluit'. And: a Wmo consulent cannot open a Jeugd zaak."""
+"""Case story 7 (Pedro, seed 004) from melding to a decided bezwaar, in a real browser on the demo data (issue 8):
+the consulent opens the fresh melding, records the onderzoek and the inwoner's remarks, moves to aanvraag, records
+the findings, computes and reaches 'klaar voor besluit'; the kwaliteitsmedewerker approves once (the same approval
+holds for the besluit); the consulent fixes and sends the letter (at most 2 pages, PDF/UA); the jurist registers a
+bezwaar received that same day (in time, Awb 6:8-6:10) and decides it. And: a Wmo consulent cannot open a Jeugd zaak."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import os
 import re
 from pathlib import Path
@@ -54,7 +58,7 @@ def _stap(page, actie: str, knop: str, reden: str = ""):
     form.get_by_role("button", name=knop).click()
 
 
-def test_consulent_brengt_melding_van_pedro_tot_klaar_voor_besluit(demo, inloggen, live_server):
+def test_casus_7_van_melding_tot_verstuurde_brief_en_beslist_bezwaar(demo, inloggen, live_server, tmp_path):
     page = inloggen("consulent_inkomen")
     expect(page.get_by_role("heading", name="Werkvoorraad", level=1)).to_be_visible()
 
@@ -147,6 +151,78 @@ def test_consulent_brengt_melding_van_pedro_tot_klaar_voor_besluit(demo, inlogge
     for stap in ("melding", "onderzoek", "aanvraag", "beoordeling", "klaar voor besluit"):
         expect(historie).to_contain_text(stap)
     expect(historie).to_contain_text("consulent_inkomen")
+
+    # One four-eyes approval, given on the proposal by the kwaliteitsmedewerker.
+    zaak_url = page.url.split("#")[0]
+    page.context.clear_cookies()
+    page = inloggen("kwaliteitsmedewerker")
+    lijst = page.locator("main")
+    expect(lijst).to_contain_text("Pedro Verhoef")
+    page.goto(zaak_url)
+    oordeel = page.locator("#vierogen")
+    oordeel.get_by_label("Akkoord met het voorstel").check()
+    oordeel.get_by_role("button", name="Oordeel vastleggen").click()
+    expect(page.locator("body")).to_contain_text("Goedgekeurd door kwaliteitsmedewerker")
+
+    # The consulent drafts the besluit: the approval on the proposal holds for it; no second approval.
+    page.context.clear_cookies()
+    page = inloggen("consulent_inkomen")
+    page.goto(zaak_url)
+    page.get_by_role("link", name=re.compile("[Bb]esluit")).first.click()
+    page.get_by_role("button", name="Besluit opstellen").click()
+    expect(page.locator("body")).to_contain_text("(op het voorstel in de zaak)")
+    vandaag = dt.date.today().isoformat()
+    page.get_by_label("Welke voorziening").fill("de kosten van een boekhouder voor de slotbalans")
+    page.get_by_label("Ingangsdatum").fill(vandaag)
+    page.get_by_label("Wat gebeurt er nu (betaling, start)").fill("Wij maken het geld binnen twee weken over.")
+    page.get_by_role("button", name="Inhoud opslaan").click()
+    expect(page.get_by_text("Alle verplichte onderdelen zijn ingevuld.")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("(op het voorstel in de zaak)")  # an unchanged amount keeps it
+
+    page.get_by_label("Datum van het besluit").fill(vandaag)
+    page.get_by_role("button", name="Besluit vaststellen").click()
+    expect(page.locator("#besluit-status")).to_contain_text("vastgesteld")
+    page.get_by_label("Dag van versturen (bekendmaking)").fill(vandaag)
+    page.get_by_role("button", name="Brief versturen").click()
+    expect(page.locator("#besluit-status")).to_contain_text("bekendgemaakt")
+    kenmerk = re.search(r"B\d{6}-Z\d{6}", page.locator("main").inner_text()).group(0)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Brief downloaden (PDF)").click()
+    pad = tmp_path / "brief.pdf"
+    download.value.save_as(pad)
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(pad.read_bytes()))
+    tekst = "\n".join(p.extract_text() for p in pdf.pages)
+    assert "€ 2.500,00" in tekst and "inwoner_" not in tekst and "hersenbeschadiging" not in tekst
+    from maatwerk.besluiten.models import Besluit
+    from maatwerk.brieven.pdf import paginas_hoofddeel
+
+    besluit = Besluit.objects.get(pk=int(kenmerk[1:7]))
+    assert paginas_hoofddeel(besluit.brief.html) <= 2  # a simple grant fits on two pages (the bijlage apart)
+
+    # The jurist registers a bezwaar received on the day the letter was sent (in time) and decides it.
+    page.context.clear_cookies()
+    page = inloggen("jurist")
+    page.get_by_role("link", name="Bezwaren").click()
+    page.get_by_label(re.compile("Kenmerk van het besluit")).fill(kenmerk)
+    page.get_by_label("Ontvangen op").fill(vandaag)
+    page.get_by_label("Gronden: waarom is de indiener het niet eens?").fill("Ik wil ook de kosten van de Belastingdienst vergoed.")
+    page.get_by_role("button", name="Bezwaarschrift registreren").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bezwaar")
+    expect(page.locator("#tijdigheid")).to_contain_text("Tijdig")
+    # Horen (Awb 7:2) before deciding: the jurist records the hearing.
+    horen = page.locator("form").filter(has=page.get_by_role("button", name="Horen vastleggen"))
+    horen.get_by_label("Datum hoorzitting (Awb 7:2)").fill(vandaag)
+    horen.get_by_label("Verslag van de hoorzitting").fill("Pedro legde uit dat hij ook een aangifte moet laten doen.")
+    horen.get_by_role("button", name="Horen vastleggen").click()
+    beslissen = page.locator("form").filter(has=page.get_by_role("button", name="Beslissen"))
+    beslissen.get_by_label("ongegrond").check()
+    beslissen.get_by_label("Motivering").fill("De bijstand dekt de kosten van de boekhouder helemaal. Andere kosten zijn niet gevraagd.")
+    beslissen.get_by_label("Datum beslissing").fill(vandaag)
+    beslissen.get_by_role("button", name="Beslissen").click()
+    expect(page.locator("#bezwaar-brief")).to_contain_text("verstuurd op")
 
 
 def test_wmo_consulent_kan_jeugdzaak_niet_openen(demo, inloggen, live_server):
