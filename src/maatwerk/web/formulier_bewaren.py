@@ -56,8 +56,9 @@ def _vrije_paden() -> frozenset[str]:
 
 
 def _vrij(pad: str) -> bool:
-    """Paths this middleware leaves alone: login and logout themselves, the API, the admin, static files."""
-    if pad.startswith(("/api/", "/admin/", "/" + settings.STATIC_URL.lstrip("/"))):
+    """Paths this middleware leaves alone: login and logout themselves, the API, the admin, static files, and the
+    residents' loket (anonymous by design: the self-check, the DigiD login and its mock; settings.LOKET_PADEN)."""
+    if pad.startswith(("/api/", "/admin/", "/" + settings.STATIC_URL.lstrip("/"), *getattr(settings, "LOKET_PADEN", ()))):
         return True
     return pad in _vrije_paden()
 
