@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .toegankelijkheid import controleer, controleer_reflow
+
 from .conftest import CHROMIUM
 
 GEEN_CHROMIUM = pytest.mark.skipif(
@@ -18,20 +20,14 @@ GEEN_CHROMIUM = pytest.mark.skipif(
 )
 pytestmark = [GEEN_CHROMIUM, pytest.mark.django_db(transaction=True)]
 
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 SMAL = {"width": 320, "height": 640}
 
 
 def toegankelijk(page) -> None:
-    """axe-core (bundled with axe-playwright-python, nothing downloaded): no WCAG 2.1 A/AA violation; and reflow
-    at 320 px (WCAG 1.4.10): the page is not wider than the viewport."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultaat = Axe().run(page, options=WCAG)
-    schendingen = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in resultaat.response["violations"]]
-    assert schendingen == [], f"{page.url}: {schendingen}"
-    breedte = page.evaluate("() => document.documentElement.scrollWidth")
-    assert breedte <= SMAL["width"], f"{page.url}: {breedte} px breed bij {SMAL['width']} px"
+    """axe-core: no WCAG 2.1 A/AA violation, and reflow at 320 px (WCAG 1.4.10); the shared helper of the
+    browser tests (tests/browser/toegankelijkheid.py)."""
+    controleer(page, page.url)
+    controleer_reflow(page, page.url)
 
 
 @pytest.fixture

@@ -163,3 +163,25 @@ def test_paginas_van_kwaliteit_en_beheer(page, live_server, wereld):
     _pagina(page, f"{u}/auditlog/", "auditlog")
     _pagina(page, f"{u}/besluiten/sjablonen/", "briefsjablonen")
     _pagina(page, f"{u}/besluiten/sjablonen/beslissing/", "briefsjabloon bewerken")
+
+
+def test_paginas_van_de_jurist_en_de_gespreksverzoeken(page, live_server, wereld):
+    """The page types the other parts of issue 8 and 9 added: the jurist's bezwaren, a decided bezwaar and its
+    letter; the consulent's list of gespreksverzoeken from the loket."""
+    from django.contrib.auth.models import User
+
+    from maatwerk.besluiten import bezwaar
+
+    u = live_server.url
+    _inloggen(page, live_server, "jurist")
+    _pagina(page, f"{u}/besluiten/bezwaren/", "bezwaren (jurist)")
+    bz = wereld["bezwaar"]
+    jurist = User.objects.get(username="jurist")
+    bezwaar.leg_horen_vast(bz, jurist, hoorzitting_op=dt.date(2026, 3, 10), verslag="De indiener lichtte zijn bezwaar toe.")
+    bezwaar.beslis(bz, jurist, uitkomst="ongegrond", datum=dt.date(2026, 3, 20),
+                   motivering="Drie uur per week is genoeg om het huis schoon te houden. Dat bleek bij het huisbezoek.")
+    _pagina(page, f"{u}/besluiten/bezwaren/{bz.pk}/", "beslist bezwaar (jurist)")
+    _pagina(page, f"{u}/besluiten/bezwaren/{bz.pk}/brief/", "brief: beslissing op bezwaar")
+
+    _inloggen(page, live_server, "consulent_wmo")
+    _pagina(page, f"{u}/gespreksverzoeken/", "gespreksverzoeken (consulent)")

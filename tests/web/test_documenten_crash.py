@@ -16,9 +16,6 @@ import hashlib
 import http.client
 import json
 import secrets
-import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -27,8 +24,7 @@ import uuid
 
 import pytest
 
-from .conftest import bsn_met_elfproef
-from .test_gelijktijdigheid import GUNICORN, OPZET, Database, Server, verzoek
+from .test_gelijktijdigheid import GUNICORN, Server, draaiende_server
 
 pytestmark = pytest.mark.skipif(not GUNICORN.exists(), reason="gunicorn is not installed")
 
@@ -62,25 +58,8 @@ def _upload(server: Server, token: str, zaak: int, inhoud: bytes, naam: str, tim
 
 @pytest.fixture(scope="module")
 def omgeving(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("documenten_crash")
-    db = Database(tmp)
-    try:
-        subprocess.run([sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"], env=db.env, check=True,
-                       timeout=300)
-        wachtwoord = secrets.token_urlsafe(24)
-        uit = subprocess.run([sys.executable, "-c", OPZET.format(bsn=bsn_met_elfproef(4_343_434), wachtwoord=wachtwoord)],
-                             env=db.env, check=True, capture_output=True, text=True, timeout=120)
-        gegevens = json.loads(uit.stdout.strip().splitlines()[-1])
-        server = Server(db, tmp / "server.log")
-        server.start()
-        code, body = verzoek(server, "", "POST", "/api/v1/token/", {"username": "wmo_gelijktijdig", "password": wachtwoord})
-        assert code == 200, body
-        gegevens["token"] = body["token"]
-        yield db, server, gegevens
-    finally:
-        if "server" in locals():
-            server.doden(signal.SIGTERM)
-        db.opruimen()
+    with draaiende_server(tmp_path_factory.mktemp("documenten_crash"), 4_343_434) as o:
+        yield o
 
 
 def _blob(waarde) -> bytes:

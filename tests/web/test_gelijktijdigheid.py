@@ -13,6 +13,7 @@ memory or inside a transaction, out of the server's sight). Then:
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import os
@@ -148,15 +149,16 @@ def verzoek(server: Server, token: str, methode: str, pad: str, data: dict | Non
         return fout.code, json.loads(tekst or b"null")
 
 
-@pytest.fixture(scope="module")
-def omgeving(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("gelijktijdig")
+@contextlib.contextmanager
+def draaiende_server(tmp: Path, bsn_nummer: int):
+    """A migrated database with one Wmo consulent and his zaak, and gunicorn running on it; yields
+    (db, server, gegevens with a token). Shared with the kill -9 test of the documents."""
     db = Database(tmp)
     try:
         subprocess.run([sys.executable, "-m", "django", "migrate", "--no-input", "-v", "0"], env=db.env, check=True,
                        timeout=300)
         wachtwoord = secrets.token_urlsafe(24)
-        uit = subprocess.run([sys.executable, "-c", OPZET.format(bsn=bsn_met_elfproef(4_242_424), wachtwoord=wachtwoord)],
+        uit = subprocess.run([sys.executable, "-c", OPZET.format(bsn=bsn_met_elfproef(bsn_nummer), wachtwoord=wachtwoord)],
                              env=db.env, check=True, capture_output=True, text=True, timeout=120)
         gegevens = json.loads(uit.stdout.strip().splitlines()[-1])
         server = Server(db, tmp / "server.log")
@@ -169,6 +171,12 @@ def omgeving(tmp_path_factory):
         if "server" in locals():
             server.doden(signal.SIGTERM)
         db.opruimen()
+
+
+@pytest.fixture(scope="module")
+def omgeving(tmp_path_factory):
+    with draaiende_server(tmp_path_factory.mktemp("gelijktijdig"), 4_242_424) as o:
+        yield o
 
 
 def _parallel(functie, argumenten):
