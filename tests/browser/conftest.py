@@ -44,7 +44,7 @@ def page(browser):
 
 def _zaai_migratiegegevens() -> None:
     """A live_server test is transactional: the database is flushed after each test, which also removes
-    what the data migrations seeded (roles, mandate table). Re-seed it with the migrations' own functions
+    what the data migrations seeded (roles, mandate table, letter templates). Re-seed it with the migrations' own functions
     (both get_or_create); serialized_rollback cannot be used because Playwright's sync API runs the test
     in another context than the one that created the test database."""
     from importlib import import_module
@@ -54,6 +54,10 @@ def _zaai_migratiegegevens() -> None:
     import_module("maatwerk.toegang.migrations.0002_rollen").maak(apps, None)
     import_module("maatwerk.toegang.migrations.0005_jurist_rol").maak(apps, None)
     import_module("maatwerk.zaken.migrations.0002_mandaattabel").vul(apps, None)
+    # The letter templates as a fresh database has them (the demo cannot send a letter without them).
+    import_module("maatwerk.besluiten.migrations.0002_sjablonen_en_gemeente").seed(apps, None)
+    import_module("maatwerk.besluiten.migrations.0004_sjabloon_beslissing_op_bezwaar").seed(apps, None)
+    import_module("maatwerk.besluiten.migrations.0007_brief_sjablonen_versie_2").nieuwe_versies(apps, None)
 
 
 @pytest.fixture

@@ -124,7 +124,7 @@ def test_kill_9_verliest_geen_bevestigd_document(omgeving):
     # Every document has its audit line (written in the same transaction).
     zonder = db.sql("SELECT d.id FROM zaken_document d WHERE NOT EXISTS (SELECT 1 FROM toegang_auditregel a WHERE "
                     "a.zaak_id = d.zaak_id AND a.actie = 'create' AND a.onderwerp = 'document' AND "
-                    "a.toelichting LIKE 'toegevoegd: document ' || d.id || ',%')")
+                    "a.toelichting LIKE 'toegevoegd: document ' || d.id || ?)", ",%")  # '%' as a parameter: psycopg
     assert zonder == [], f"documenten zonder auditregel: {zonder}"
     if not db.url:
         assert db.journal_mode() == "wal"
