@@ -339,3 +339,23 @@ def test_rommel_geeft_nooit_een_500(wmo, maak_zaak, pad, data):
     zaak = maak_zaak(wmo)
     antwoord = client_voor(wmo).post(f"/zaken/{zaak.pk}/{pad}/", data)
     assert antwoord.status_code in (302, 400, 403)
+
+
+@pytest.mark.django_db
+def test_geweigerde_actie_op_de_zaakpagina_houdt_wat_getypt_is(client, maak_zaak, breng_in, wmo, kwaliteit):
+    """Issue 8: a refused action never loses what was typed. The kwaliteitsmedewerker may see this zaak (it waits
+    for his second judgement) but not add the inwoner's reaction: the page comes back, 403, with his text."""
+    from decimal import Decimal
+
+    from maatwerk.zaken.models import Status
+
+    zaak = breng_in(maak_zaak(wmo), Status.KLAAR_VOOR_BESLUIT, wmo, bedrag=Decimal("20000"))
+    client.force_login(kwaliteit)
+    tekst = "Mevrouw wil liever hulp op dinsdag en donderdag."
+    antwoord = client.post(f"/zaken/{zaak.pk}/reactie/", {"reactie-tekst": tekst, "tekst": tekst,
+                                                           "reactie-ontvangen_op": "2026-01-05", "ontvangen_op": "2026-01-05",
+                                                           "reactie-bij": "onderzoek", "bij": "onderzoek"})
+    assert antwoord.status_code == 403
+    html = antwoord.content.decode()
+    assert "Niet opgeslagen:" in html and "staat hieronder nog" in html
+    assert tekst in html

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpResponseNotAllowed
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +21,7 @@ from django.utils import timezone
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.fouten import BEZET, CONFLICT
 from maatwerk.web.paginering import pagineer
 from maatwerk.zaken import beoordeling, documenten_views, onderzoek as onderzoek_service, procedure, ui_services, vierogen
 from maatwerk.zaken.fouten import ProcedureFout
@@ -261,15 +263,32 @@ def _post(view):
 
 
 def _verwerk(request, zaak: Zaak, form, sleutel: str, actie, succes: str, anker: str):
-    """Validate `form`, call the service `actie(cleaned_data)`; on a service refusal put its Dutch message on
-    the form and re-render with status 400. GeenToegang is not caught: it becomes the 403 page."""
+    """Validate `form`, call the service `actie(cleaned_data)`; on a refusal put its Dutch message on the form and
+    show the page again with what was typed (issue 8: a refused action never loses it): 400 bad input or a
+    procedure rule, 403 refused by the access policy (a user who may not see the zaak gets the 404 as before),
+    409/503 a conflicting or blocked write. The service runs in a savepoint, so the page can still be read."""
+    status = ONGELDIG
     if form.is_valid():
         try:
-            actie(form.cleaned_data)
+            with transaction.atomic():
+                actie(form.cleaned_data)
         except ValidationError as fout:
             fouten_overnemen(form, fout)
         except ProcedureFout as fout:
             form.add_error(None, str(fout))
+        except beleid.NietGevonden:
+            raise
+        except beleid.GeenToegang as fout:
+            if not beleid.grond_zaak(request.user, zaak, beleid.VIEW).toegestaan:
+                raise
+            form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
+            status = 403
+        except IntegrityError:
+            form.add_error(None, CONFLICT)
+            status = 409
+        except OperationalError:
+            form.add_error(None, BEZET)
+            status = 503
         else:
             # Tagged with the section, so the confirmation appears where the user is (see _zaak_context).
             messages.success(request, succes, extra_tags=f"{SECTIE}{anker}")
@@ -277,7 +296,7 @@ def _verwerk(request, zaak: Zaak, form, sleutel: str, actie, succes: str, anker:
                 # e.g. the second person who sent the proposal back: the zaak is no longer his to see
                 return redirect("ui:werkvoorraad")
             return redirect(_naar_zaak(zaak, anker))
-    return _toon_zaak(request, zaak, {sleutel: form}, status=ONGELDIG)
+    return _toon_zaak(request, zaak, {sleutel: form}, status=status)
 
 
 @_post
