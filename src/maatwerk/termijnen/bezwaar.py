@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from maatwerk import formaat
-from maatwerk.formaat import datum
 from maatwerk.termijnen.gegevens import TermijnFout, regel
 from maatwerk.termijnen.rekenen import bereken_einde
 from maatwerk.termijnen.termijn import Termijn
@@ -118,16 +117,16 @@ def _voortijdig(bezwaar: Termijn, r: dict, ontvangen: date, besluit_genomen: dat
     already existed; before that there was nothing to object to (the 6:10 exception does not apply)."""
     if besluit_genomen is not None and ontvangen < besluit_genomen:
         raise TermijnFout(
-            f"Het bezwaarschrift is ontvangen op {datum(ontvangen)}, vóór de datum van het besluit "
-            f"({datum(besluit_genomen)}): het besluit bestond toen nog niet. Alleen een bezwaarschrift dat binnenkomt "
+            f"Het bezwaarschrift is ontvangen op {formaat.datum(ontvangen)}, vóór de datum van het besluit "
+            f"({formaat.datum(besluit_genomen)}): het besluit bestond toen nog niet. Alleen een bezwaarschrift dat binnenkomt "
             f"nadat het besluit is genomen, geldt als tijdig ingediend vóór het begin van de termijn "
             f"(Awb 6:10, eerste lid). Vraag de indiener bezwaar te maken tegen het besluit zelf.")
     if ontvangen == bezwaar.gebeurtenis:
         wanneer = "op de dag van bekendmaking"
     else:
         wanneer = "vóór de bekendmaking"
-    uitleg = (f"Ontvangen op {datum(ontvangen)}, {wanneer} ({datum(bezwaar.gebeurtenis)}); de bezwaartermijn "
-              f"begint pas de dag daarna ({datum(bezwaar.start)}, Awb, artikel 6:8, eerste lid). Het besluit bestond "
+    uitleg = (f"Ontvangen op {formaat.datum(ontvangen)}, {wanneer} ({formaat.datum(bezwaar.gebeurtenis)}); de bezwaartermijn "
+              f"begint pas de dag daarna ({formaat.datum(bezwaar.start)}, Awb, artikel 6:8, eerste lid). Het besluit bestond "
               f"al, dus het bezwaarschrift is niet te vroeg en niet te laat ({r['bron_voortijdig']}).")
     return Tijdigheid(tijdig=True, regel_id=r["id"], bron=r["bron_voortijdig"], uitleg=uitleg,
                       uiterste_ontvangst_bij_post=uiterste)
