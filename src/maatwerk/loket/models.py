@@ -92,3 +92,6 @@ class Gespreksverzoek(models.Model):
 
     def __str__(self) -> str:
         return f"gespreksverzoek {self.pk} ({self.domein})"
+
+
+from maatwerk.loket.aanvraagmodellen import ConceptBestand, Indiening, SoortIndiening  # noqa: E402,F401

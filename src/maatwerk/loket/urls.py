@@ -15,3 +15,12 @@ urlpatterns = [
     path("gesprek/", views.gesprek_aanvragen, name="gesprek"),
     path("gesprek/<int:pk>/ontvangen/", views.gesprek_ontvangen, name="gesprek_ontvangen"),
 ]
+
+# Online aanvraag and melding (issue 9, point 3): loket/aanvraag_views.py.
+from maatwerk.loket import aanvraag_views  # noqa: E402
+
+urlpatterns += [
+    path("aanvragen/", aanvraag_views.kiezen, name="aanvragen"),
+    path("aanvragen/<slug:regeling>/", aanvraag_views.formulier, name="aanvraag"),
+    path("aanvragen/ontvangen/<uuid:sleutel>/", aanvraag_views.ontvangen, name="aanvraag_ontvangen"),
+]

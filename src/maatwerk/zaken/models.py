@@ -43,6 +43,8 @@ class Uitkomst(models.TextChoices):
 class AanvraagVia(models.TextChoices):
     FORMULIER = "aanvraagformulier", "aanvraagformulier (art. 2:5 lid 1)"
     ONDERTEKEND_PLAN = "ondertekend_plan", "voor akkoord ondertekend ondersteuningsplan (art. 2:5 lid 4)"
+    # Issue 9: the resident's own form in the loket, logged in with DigiD (Awb 4:1; art. 2:5 lid 1 "digitaal").
+    ONLINE = "online", "online via het loket (art. 2:5 lid 1)"
 
 
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
