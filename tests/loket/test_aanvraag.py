@@ -220,13 +220,49 @@ def test_consulent_van_het_domein_ziet_zaak_en_documenten_anderen_niet(client, d
     assert Documentinhoud.objects.filter(sha256=document.sha256).exists()
 
 
-def test_zelftest_uitkomst_linkt_naar_aanvragen(client):
-    from maatwerk.loket import views
+def test_zelftest_uitkomst_linkt_naar_aanvragen_zonder_gegevens_mee(client, db):
+    from types import SimpleNamespace
 
-    assert "loket:aanvraag" in open(views.__file__.replace("views.py", "templates/loket/zelftest_uitkomst.html")).read()
+    from django.template.loader import render_to_string
+
+    html = render_to_string("loket/zelftest_uitkomst.html", {
+        "regeling": "bijzondere_bijstand", "naam": "Bijzondere bijstand", "antwoorden": "geheim", "laatste_stap": 3,
+        "uitkomst": SimpleNamespace(recht=False, uitleg=[], aannames=[], waarden={})})
+    link = re.search(r'href="(/loket/aanvragen/[^"]*)"', html).group(1)
+    assert link == URL  # no answers of the self-check in the link
+    r = client.get(link)  # anonymous: to the DigiD login, and back to the empty form afterwards
+    assert r.status_code == 302 and r["Location"].startswith("/loket/inloggen/") and "aanvragen" in r["Location"]
 
 
 def test_onbekende_inwoner_krijgt_uitleg_geen_fout(client, digid_login, db):
     digid_login(client)
     r = client.get(URL)
     assert r.status_code == 200 and "We kunnen uw gegevens niet vinden" in r.content.decode()
+
+
+def test_vragen_en_termijnzinnen_b1():
+    from maatwerk.brieven import leesbaarheid as L
+    from maatwerk.loket import aanvraag
+    from maatwerk.loket.aanvraag_formulieren import AanvraagFormulier, BijzondereBijstandFormulier
+
+    teksten = []
+    for regeling in ("bijzondere_bijstand", "individuele_inkomenstoeslag", "wmo_maatwerkvoorziening"):
+        form = (BijzondereBijstandFormulier if regeling == "bijzondere_bijstand" else AanvraagFormulier)(regeling=regeling)
+        for veld in form.fields.values():
+            teksten += [str(veld.label), str(veld.help_text or "")]
+            teksten += [str(m) for k, m in veld.error_messages.items() if k in ("required", "min_value")]
+    for regeling in ("bijzondere_bijstand", "jeugdhulp", "wmo_maatwerkvoorziening"):
+        teksten += aanvraag.termijn_bij_ontvangst(regeling, dt.date(2026, 12, 7)).zinnen
+    meting = L.meet_brief('<div data-leesbaarheid="meten">' + "".join(f"<p>{t}</p>" for t in teksten if t) + "</div>")
+    assert meting.voldoet, f"{meting} — {meting.tekortkomingen()}"
+
+
+@pytest.mark.parametrize("ontvangen", [dt.date(2026, 1, 31), dt.date(2026, 12, 31), dt.date(2026, 12, 7)])
+def test_beslistermijn_vanaf_ontvangst_ook_aan_het_eind_van_de_maand(ontvangen):
+    from maatwerk import termijnen
+    from maatwerk.loket import aanvraag
+
+    uitleg = aanvraag.termijn_bij_ontvangst("individuele_studietoeslag", ontvangen)
+    verwacht = termijnen.awb_beslistermijn(ontvangen, wet="Participatiewet", vandaag=ontvangen)
+    assert (uitleg.start, uitleg.einde) == (ontvangen, verwacht.einde) and "4:13" in uitleg.bron
+    assert formaat.datum(verwacht.einde) in " ".join(uitleg.zinnen)
