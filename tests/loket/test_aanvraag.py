@@ -213,6 +213,8 @@ def test_consulent_van_het_domein_ziet_zaak_en_documenten_anderen_niet(client, d
     assert f"/zaken/{zaak.pk}/" in staf.get("/werkvoorraad/").content.decode()
     pagina = staf.get(f"/zaken/{zaak.pk}/")
     assert pagina.status_code == 200 and "offerte.pdf" in pagina.content.decode()
+    assert "inwoner-" not in pagina.content.decode()  # no internal user name: "de inwoner zelf"
+    assert "de inwoner zelf (online, DigiD)" in pagina.content.decode()
     for ander in (wmo, kwaliteit, beheerder):
         staf.force_login(ander)
         assert staf.get(f"/zaken/{zaak.pk}/").status_code == 404
