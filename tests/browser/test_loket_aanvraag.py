@@ -84,3 +84,32 @@ def test_aanvraag_met_twee_bestanden_en_de_consulent_ziet_haar(demo, telefoon, i
     staf.goto(f"{live_server.url}/zaken/{zaak.pk}/#documenten")
     expect(staf.locator("#documenten")).to_contain_text("offerte.pdf")
     expect(staf.locator("#documenten")).to_contain_text("bankafschrift.png")
+
+
+def _digid(page, live_server, volgende: str) -> None:
+    page.goto(f"{live_server.url}/loket/inloggen/?next={volgende}")
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    page.get_by_label("Pedro Verhoef (999990019)").check()
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def test_melding_wmo_en_het_ontvangstbewijs_zonder_einddatum(demo, telefoon, live_server):
+    page = telefoon
+    _digid(page, live_server, "/loket/aanvragen/wmo_maatwerkvoorziening/")
+    expect(page.get_by_role("heading", name="Melding wmo-maatwerkvoorziening", level=1)).to_be_visible()
+    page.get_by_role("button", name="Verstuur mijn melding").click()  # nothing typed: the message at the field
+    expect(page.get_by_role("alert").first).to_contain_text("Schrijf op waarmee u hulp wilt.")
+    toegankelijk(page)
+    page.get_by_label("Waarmee wilt u hulp?").fill("Ik kan de trap niet meer op.")
+    page.get_by_role("button", name="Verstuur mijn melding").click()
+    expect(page.get_by_role("heading", name="Uw melding is verstuurd", level=1)).to_be_visible()
+    expect(page.get_by_text("De dag van dat eerste gesprek is de datum van uw melding.", exact=False)).to_be_visible()
+    toegankelijk(page)
+    assert page.csp == []
+
+
+def test_onbekende_inwoner_krijgt_een_uitlegpagina(telefoon, live_server):
+    page = telefoon  # no demo data: Pedro is not in personen
+    _digid(page, live_server, "/loket/aanvragen/jeugdhulp/")
+    expect(page.get_by_role("heading", name="We kunnen uw gegevens niet vinden", level=1)).to_be_visible()
+    toegankelijk(page)
