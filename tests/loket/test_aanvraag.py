@@ -268,3 +268,18 @@ def test_beslistermijn_vanaf_ontvangst_ook_aan_het_eind_van_de_maand(ontvangen):
     verwacht = termijnen.awb_beslistermijn(ontvangen, wet="Participatiewet", vandaag=ontvangen)
     assert (uitleg.start, uitleg.einde) == (ontvangen, verwacht.einde) and "4:13" in uitleg.bron
     assert formaat.datum(verwacht.einde) in " ".join(uitleg.zinnen)
+
+
+def test_hetzelfde_bestand_opnieuw_gestuurd_telt_een_keer_en_de_consulent_leest_bedrag_en_telefoon(
+        client, digid_login, inwoners):
+    digid_login(client)
+    sleutel = _open(client)
+    r = client.post(URL, {"formuliersleutel": sleutel, "bestanden": [_bestand("offerte.pdf", PDF)]})
+    assert r.status_code == 400  # the question is missing; the file is kept
+    # The resident chooses the same file again (or the browser resends after a broken connection).
+    r = client.post(URL, {**GOED, "bedrag": "400,00", "formuliersleutel": sleutel,
+                          "bestanden": [_bestand("offerte.pdf", PDF), _bestand("offerte-kopie.pdf", PDF)]})
+    assert r.status_code == 302
+    zaak = Zaak.objects.get()
+    assert zaak.documenten.count() == 1
+    assert "Gevraagd bedrag: € 400,00." in zaak.omschrijving and "Telefoonnummer: 0612345678." in zaak.omschrijving

@@ -183,8 +183,12 @@ def bewaar_concept(h: sessie.Handelend, sleutel: uuid.UUID, bestanden: list[Best
     """Keep accepted files of a form not yet submitted, in their own commit. Returns refusals (too many files)."""
     fouten = []
     with documenten._volledig_synchroon(), transaction.atomic():
-        al = concept_bestanden(h, sleutel).count()
+        bewaard = set(concept_bestanden(h, sleutel).values_list("sha256", flat=True))
+        al = len(bewaard)
         for b in bestanden:
+            if b.sha256 in bewaard:
+                # The same file again (sent anew after a broken connection, or chosen twice): kept once.
+                continue
             if al >= MAX_BESTANDEN:
                 fouten.append(f"{b.naam}: u kunt hoogstens {MAX_BESTANDEN} bestanden meesturen. Stuur de rest "
                               "later na of neem ze mee naar het gesprek.")
@@ -192,6 +196,7 @@ def bewaar_concept(h: sessie.Handelend, sleutel: uuid.UUID, bestanden: list[Best
             ConceptBestand.objects.create(
                 formuliersleutel=sleutel, bsn=h.betreft_bsn, gemachtigde_bsn=h.bsn if h.gemachtigd else "",
                 bestandsnaam=b.naam, inhoudstype=b.inhoudstype, grootte=len(b.inhoud), sha256=b.sha256, inhoud=b.inhoud)
+            bewaard.add(b.sha256)
             al += 1
     return fouten
 
@@ -236,7 +241,10 @@ def _dien_in(gebruiker, h, regeling, sleutel, gegevens, bestanden) -> Indiening:
         return bestaand
     concept = list(ConceptBestand.objects.filter(formuliersleutel=sleutel, bsn=h.betreft_bsn,
                                                  gemachtigde_bsn=h.bsn if h.gemachtigd else ""))
-    alle = [Bestand(c.bestandsnaam, bytes(c.inhoud), c.inhoudstype, c.sha256) for c in concept] + list(bestanden)
+    alle: list[Bestand] = []
+    for b in [Bestand(c.bestandsnaam, bytes(c.inhoud), c.inhoudstype, c.sha256) for c in concept] + list(bestanden):
+        if all(b.sha256 != a.sha256 for a in alle):  # the same content once per submission
+            alle.append(b)
     if len(alle) > MAX_BESTANDEN:
         raise ValidationError({"bestanden": [f"U kunt hoogstens {MAX_BESTANDEN} bestanden meesturen."]})
     b = bekend(h)
@@ -250,7 +258,13 @@ def _dien_in(gebruiker, h, regeling, sleutel, gegevens, bestanden) -> Indiening:
         huishouden = Huishouden.objects.create(
             naam=" ".join(p for p in ("Huishouden", i.tussenvoegsel, i.achternaam) if p), aangemaakt_door=gebruiker)
         Huishoudlid.objects.create(huishouden=huishouden, inwoner=i, rol=Rol.PARTNER, relatie=Relatie.AANVRAGER)
-    omschrijving = gegevens.get("vraag", "") or f"Online {soort_van(regeling)} {definitie.naam}"
+    # What the consulent reads on the zaak page: the question, and what else the form asked.
+    delen = [gegevens.get("vraag", "") or f"Online {soort_van(regeling)} {definitie.naam}."]
+    if gegevens.get("bedrag") is not None:
+        delen.append(f"Gevraagd bedrag: {formaat.bedrag(gegevens['bedrag'])}.")
+    if gegevens.get("telefoon"):
+        delen.append(f"Telefoonnummer: {gegevens['telefoon']}.")
+    omschrijving = "\n\n".join(delen)
     zaak = Zaak.objects.create(
         regeling=regeling, huishouden=huishouden, hoofdpersoon=b.inwoner, omschrijving=omschrijving,
         ontvangen_op=vandaag, kosten=gegevens.get("kosten"), status=Status.MELDING, behandelaar=None,
