@@ -283,3 +283,21 @@ def test_hetzelfde_bestand_opnieuw_gestuurd_telt_een_keer_en_de_consulent_leest_
     zaak = Zaak.objects.get()
     assert zaak.documenten.count() == 1
     assert "Gevraagd bedrag: € 400,00." in zaak.omschrijving and "Telefoonnummer: 0612345678." in zaak.omschrijving
+
+
+def test_consulent_kan_online_niet_zelf_kiezen(inwoners, inkomen):
+    from django.core.exceptions import ValidationError
+
+    from maatwerk.zaken import procedure
+    from maatwerk.zaken.services import meld_zaak
+
+    pedro = inwoners[0]
+    zaak = meld_zaak(inkomen, huishouden=pedro.lidmaatschappen.get().huishouden, hoofdpersoon=pedro,
+                     regeling="bijzondere_bijstand", omschrijving="Aan de balie")
+    with pytest.raises(ValidationError, match="alleen binnen via het loket"):
+        procedure.voer_uit(zaak, Status.AANVRAAG, inkomen, datum=timezone.localdate(), via="online")
+    zaak.refresh_from_db()
+    assert zaak.status == Status.MELDING and zaak.aanvraag_via == ""
+    from maatwerk.zaken.models import AANVRAAG_VIA_MEDEWERKER
+
+    assert "online" not in dict(AANVRAAG_VIA_MEDEWERKER)  # not offered in the staff form nor the API

@@ -16,6 +16,7 @@ from maatwerk.zaken.models import (
     PARTICIPATIELADDER,
     ZRM_DOMEINEN,
     ZRM_SCORES,
+    AANVRAAG_VIA_MEDEWERKER,
     AanvraagVia,
     Onderzoek,
     Ondersteuningsplan,
@@ -85,7 +86,7 @@ class StapFormulier(NLFormulier, forms.Form):
             reden.help_text = "Komt in de historie van de zaak."
         if overgang.naar == Status.AANVRAAG:
             self.fields["via"] = forms.ChoiceField(
-                label="Hoe is de aanvraag gedaan?", choices=AanvraagVia.choices, initial=AanvraagVia.FORMULIER,
+                label="Hoe is de aanvraag gedaan?", choices=AANVRAAG_VIA_MEDEWERKER, initial=AanvraagVia.FORMULIER,
                 widget=forms.RadioSelect, error_messages={"required": "Kies hoe de aanvraag is gedaan."},
             )
         if overgang.naar == Status.KLAAR_VOOR_BESLUIT:

@@ -47,6 +47,11 @@ class AanvraagVia(models.TextChoices):
     ONLINE = "online", "online via het loket (art. 2:5 lid 1)"
 
 
+# The ways a consulent can record an aanvraag in a procedure step: "online" is set only by the loket's own
+# submission (maatwerk.loket.aanvraag), never chosen by hand.
+AANVRAAG_VIA_MEDEWERKER = [(v, label) for v, label in AanvraagVia.choices if v != AanvraagVia.ONLINE]
+
+
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
 
 

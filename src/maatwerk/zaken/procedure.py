@@ -223,6 +223,10 @@ def _regel_aanvraag(zaak: Zaak, overgang: Overgang, stap: Stap) -> tuple[Overgan
     via = stap.via or AanvraagVia.FORMULIER
     if via not in AanvraagVia.values:
         raise ValidationError({"via": [f"Onbekende wijze van aanvragen '{via}'; kies uit: {', '.join(AanvraagVia.values)}."]})
+    if via == AanvraagVia.ONLINE:
+        # Only the loket's own submission records an online aanvraag (maatwerk.loket.aanvraag), with its receipt.
+        raise ValidationError({"via": ["Een online aanvraag komt alleen binnen via het loket van de inwoner; kies "
+                                       "het aanvraagformulier of het ondertekende ondersteuningsplan."]})
     if via == AanvraagVia.ONDERTEKEND_PLAN:
         plan = zaak.huidig_plan() if zaak.status == S.ONDERSTEUNINGSPLAN else None
         if plan is None or plan.ondertekend_op is None:

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from maatwerk.personen.serializers import MaandVeld
 from maatwerk.zaken.models import (
-    AanvraagVia,
+    AANVRAAG_VIA_MEDEWERKER,
     Afwijking,
     Berekening,
     Bevinding,
@@ -72,7 +72,7 @@ class OvergangInvoerSerializer(serializers.Serializer):
     naar = serializers.ChoiceField(choices=Status.choices)
     datum = serializers.DateField(required=False)
     reden = serializers.CharField(required=False, allow_blank=True)
-    via = serializers.ChoiceField(choices=AanvraagVia.choices, required=False)
+    via = serializers.ChoiceField(choices=AANVRAAG_VIA_MEDEWERKER, required=False)
     uitkomst = serializers.ChoiceField(choices=Uitkomst.choices, required=False)
     bedrag = serializers.DecimalField(required=False, allow_null=True, min_value=0, **BEDRAG)
 
