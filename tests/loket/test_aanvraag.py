@@ -186,6 +186,8 @@ def test_bsn_van_een_ander_in_een_vervalst_formulier_telt_niet(client, digid_log
     anders = Client()
     digid_login(anders, BSN_PARTNER)
     assert anders.get(r["Location"]).status_code == 404
+    assert AuditRegel.objects.filter(onderwerp="ontvangstbewijs aanvraag", toegestaan=False,
+                                     toelichting__contains=BSN_PARTNER).exists()
     r2 = anders.post(URL, {**GOED, "formuliersleutel": sleutel})
     assert r2.status_code == 400 and "al verstuurd" in r2.content.decode() and Zaak.objects.count() == 1
 

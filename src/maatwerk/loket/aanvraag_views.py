@@ -20,7 +20,9 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from maatwerk.loket import aanvraag, sessie
 from maatwerk.loket.aanvraag_formulieren import formulier_voor
 from maatwerk.loket.views import _pagina, inwoner_vereist
-from maatwerk.toegang.models import Actie
+from maatwerk.toegang import audit
+from maatwerk.toegang.beleid import Grond
+from maatwerk.toegang.models import Actie, SoortGrond
 from maatwerk.zaken import documenten, upload
 from maatwerk.zaken.regelingen import REGELINGEN
 
@@ -156,7 +158,10 @@ def _post(request, h, regeling, handler):
 @inwoner_vereist
 def ontvangen(request, h: sessie.Handelend, sleutel):
     indiening = aanvraag.indiening_van(h, sleutel)
-    if indiening is None:  # unknown, or someone else's: the same answer
+    if indiening is None:  # unknown, or someone else's: the same answer, and a refused audit line
+        audit.log(request.user, Actie.VIEW, Grond(False, SoortGrond.GEEN, "Ontvangstbewijs van een andere inwoner "
+                                                  "of onbekend"), onderwerp="ontvangstbewijs aanvraag",
+                  toelichting=f"{aanvraag._bsns(h)}. Formuliersleutel {sleutel}.")
         raise Http404("Niet gevonden.")
     aanvraag.log_inzien(request, h, indiening)
     return _pagina(request, "loket/aanvraag_ontvangen.html", {
