@@ -31,7 +31,8 @@ BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "api-to
 # request would hold the lock during the computation, and on SQLite every other writer would wait for it.
 # A document upload is received and checked before its short transaction (zaken.documenten.voeg_toe): a slow
 # 10 MB upload must not hold the write lock.
-EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-documenten", "ui:zaak_documenten"})
+EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-documenten", "ui:zaak_documenten",
+                              "loket:mijn_bezwaar"})  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
 
 
 def _eigen_transactie(request) -> bool:
