@@ -71,6 +71,16 @@ STATUSZINNEN: dict[str, str] = {
 ZIN_BESLUIT_ONDERWEG = "We zijn bijna klaar. U krijgt snel een brief met ons besluit."
 ZIN_BEZWAAR = "U hebt bezwaar gemaakt. We behandelen uw bezwaar."
 ZIN_BEZWAAR_BESLIST = "We hebben beslist op uw bezwaar. U vindt de brief op deze pagina."
+# The deadline sentences ({datum}: the last day, in Dutch).
+ZIN_BEZWAARTERMIJN = "Bent u het niet eens met het besluit? U kunt bezwaar maken tot en met {datum}."
+ZIN_BEZWAARTERMIJN_VOORBIJ = ("U kon bezwaar maken tot en met {datum}. Die tijd is voorbij. Bent u het niet eens met "
+                              "het besluit? U kunt toch nog bezwaar maken. Schrijf dan ook op waarom dat niet eerder kon.")
+ZIN_ONDERZOEKSTERMIJN = "We ronden het onderzoek af uiterlijk op {datum}."
+ZIN_BESLISTERMIJN = "We nemen een besluit uiterlijk op {datum}. Zo staat het in de wet."
+ZIN_TERMIJN_VOORBIJ = "Die datum is voorbij. Bel uw consulent als u nog niets van ons hebt gehoord."
+ZIN_TERMIJN_ONBEKEND = "We kunnen de datum nu niet uitrekenen. Uw consulent vertelt u de datum."
+ZINNEN_TERMIJN = (ZIN_BEZWAARTERMIJN, ZIN_BEZWAARTERMIJN_VOORBIJ, ZIN_ONDERZOEKSTERMIJN, ZIN_BESLISTERMIJN,
+                  ZIN_TERMIJN_VOORBIJ, ZIN_TERMIJN_ONBEKEND)
 
 
 # ------------------------------------------------------------------ whose zaak
@@ -177,26 +187,20 @@ def termijnregels(zaak: Zaak, vandaag: dt.date | None = None) -> list[Termijnreg
         if laatste.op_bezwaar_id:
             return []  # the decision on a bezwaar: beroep at the court, named in the letter itself
         t = bezwaartermijn(laatste.bekendgemaakt_op, vandaag=vandaag)
-        if t.verstreken:
-            zin = (f"U kon bezwaar maken tot en met {formaat.datum(t.einde)}. Die tijd is voorbij. Bent u het niet eens "
-                   "met het besluit? U kunt toch nog bezwaar maken. Schrijf dan ook op waarom dat niet eerder kon.")
-        else:
-            zin = f"Bent u het niet eens met het besluit? U kunt bezwaar maken tot en met {formaat.datum(t.einde)}."
-        return [Termijnregel(t.einde, zin, t.bron)]
+        zin = ZIN_BEZWAARTERMIJN_VOORBIJ if t.verstreken else ZIN_BEZWAARTERMIJN
+        return [Termijnregel(t.einde, zin.format(datum=formaat.datum(t.einde)), t.bron)]
     if zaak.is_afgerond:
         return []
     try:
         lijst = termijnen.termijnen_van_zaak(zaak, vandaag)
     except TermijnFout:
-        return [Termijnregel(None, "We kunnen de datum nu niet uitrekenen. Uw consulent vertelt u de datum.", "")]
+        return [Termijnregel(None, ZIN_TERMIJN_ONBEKEND, "")]
     uit = []
     for t in lijst:
-        if t.regel_id == "termijn.wmo.onderzoek":
-            zin = f"We ronden het onderzoek af uiterlijk op {formaat.datum(t.einde)}."
-        else:
-            zin = f"We nemen een besluit uiterlijk op {formaat.datum(t.einde)}. Zo staat het in de wet."
+        zin = (ZIN_ONDERZOEKSTERMIJN if t.regel_id == "termijn.wmo.onderzoek" else ZIN_BESLISTERMIJN).format(
+            datum=formaat.datum(t.einde))
         if t.verstreken:
-            zin += " Die datum is voorbij. Bel uw consulent als u nog niets van ons hebt gehoord."
+            zin += " " + ZIN_TERMIJN_VOORBIJ
         uit.append(Termijnregel(t.einde, zin, t.bron))
     return uit
 
