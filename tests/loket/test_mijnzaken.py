@@ -403,3 +403,17 @@ def test_banner_onbekende_inwoner_is_u(client, digid_login):
     html = client.get("/loket/mijn/").content.decode()
     assert "U bent ingelogd met DigiD als u zelf." in html and BSN_INWONER not in html
     assert "U hebt nog geen zaken bij ons." in client.get("/loket/mijn/zaken/").content.decode()
+
+
+def test_te_groot_bestand_413_met_nederlandse_uitleg(client, digid_login, wmo, settings):
+    settings.MAATWERK_DOCUMENT_MAX_BYTES = 1000
+    zaak, besluit = _zaak(wmo)
+    digid_login(client)
+    pad = f"/loket/mijn/zaken/{zaak.pk}/bezwaar/{besluit.pk}/"
+    # Within the margin for the other fields: the file is dropped while it streams in, the text is kept.
+    r = client.post(pad, {"gronden": GRONDEN, "bestand": SimpleUploadedFile("groot.pdf", b"%PDF-" + b"0" * 5000)})
+    assert r.status_code == 400 and "groter dan 1 kB" in r.content.decode() and GRONDEN in r.content.decode()
+    # Far above the limit: refused before anything is read.
+    r = client.post(pad, {"gronden": GRONDEN, "bestand": SimpleUploadedFile("heel-groot.pdf", b"%PDF-" + b"0" * 2_000_000)})
+    assert r.status_code == 413 and "Uw bestand is te groot" in r.content.decode() and "1 kB" in r.content.decode()
+    assert not Bezwaarschrift.objects.exists() and not Document.objects.exists()

@@ -133,7 +133,8 @@ def bezwaar(request, pk: int, besluit: int):
     """The upload limit is installed before the body is read (zaken/upload.py), so the CSRF check comes inside."""
     if request.method == "POST":
         if upload.te_groot_verzoek(request):
-            return _pagina(request, "loket/mijn_te_groot.html", status=TE_GROOT)
+            return _pagina(request, "loket/mijn_te_groot.html", status=TE_GROOT, context={
+                "maximum": bezwaar_online.documenten.bestandsgrootte(bezwaar_online.documenten.max_bytes())})
         request._loket_grens = upload.installeer(request)
     return csrf_protect(_bezwaar)(request, pk=pk, besluit=besluit)
 
