@@ -285,9 +285,11 @@ def test_bezwaar_twee_keer_wordt_geweigerd(client, digid_login, wmo):
     assert client.post(pad, {"gronden": GRONDEN}).status_code == 302
     tweede = client.post(pad, {"gronden": "Nog een keer."})
     html = tweede.content.decode()
-    assert tweede.status_code == 200 and "U hebt al bezwaar gemaakt tegen dit besluit." in html
+    assert tweede.status_code == 409 and "U hebt al bezwaar gemaakt tegen dit besluit." in html
     assert formaat.datum(_vandaag()) in html and "<form" not in html.split('id="inhoud"')[1]
     assert Bezwaarschrift.objects.count() == 1
+    herhaald = client.get(pad).content.decode()  # opening the form again: the same reason, no form
+    assert "U hebt al bezwaar gemaakt tegen dit besluit." in herhaald and 'name="gronden"' not in herhaald
 
 
 def test_lege_gronden_en_fout_bestand_met_nederlandse_melding(client, digid_login, wmo):

@@ -23,9 +23,9 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect, JsonResponse
-from django.utils import timezone
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 

@@ -145,10 +145,10 @@ def _bezwaar(request, h: sessie.Handelend, pk: int, besluit: int):
     b = _besluit_van(z, besluit)
     kans = bezwaar_online.mogelijkheid(b)
     context = {"zaak": z, "besluit": b, "kans": kans}
-    if not kans.kan:
-        return _pagina(request, "loket/mijn_bezwaar.html", {**context, "form": None,
-                                                              "al_bericht": bezwaar_online.al_bezwaar_bericht(kans.eerder)
-                                                              if kans.eerder else ""})
+    if not kans.kan:  # a second bezwaar, or a besluit on bezwaar (beroep): the reason instead of the form
+        bericht = bezwaar_online.al_bezwaar_bericht(kans.eerder) if kans.eerder else ""
+        return _pagina(request, "loket/mijn_bezwaar.html", {**context, "form": None, "al_bericht": bericht},
+                       status=409 if request.method == "POST" else 200)
     form = BezwaarFormulier(request.POST or None, request.FILES or None, te_laat=kans.te_laat)
     if request.method != "POST":
         return _pagina(request, "loket/mijn_bezwaar.html", {**context, "form": form})
