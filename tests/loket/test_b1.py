@@ -60,3 +60,31 @@ def test_aannames_van_de_zelftest_b1():
 
     blokken = "".join(f"<p>{t}</p>" for lijst in zelftest.AANNAMES.values() for t in lijst)
     assert L.meet_brief(f'<div data-leesbaarheid="meten">{blokken}</div>').voldoet
+
+
+def test_mijn_zaken_teksten_b1():
+    """Mijn zaken: the status sentences, the deadline sentences, the messages of the bezwaar and the reaction, and
+    the labels of their forms (the templates are measured above)."""
+    import datetime as dt
+
+    from maatwerk.besluiten.models import Bezwaarschrift
+    from maatwerk.loket import bezwaar_online, mijnzaken
+    from maatwerk.loket import formulieren_mijnzaken as fm
+
+    teksten = [*mijnzaken.STATUSZINNEN.values(), mijnzaken.ZIN_BESLUIT_ONDERWEG, mijnzaken.ZIN_BEZWAAR,
+               mijnzaken.ZIN_BEZWAAR_BESLIST,
+               bezwaar_online.al_bezwaar_bericht(Bezwaarschrift(ontvangen_op=dt.date(2026, 12, 7)))]
+    for klasse in (fm.ReactieFormulier, fm.BezwaarFormulier):
+        for veld in klasse(te_laat=True).fields.values() if klasse is fm.BezwaarFormulier else klasse().fields.values():
+            teksten += [str(veld.label), str(veld.help_text or "")]
+            teksten += [str(m) for k, m in veld.error_messages.items() if k in ("required", "max_length", "empty", "invalid")]
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as fout:  # empty grounds and no reason for a late bezwaar
+        bezwaar_online.controleer("", "", True, None)
+    teksten += [m for ms in fout.value.message_dict.values() for m in ms]
+    # The deadline sentences termijnregels writes (with an example date).
+    teksten += [z.format(datum="5 december 2026") for z in mijnzaken.ZINNEN_TERMIJN]
+    blokken = "".join(f"<p>{t}</p>" for t in teksten if t)
+    meting = L.meet_brief(f'<div data-leesbaarheid="meten">{blokken}</div>')
+    assert meting.voldoet, f"{meting} — {meting.tekortkomingen()}"

@@ -152,6 +152,16 @@ def _zet_beslistermijn(bezwaar: Bezwaarschrift) -> None:
 def registreer(besluit: Besluit, gebruiker, *, ontvangen_op: dt.date, gronden: str = "", indiener: str = "",
                ter_post_bezorgd_op: dt.date | None = None, adviescommissie: bool = False) -> Bezwaarschrift:
     grond = _vereis(gebruiker, besluit, beleid.CHANGE, "registreren", rechten.BEZWAAR_REGISTREREN)
+    return registreer_met_grond(besluit, gebruiker, grond, ontvangen_op=ontvangen_op, gronden=gronden,
+                                indiener=indiener, ter_post_bezorgd_op=ter_post_bezorgd_op,
+                                adviescommissie=adviescommissie)
+
+
+def registreer_met_grond(besluit: Besluit, gebruiker, grond: beleid.Grond, *, ontvangen_op: dt.date, gronden: str = "",
+                         indiener: str = "", ter_post_bezorgd_op: dt.date | None = None,
+                         adviescommissie: bool = False) -> Bezwaarschrift:
+    """The registration itself, after the caller established the ground: a staff member at the bezwaar desk
+    (`registreer`), or the resident who objects online against his own besluit (maatwerk.loket.bezwaar_online)."""
     if besluit.status != Status.BEKENDGEMAAKT:
         raise ProcedureFout(f"Besluit {besluit.kenmerk} is nog niet bekendgemaakt; er kan nog geen bezwaar tegen worden "
                             "gemaakt.", code="niet_bekendgemaakt")

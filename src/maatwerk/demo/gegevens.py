@@ -1,4 +1,4 @@
-"""Demo data: one account per role and five households modelled on case stories 1, 7, 8, 14 and 17 of the
+"""Demo data: one account per role and six households modelled on case stories 1, 7, 8, 9, 14 and 17 of the
 third report of the Transitiecommissie Sociaal Domein (2015, seed 004), anonymised as the report has them:
 fictional surnames and addresses, BSNs from the 9999xxxxx test range (valid elfproef, never issued).
 
@@ -279,6 +279,64 @@ def _bezwaar_bart(ctx) -> None:
     )
 
 
+def _casus_9(ctx) -> None:
+    """Gerard (case story 9, 'CJIB als belemmering'): for Mijn zaken (issue 9, point 5). He asked bijzondere bijstand
+    to pay off the CJIB fines of a scooter he no longer had; it was refused (a debt) and the letter was sent three
+    days ago, so his bezwaartermijn runs. The report of the conversation is shared with him by that letter
+    (loket/mijnzaken.py, rapportage_gedeeld). He logs in at the loket with the mock DigiD (BSN 999990172), reads the
+    letter, reacts to the report and can object online (README, "Loket")."""
+    from maatwerk.besluiten import services as besluiten
+    from maatwerk.besluiten.demo import demo_gemeente
+    from maatwerk.besluiten.models import BriefSjabloon, Gemeentegegevens
+
+    if not BriefSjabloon.objects.exists():  # letters cannot be made (a test database without the seeded templates)
+        return
+    if Gemeentegegevens.huidige() is None:
+        demo_gemeente().save()
+    v, u = ctx.vandaag, ctx.consulent
+    zaak = meld_zaak(
+        u, huishouden=ctx.hh, hoofdpersoon=ctx.inwoners[0], regeling="bijzondere_bijstand",
+        ontvangen_op=v - dt.timedelta(days=40), kosten=Decimal("2400.00"),
+        omschrijving="Gerard vraagt bijzondere bijstand om zijn boetes bij het CJIB af te lossen (€ 2.400). De "
+                     "betalingsregeling is zo hoog dat hij niet zelfstandig kan gaan wonen.",
+    )
+    _stap(zaak, S.ONDERZOEK, u, v - dt.timedelta(days=38))
+    onderzoek.werk_onderzoek_bij(
+        zaak, u, plaats="Gesprek bij de woonvoorziening", aanwezigen="Gerard Bakker, zijn begeleider en de consulent",
+        doel_en_procedure_uitgelegd=True, toestemming_gegevensverwerking=True, gewezen_op_clientondersteuning=True,
+        identiteitsdocument="identiteitskaart",
+        behoefte="Gerard wil zelfstandig wonen. De betalingsregeling met het CJIB houdt hem tegen.",
+        gewenst_resultaat="Zelfstandig wonen en zijn baan houden.",
+        eigen_kracht="Gerard werkt als interieurverzorger en betaalt zijn vaste lasten zelf.",
+        mantelzorg_netwerk="Zijn begeleider helpt hem met post en geldzaken.",
+        zrm_financien=2, zrm_werk_opleiding=4, zrm_huisvesting=3, zrm_verslaving=4, participatieladder=6,
+        beschrijving="Gerard doet het goed: hij werkt en is abstinent. De boetes van een oude scooter drukken zwaar.",
+    )
+    _stap(zaak, S.AANVRAAG, u, v - dt.timedelta(days=30), via="aanvraagformulier")
+    _stap(zaak, S.BEOORDELING, u, v - dt.timedelta(days=28))
+    _bevindingen(zaak, u, {
+        "bijzondere_omstandigheden": ("ja", "De boetes ontstonden in een periode van dakloosheid en verslaving; dat "
+                                            "is een bijzondere omstandigheid."),
+        "kosten_noodzakelijk": ("ja", "Zonder lagere aflossing kan Gerard niet zelfstandig wonen."),
+        "kosten_daadwerkelijk_gemaakt": ("ja", "Het overzicht van het CJIB met de openstaande boetes ligt in het dossier."),
+        "voorliggende_voorziening": ("nee", "Er is geen voorliggende voorziening voor boetes."),
+        "afwijzingsgronden": ("ja", "Het gaat om een schuld: bijzondere bijstand voor het aflossen van schulden "
+                                    "wordt niet verleend."),
+        "zeer_dringende_redenen": ("nee", "De gijzeling is afgewend en er loopt een betalingsregeling; er zijn geen "
+                                          "zeer dringende redenen."),
+    })
+    beoordeling.bereken(zaak, u, maand=_maandtekst(v - dt.timedelta(days=28)))
+    _stap(zaak, S.KLAAR_VOOR_BESLUIT, u, v - dt.timedelta(days=10), uitkomst=Uitkomst.AFGEWEZEN)
+    besluit = besluiten.opstellen(zaak, u)
+    besluiten.wijzigen(besluit, u, vervolg="U hoeft niets te doen. Uw begeleider kan met u en het CJIB kijken naar een "
+                                           "lagere betalingsregeling. Ook de schuldhulpverlening kan u helpen.")
+    if besluiten.vier_ogen(besluit).vereist:
+        besluiten.goedkeuren(besluit, ctx.gebruikers[r.KWALITEITSMEDEWERKER], akkoord=True)
+    bekendmaking = v - dt.timedelta(days=3)
+    besluiten.vaststellen(besluit, u, datum=bekendmaking)
+    besluiten.bekendmaken(besluit, u, datum=bekendmaking)
+
+
 def _casus_8(ctx) -> None:
     """Hadia: an aanvraag without prior onderzoek whose Awb beslistermijn has passed (shows in 'Termijn
     verstreken')."""
@@ -446,6 +504,11 @@ def casussen() -> list[Casus]:
             Persoon("999990147", "Jayden", "Croes", 7, P.KIND, R.KIND),
             Persoon("999990159", "Shanice", "Croes", 5, P.KIND, R.KIND),
         ], r.CONSULENT_INKOMEN, _casus_14),
+        Casus(9, "Huishouden Bakker", ("Waterlelie", 21, "2651 ME"), [
+            Persoon("999990172", "Gerard", "Bakker", 48, P.AANVRAGER, R.PARTNER, netto_inkomen=Decimal("1650.00"),
+                    inkomenssoort=Inkomenssoort.LOON, inkomen_omschrijving="Loon als interieurverzorger",
+                    vermogen=Decimal("-2400.00"), vermogen_omschrijving="Boetes CJIB (betalingsregeling)"),
+        ], r.CONSULENT_INKOMEN, _casus_9),
         Casus(17, "Huishouden Dekker", ("Berkelseweg", 102, "2651 AZ"), [
             Persoon("999990160", "Floris", "Dekker", 21, P.AANVRAGER, R.PARTNER, netto_inkomen=Decimal("375.00"),
                     inkomenssoort=Inkomenssoort.OVERIG, inkomen_omschrijving="Tegemoetkoming studiekosten DUO",

@@ -11,4 +11,5 @@ urlpatterns = [
     path("token/", views.token, name="token"),
     path("userinfo/", views.userinfo, name="userinfo"),
     path("jwks/", views.jwks, name="jwks"),
+    path("logout/", views.uitloggen, name="uitloggen"),
 ]

@@ -1,13 +1,19 @@
 """The mock DigiD broker: the OpenID Connect authorization code flow with signed (RS256) ID tokens.
 
-The authorization code is itself signed and short-lived (django.core.signing, 2 minutes), so the mock keeps
-no state and works across the demo server's workers; it is not single-use, which a real broker enforces.
+The authorization code is signed and short-lived (django.core.signing, CODE_SECONDEN), single-use (its random id
+is recorded on redemption, models.GebruikteCode: a second use is refused, RFC 6749 4.1.2) and bound to the
+client's PKCE challenge (RFC 7636, S256 only: "plain" would send the secret itself through the browser). The
+mock keeps a session of its own like a real broker (a signed cookie, DigiD's single sign-on); the loket's logout
+ends it through the end_session endpoint (OpenID Connect RP-Initiated Logout 1.0).
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
+import hashlib
 import hmac
+import secrets
 import time
 from urllib.parse import urlencode, urlsplit
 
@@ -15,19 +21,25 @@ import jwt
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from maatwerk.digid_mock.models import GebruikteCode
 from maatwerk.digid_mock.sleutel import prive_sleutel, publieke_jwk
 from maatwerk.loket.formulieren import LoketFormulier
 from maatwerk.personen.validators import elfproef
 
 CODE_ZOUT = "maatwerk.digid_mock.code"
 TOKEN_ZOUT = "maatwerk.digid_mock.access"
-CODE_SECONDEN = 120
+CODE_SECONDEN = 60  # RFC 6749 4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED"
+SESSIE_COOKIE = "digid_mock_sessie"
+SESSIE_ZOUT = "maatwerk.digid_mock.sessie"
+SESSIE_SECONDEN = 15 * 60  # DigiD norm, as the loket (settings.LOKET_SESSIE_SECONDEN)
 TOKEN_SECONDEN = 15 * 60
 DIENSTEN = [("sociaal-domein", "Loket sociaal domein"), ("bijzondere-bijstand", "Bijzondere bijstand aanvragen")]
 
@@ -109,7 +121,25 @@ def _controleer_verzoek(request, params) -> str | None:
         return "Dit inlogverzoek heeft een onbekend terugkeeradres (redirect_uri)."
     if not params.get("state"):
         return "Dit inlogverzoek is niet geldig: state ontbreekt."
+    if params.get("code_challenge_method") != "S256" or not params.get("code_challenge"):
+        return "Dit inlogverzoek is niet geldig: PKCE met S256 (code_challenge) ontbreekt."
     return None
+
+
+def _pkce_klopt(verifier: str, challenge: str) -> bool:
+    """RFC 7636 4.6: BASE64URL-ENCODE(SHA256(ASCII(code_verifier))) == code_challenge."""
+    if not isinstance(verifier, str) or not 43 <= len(verifier) <= 128:
+        return False
+    berekend = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode("ascii", "replace")).digest()).rstrip(b"=").decode()
+    return hmac.compare_digest(berekend, challenge or "")
+
+
+def sessie_bsn(request) -> str:
+    """The BSN of the mock's own session (its single sign-on cookie), or ""."""
+    try:
+        return signing.loads(request.COOKIES.get(SESSIE_COOKIE, ""), salt=SESSIE_ZOUT, max_age=SESSIE_SECONDEN)["bsn"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return ""
 
 
 def start(request):
@@ -124,6 +154,8 @@ def configuratie_gegevens(request) -> dict:
         "token_endpoint": u(reverse("digid_mock:token")),
         "userinfo_endpoint": u(reverse("digid_mock:userinfo")),
         "jwks_uri": u(reverse("digid_mock:jwks")),
+        "end_session_endpoint": u(reverse("digid_mock:uitloggen")),
+        "code_challenge_methods_supported": ["S256"],
         "response_types_supported": ["code"],
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
@@ -141,12 +173,20 @@ def autoriseren(request):
     fout = _controleer_verzoek(request, params)
     if fout:
         return _fout(request, fout)
-    form = InlogFormulier(request.POST if request.method == "POST" else None)
+    eerder = sessie_bsn(request)
+    form = InlogFormulier(request.POST if request.method == "POST" else None,
+                          initial={"bsn": eerder} if eerder else None)
     if request.method == "POST" and form.is_valid():
         code = signing.dumps({"claims": form.claims(), "nonce": params.get("nonce"), "client_id": params["client_id"],
-                              "redirect_uri": params["redirect_uri"]}, salt=CODE_ZOUT)
-        return HttpResponseRedirect(f"{params['redirect_uri']}?{urlencode({'code': code, 'state': params['state']})}")
-    verborgen = {k: params.get(k, "") for k in ("response_type", "client_id", "redirect_uri", "state", "nonce", "scope")}
+                              "redirect_uri": params["redirect_uri"], "id": secrets.token_hex(16),
+                              "pkce": params["code_challenge"]}, salt=CODE_ZOUT)
+        antwoord = HttpResponseRedirect(f"{params['redirect_uri']}?{urlencode({'code': code, 'state': params['state']})}")
+        antwoord.set_cookie(SESSIE_COOKIE, signing.dumps({"bsn": form.cleaned_data["gekozen_bsn"]}, salt=SESSIE_ZOUT),
+                            max_age=SESSIE_SECONDEN, httponly=True, samesite="Lax", secure=request.is_secure(),
+                            path=reverse("digid_mock:start"))
+        return antwoord
+    verborgen = {k: params.get(k, "") for k in ("response_type", "client_id", "redirect_uri", "state", "nonce", "scope",
+                                                "code_challenge", "code_challenge_method")}
     return render(request, "digid_mock/inloggen.html", {"form": form, "verborgen": verborgen},
                   status=400 if form.is_bound else 200)
 
@@ -180,6 +220,10 @@ def token(request):
         return _oauth_fout("invalid_grant", "De code is ongeldig of verlopen.")
     if code["client_id"] != client_id or code["redirect_uri"] != request.POST.get("redirect_uri"):
         return _oauth_fout("invalid_grant", "De code hoort bij een andere toepassing of terugkeeradres.")
+    if not _pkce_klopt(request.POST.get("code_verifier", ""), code.get("pkce", "")):
+        return _oauth_fout("invalid_grant", "De code_verifier past niet bij de code_challenge (PKCE).")
+    if not _wissel_in(code.get("id", "")):
+        return _oauth_fout("invalid_grant", "Deze code is al gebruikt.")
     nu = int(time.time())
     claims = code["claims"]
     onderwerp = claims.get("bsn") or claims["gemachtigde"]["bsn"]
@@ -191,6 +235,40 @@ def token(request):
     access = signing.dumps(claims, salt=TOKEN_ZOUT)
     return JsonResponse({"access_token": access, "id_token": id_token, "token_type": "Bearer",
                          "expires_in": TOKEN_SECONDEN})
+
+
+def _wissel_in(code_id: str) -> bool:
+    """Record the code's redemption; False when it was redeemed before (single use)."""
+    if not code_id:
+        return False
+    GebruikteCode.objects.filter(gebruikt_op__lt=timezone.now() - dt.timedelta(seconds=2 * CODE_SECONDEN)).delete()
+    try:
+        with transaction.atomic():
+            GebruikteCode.objects.create(code_id=code_id)
+    except IntegrityError:
+        return False
+    return True
+
+
+@require_GET
+def uitloggen(request):
+    """end_session_endpoint: ends the mock's own session and sends the browser back to the loket. The return
+    address must be on this host under /loket/ (no open redirect); the id_token_hint, when given, must carry our
+    signature (an expired one is fine: the session it names may be older than the token)."""
+    terug = request.GET.get("post_logout_redirect_uri", "")
+    doel = urlsplit(terug)
+    if terug and (doel.netloc != request.get_host() or not doel.path.startswith("/loket/")):
+        return _fout(request, "Dit uitlogverzoek heeft een onbekend terugkeeradres (post_logout_redirect_uri).")
+    hint = request.GET.get("id_token_hint", "")
+    if hint:
+        try:
+            jwt.decode(hint, prive_sleutel().public_key(), algorithms=["RS256"], audience=settings.OIDC_RP_CLIENT_ID,
+                       options={"verify_exp": False})
+        except jwt.PyJWTError:
+            return _fout(request, "Dit uitlogverzoek is niet geldig: de id_token_hint komt niet van deze inlogdienst.")
+    antwoord = HttpResponseRedirect(terug or reverse("loket:start"))
+    antwoord.delete_cookie(SESSIE_COOKIE, path=reverse("digid_mock:start"))
+    return antwoord
 
 
 @require_GET

@@ -22,6 +22,8 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from django.http import Http404
+from django.urls import reverse
+from django.utils.http import urlencode
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from maatwerk.loket import sessie
@@ -114,3 +116,20 @@ class LoketAuthenticateView(OIDCAuthenticationRequestView):
         if not settings.LOKET_OIDC_INGESTELD:
             raise Http404("Inloggen met DigiD is niet ingesteld.")
         return super().get(request)
+
+
+def uitlog_url(request) -> str | None:
+    """OIDC_OP_LOGOUT_URL_METHOD: where logging out of the loket sends the browser so the broker ends its session
+    too (OpenID Connect RP-Initiated Logout 1.0: end_session_endpoint with id_token_hint and
+    post_logout_redirect_uri). None when no end_session endpoint is configured: the loket then logs out locally.
+    Called before the local session is flushed (it reads the ID token from it)."""
+    eindpunt = settings.OIDC_OP_LOGOUT_ENDPOINT
+    if not eindpunt:
+        return None
+    if eindpunt.startswith("/"):
+        eindpunt = request.build_absolute_uri(eindpunt)
+    params = {"client_id": settings.OIDC_RP_CLIENT_ID,
+              "post_logout_redirect_uri": request.build_absolute_uri(reverse("loket:start") + "?uitgelogd=1")}
+    if request.session.get("oidc_id_token"):
+        params["id_token_hint"] = request.session["oidc_id_token"]
+    return f"{eindpunt}?{urlencode(params)}"

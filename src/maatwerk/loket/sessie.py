@@ -75,11 +75,26 @@ def grond(h: Handelend) -> Grond:
     return Grond(True, SoortGrond.ROL, "De inwoner handelt zelf (ingelogd met DigiD)")
 
 
+def wie(h: Handelend) -> str:
+    """Both BSNs, for the audit log (staff only; never shown to the resident)."""
+    return f"ingelogd BSN {h.bsn}" + (f", namens BSN {h.namens_bsn}" if h.gemachtigd else ", voor zichzelf")
+
+
+def naam(bsn: str | None) -> str:
+    """The name of the person with this BSN as the municipality knows it (personen), or "" when unknown. The
+    banner shows a name, never the BSN (a BSN on screen is read over the shoulder and copied)."""
+    if not bsn:
+        return ""
+    from maatwerk.personen.models import Inwoner
+
+    inwoner = Inwoner.objects.filter(bsn=bsn).only("voornamen", "tussenvoegsel", "achternaam").first()
+    return inwoner.naam if inwoner else ""
+
+
 def log(request, actie: str, onderwerp: str, toelichting: str = "", inwoner=None, h: Handelend | None = None):
     """Audit line of a resident action with both BSNs."""
     h = h or handelend(request)
     if h is None:
         return None
-    bsns = f"ingelogd BSN {h.bsn}" + (f", namens BSN {h.namens_bsn}" if h.gemachtigd else ", voor zichzelf")
-    tekst = f"{bsns}. {toelichting}".strip()
+    tekst = f"{wie(h)}. {toelichting}".strip()
     return audit.log(request.user, actie, grond(h), inwoner=inwoner, onderwerp=onderwerp, toelichting=tekst)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from maatwerk.loket import mijnzaken_views as mz
 from maatwerk.loket import views
 
 app_name = "loket"
@@ -13,6 +14,17 @@ urlpatterns = [
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("mijn/", views.mijn, name="mijn"),
     path("gesprek/", views.gesprek_aanvragen, name="gesprek"),
+    # Mijn zaken (issue 9, point 5): loket/mijnzaken.py, loket/bezwaar_online.py
+    path("mijn/zaken/", mz.lijst, name="mijn_zaken"),
+    path("mijn/zaken/<int:pk>/", mz.zaak, name="mijn_zaak"),
+    path("mijn/zaken/<int:pk>/brief/<int:besluit>/", mz.brief, name="mijn_brief"),
+    path("mijn/zaken/<int:pk>/brief/<int:besluit>/pdf/", mz.brief_pdf, name="mijn_brief_pdf"),
+    path("mijn/zaken/<int:pk>/bezwaarbrief/<int:bezwaar>/", mz.bezwaarbrief, name="mijn_bezwaarbrief"),
+    path("mijn/zaken/<int:pk>/bezwaarbrief/<int:bezwaar>/pdf/", mz.bezwaarbrief_pdf, name="mijn_bezwaarbrief_pdf"),
+    path("mijn/zaken/<int:pk>/document/<int:document>/", mz.document, name="mijn_document"),
+    path("mijn/zaken/<int:pk>/rapportage/", mz.rapportage, name="mijn_rapportage"),
+    path("mijn/zaken/<int:pk>/bezwaar/<int:besluit>/", mz.bezwaar, name="mijn_bezwaar"),
+    path("mijn/zaken/<int:pk>/bezwaar-ontvangen/<int:bezwaar>/", mz.bezwaar_ontvangen, name="mijn_bezwaar_ontvangen"),
     path("gesprek/<int:pk>/ontvangen/", views.gesprek_ontvangen, name="gesprek_ontvangen"),
 ]
 

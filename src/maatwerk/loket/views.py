@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from maatwerk.loket import formulieren as f
@@ -31,7 +32,10 @@ ANTWOORDEN_GELDIG = 2 * 60 * 60  # seconds; a self-check left open longer starts
 
 
 def _pagina(request, template: str, context: dict | None = None, status: int = 200):
-    return render(request, template, {"handelend": sessie.handelend(request),
+    h = sessie.handelend(request)
+    # The banner names the person (personen), never the BSN; unknown to the municipality: "u" / "een ander".
+    namen = {"ingelogd_naam": sessie.naam(h.bsn), "namens_naam": sessie.naam(h.namens_bsn)} if h else {}
+    return render(request, template, {"handelend": h, **namen,
                                       "inlog_ingesteld": settings.LOKET_OIDC_INGESTELD, **(context or {})},
                   status=status)
 
@@ -164,11 +168,15 @@ def inloggen(request):
 
 @require_POST
 def uitloggen(request):
+    """Ends the loket session and then the broker's (RP-initiated logout, settings.OIDC_OP_LOGOUT_URL_METHOD)."""
+    naar_broker = None
     if sessie.handelend(request) is not None:
         sessie.log(request, Actie.VIEW, "uitloggen loket", "Uitgelogd.")
     if sessie.is_inwoner(request.user):
+        if settings.OIDC_OP_LOGOUT_URL_METHOD:
+            naar_broker = import_string(settings.OIDC_OP_LOGOUT_URL_METHOD)(request)
         logout(request)  # ends the session: flushes its data and the cookie's session id
-    return redirect(reverse("loket:start") + "?uitgelogd=1")
+    return redirect(naar_broker or reverse("loket:start") + "?uitgelogd=1")
 
 
 @inwoner_vereist

@@ -306,6 +306,11 @@ OIDC_RP_SCOPES = os.environ.get("MAATWERK_OIDC_SCOPES", "openid")
 OIDC_TOKEN_USE_BASIC_AUTH = _aan("MAATWERK_OIDC_BASIC_AUTH")
 OIDC_USE_PKCE = _aan("MAATWERK_OIDC_PKCE", "1")
 OIDC_TIMEOUT = 10
+# RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0): logging out of the loket also ends the session at
+# the broker. The ID token is kept in the session as the id_token_hint; no end_session endpoint: local logout only.
+OIDC_STORE_ID_TOKEN = True
+OIDC_OP_LOGOUT_ENDPOINT = _oidc("END_SESSION_ENDPOINT", "/digid-mock/logout/")
+OIDC_OP_LOGOUT_URL_METHOD = "maatwerk.loket.oidc.uitlog_url"
 OIDC_CALLBACK_CLASS = "maatwerk.loket.oidc.LoketCallbackView"
 OIDC_AUTHENTICATE_CLASS = "maatwerk.loket.oidc.LoketAuthenticateView"
 LOGIN_REDIRECT_URL_FAILURE = "/loket/inloggen/?mislukt=1"  # read by mozilla-django-oidc only

@@ -34,7 +34,8 @@ BUITEN_TRANSACTIE = ("ui:inloggen", "ui:uitloggen", "ui:tweestaps_code", "api-to
 EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-documenten", "ui:zaak_documenten",
                               # The loket's online aanvraag keeps accepted files even when it answers 400 and
                               # stores the submission in its own transaction (loket/aanvraag.py).
-                              "loket:aanvraag"})
+                              "loket:aanvraag",
+                              "loket:mijn_bezwaar"})  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
 
 
 def _eigen_transactie(request) -> bool:

@@ -218,6 +218,13 @@ def voeg_clientreactie_toe(zaak: Zaak, gebruiker, *, tekst: str, ontvangen_op: d
     grond = _wijzigen(gebruiker, zaak, "clientreactie")
     if not (tekst or "").strip():
         raise ValidationError({"tekst": ["Neem de opmerkingen van de inwoner op."]})
+    return leg_clientreactie_vast(zaak, gebruiker, grond, tekst=tekst, ontvangen_op=ontvangen_op, bij=bij)
+
+
+def leg_clientreactie_vast(zaak: Zaak, gebruiker, grond: beleid.Grond, *, tekst: str, ontvangen_op: dt.date,
+                           bij: str = "onderzoek", toelichting: str = "") -> Clientreactie:
+    """Store the reaction with its audit line, on the zaak the caller locked, after the caller established the
+    ground: the consulent above, or the resident himself through the loket (maatwerk.loket.mijnzaken)."""
     _datum("ontvangen_op", ontvangen_op, "Ontvangen op")
     if bij == "onderzoek":
         doel = {"onderzoek": zaak.huidig_onderzoek()}
@@ -229,5 +236,6 @@ def voeg_clientreactie_toe(zaak: Zaak, gebruiker, *, tekst: str, ontvangen_op: d
         raise ProcedureFout(f"Deze zaak heeft nog geen {'onderzoeksverslag' if bij == 'onderzoek' else 'ondersteuningsplan'}.",
                             code="geen_verslag")
     reactie = Clientreactie.objects.create(tekst=tekst.strip(), ontvangen_op=ontvangen_op, vastgelegd_door=gebruiker, **doel)
-    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="clientreactie", toelichting=bij)
+    audit.log(gebruiker, beleid.CREATE, grond, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="clientreactie",
+              toelichting=f"{bij}; {toelichting}" if toelichting else bij)
     return reactie
