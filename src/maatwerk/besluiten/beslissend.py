@@ -56,8 +56,8 @@ CRITERIA: dict[str, Criteriumzin] = {
         "ja", "Dit is de goedkoopste hulp die bij u past.", "Er is goedkopere hulp die ook bij u past."),
     "weigeringsgrond": Criteriumzin(
         "nee", "", "De verordening geeft een reden om deze hulp te weigeren.", beslissend_als_gunstig=False),
-    # Verordening art. 4:3 lid 3 (issue 10): the cascade, one step per finding. On a grant only the last step of
-    # the persons (d) and of the voorzieningen (g) is worth a sentence; on a refusal the step that solved the need.
+    # Verordening art. 4:3 lid 3 (issue 10): the cascade, one step per finding. On a grant one sentence for the
+    # whole cascade (step g); on a refusal the step that solved the need.
     "cascade_eigen_kracht": Criteriumzin(
         "nee", "", "U kunt dit zelf oplossen.", beslissend_als_gunstig=False),
     "cascade_gebruikelijke_hulp": Criteriumzin(
@@ -66,14 +66,14 @@ CRITERIA: dict[str, Criteriumzin] = {
     "cascade_mantelzorg": Criteriumzin(
         "nee", "", "Iemand die voor u zorgt (mantelzorg) kan u hierbij helpen.", beslissend_als_gunstig=False),
     "cascade_sociaal_netwerk": Criteriumzin(
-        "nee", "U kunt dit niet zelf oplossen, ook niet met hulp van mensen om u heen.",
-        "Mensen om u heen kunnen u hierbij helpen."),
+        "nee", "", "Mensen om u heen kunnen u hierbij helpen.", beslissend_als_gunstig=False),
     "cascade_algemeen_gebruikelijk": Criteriumzin(
         "nee", "", "Wat u nodig heeft, is gewoon te koop in de winkel.", beslissend_als_gunstig=False),
     "cascade_algemene_voorziening": Criteriumzin(
         "nee", "", "Er is in de gemeente al hulp voor iedereen die dit voor u oplost.", beslissend_als_gunstig=False),
+    # Step g is only reached when every earlier step was "nee", so on a grant it speaks for the whole cascade.
     "cascade_andere_voorziening": Criteriumzin(
-        "nee", "Er is geen andere voorziening die dit voor u oplost.",
+        "nee", "Ook met hulp van anderen of een andere voorziening lukt dit niet.",
         "Een andere voorziening of een andere wet regelt dit al voor u."),
     "duur_noodzakelijk": Criteriumzin(
         "ja", "", "Wij weten nog niet hoe lang u deze hulp nodig heeft.", beslissend_als_gunstig=False),

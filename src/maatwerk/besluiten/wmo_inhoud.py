@@ -21,23 +21,24 @@ from maatwerk import formaat
 from maatwerk.besluiten.models import Besluit, Periode, Vorm
 from maatwerk.zaken.models import Berekening
 from maatwerk.zaken.wmo_berekening import resultaat
-from maatwerk.zaken.wmo_weergave import INNING
 
 # The pgb units of the Regelkern (PgbEenheid) as the besluit's period.
 PERIODE = {"per_maand": Periode.PER_MAAND, "per_periode_van_4_weken": Periode.PER_4_WEKEN,
            "per_jaar": Periode.PER_JAAR, "eenmalig": Periode.EENMALIG}
 IN_ZIN = {"per_maand": "per maand", "per_periode_van_4_weken": "per 4 weken", "per_jaar": "per jaar",
           "eenmalig": "eenmalig"}
+# Who collects the bijdrage (Wmo 2015 art. 2.1.4; the zaak page gives the full sentence, maatwerk.zaken.wmo_weergave).
+INNING_KORT = "Het CAK stuurt u de rekening."
 BIJDRAGE_PERIODE = {"vier_weken": "per 4 weken", "maand": "per maand"}
 
 # Artikel 4:7 lid 2 and 3 and Wmo 2015 art. 2.3.6 lid 2 onder c, in plain words for the letter (B1).
 KWALITEITSEISEN = (
-    "De hulp moet veilig en goed zijn en passen bij wat u nodig heeft. U mag met het pgb geen familielid betalen "
-    "voor werk in het huishouden. U mag er ook geen tussenpersoon mee betalen."
+    "De hulp moet veilig en goed zijn. U mag met het pgb geen familielid betalen voor werk in het huishouden, en "
+    "geen tussenpersoon."
 )
+# Art. 4:7 lid 8 Vo (the spending term) and the trekkingsrecht of Wmo 2015 art. 2.6.2 lid 1 (the SVB pays).
 VERANTWOORDING_ZIN = (
-    "De Sociale Verzekeringsbank (SVB) betaalt uw helper uit het pgb. U stuurt de SVB daarvoor een "
-    "overeenkomst met uw helper. Gebruik het pgb uiterlijk op {datum} voor deze hulp."
+    "Gebruik het pgb uiterlijk op {datum} voor deze hulp. De Sociale Verzekeringsbank (SVB) betaalt uw helper."
 )
 
 
@@ -50,7 +51,9 @@ def pgb_berekening_in_woorden(berekening: Berekening) -> str:
     natura ceiling (artikel 4:7 lid 4 onder c), without internal codes."""
     r = resultaat(berekening)
     overwegingen = ((berekening.uitleg.get("personen") or {}).get(r["_persoon"]) or {}).get("pgb_bedrag", [])
-    zinnen = [o["zin"] for o in overwegingen
+    # The rule's sentence without its leading label ("Huishoudelijke ondersteuning door ...: "): the letter names
+    # the voorziening already, and a short letter stays within two pages.
+    zinnen = [o["zin"].split(": ", 1)[-1] for o in overwegingen
               if o.get("regel", "").startswith("pgb.bedrag.") and "€" in o.get("zin", "")]
     if not zinnen:
         zinnen = [f"Het pgb is {_zin_bedrag(r.get('pgb_bedrag') or 0, r.get('pgb_bedrag_eenheid', ''))}."]
@@ -82,7 +85,7 @@ def vul_in(besluit: Besluit, berekening: Berekening | None) -> None:
         besluit.bijdrage_verschuldigd = True
         besluit.bijdrage_toelichting = (
             f"Die is ten hoogste {formaat.bedrag(Decimal(str(per_periode)))} "
-            f"{BIJDRAGE_PERIODE.get(r.get('wmo_bijdrageperiode'), '')}. {INNING}"
+            f"{BIJDRAGE_PERIODE.get(r.get('wmo_bijdrageperiode'), '')}. {INNING_KORT}"
         )
     else:
         from maatwerk.regels.variables.wmo_eigen_bijdrage import WmoGeenBijdrageReden

@@ -19,7 +19,7 @@ from maatwerk.zaken.wmo_criteria import WEIGERGRONDEN
 
 # Who collects the eigen bijdrage: the CAK (Wmo 2015, artikel 2.1.4; Uitvoeringsbesluit Wmo 2015, artikel 3.8);
 # for beschermd wonen the aanbieder (verordening, artikel 4:9, vijfde lid).
-INNING = "Het CAK stelt de eigen bijdrage vast en int die; u krijgt daarover een brief van het CAK."
+INNING = "Het CAK stelt de eigen bijdrage vast en stuurt u de rekening."
 INNING_BRON = "Wet maatschappelijke ondersteuning 2015, artikel 2.1.4; Uitvoeringsbesluit Wmo 2015, artikel 3.8"
 EENHEDEN = {"per_maand": "per maand", "per_periode_van_4_weken": "per 4 weken", "per_jaar": "per jaar",
             "eenmalig": "eenmalig"}
