@@ -197,3 +197,25 @@ def test_the_computation_form_on_the_page_computes_and_keeps_bad_input(pgb_zaak,
     r = client.post(url, data)
     assert r.status_code in (200, 302)
     assert pgb_zaak.berekeningen.get().bedrag == Decimal("300.00")
+
+
+def test_every_discretionary_pgb_input_of_the_regelkern_is_a_finding_or_declared():
+    """The pgb conditions the Regelkern marks as discretion (wmo_pgb.py) are each a criterion with its Regelkern
+    input, or declared as given with the computation: findings and rules cannot drift apart unnoticed."""
+    from django.conf import settings
+
+    from maatwerk.regels.systeem import systeem
+    from .test_situatie_bevindingen import _discretionaire_invoer
+
+    tbs = systeem(settings.MAATWERK_GEMEENTE)
+    r = REGELINGEN["wmo_maatwerkvoorziening"]
+    gemapt = {c.invoer.variabele for c in r.criteria if c.invoer}
+    zonder = {naam for naam, _ in r.regelkern_zonder_criterium}
+    discretie = _discretionaire_invoer(tbs, "wmo_pgb") | _discretionaire_invoer(tbs, "wmo_eigen_bijdrage")
+    assert {"pgb_plan_ingediend", "pgb_kwaliteit_gewaarborgd"} <= discretie
+    assert discretie - gemapt - zonder == set()
+    for c in r.criteria:
+        if c.invoer is not None:
+            variable = tbs.variables[c.invoer.variabele]
+            assert variable.entity.key == "persoon" and variable.value_type is bool, c.code
+            assert c.invoer.ja is True and c.invoer.nee is False, c.code

@@ -282,6 +282,14 @@ class CriteriumSerializer(serializers.Serializer):
     vraag = serializers.CharField()
     bron = serializers.CharField()
     regelkern_variabele = serializers.CharField(allow_null=True)
+    # Issue 10 (Wmo): a replaced criterion (answerable, not asked), the step letter of an ordered cascade, and the
+    # finding another criterion must have before this one is asked.
+    vervallen = serializers.BooleanField()
+    cascade = serializers.CharField(allow_null=True)
+    alleen_als = serializers.SerializerMethodField()
+
+    def get_alleen_als(self, c) -> dict | None:
+        return {"criterium": c.alleen_als[0], "waarde": c.alleen_als[1]} if c.alleen_als else None
 
 
 class RegelingSerializer(serializers.Serializer):
