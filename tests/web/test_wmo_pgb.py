@@ -106,6 +106,12 @@ def test_done_when_huishoudelijke_ondersteuning_as_pgb_with_informal_help_to_a_b
     besluiten.vaststellen(besluit, wmo, datum=dt.date(2026, 1, 26))
     pgb_zaak.refresh_from_db()
     assert pgb_zaak.status == Status.BESLUIT and pgb_zaak.besluit_bedrag == Decimal("300.00")
+    # The receipt recomputes to the same pgb with today's rules (maatwerk herbereken).
+    from maatwerk.besluiten import ontvangstbewijs
+
+    besluit.refresh_from_db()
+    verslag = ontvangstbewijs.herbereken(besluit.ontvangstbewijs)
+    assert verslag["zelfde"] and verslag["uitkomst"]["nu"]["berekend_bedrag"] == "300.00"
     brief = besluiten.bekendmaken(besluit, wmo, datum=dt.date(2026, 1, 26))
     # A simple case fits on two pages without the bijlage, measured as WeasyPrint lays the letter out.
     assert paginas_hoofddeel(brief.html) <= 2
