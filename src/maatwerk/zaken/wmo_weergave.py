@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django import forms
 
-from maatwerk import formaat
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
@@ -133,7 +132,3 @@ def weigergronden(zaak: Zaak, waarden: dict[str, str]) -> list[dict]:
     definitie = zaak.definitie
     return [{"criterium": definitie.criterium(code), "bron": bron}
             for code, bron in cascade.weigergronden(definitie, waarden, WEIGERGRONDEN)]
-
-
-def bedrag_zin(waarde, eenheid: str) -> str:
-    return f"{formaat.bedrag(waarde)} {eenheid}".strip()
