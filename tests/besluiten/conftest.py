@@ -17,6 +17,7 @@ django.setup()
 import pytest  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.personen import services as personen  # noqa: E402
 from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
 from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
@@ -59,7 +60,8 @@ def _klaar(zaak, gebruiker, *, uitkomst="toegekend", bedrag=Decimal("3900.00"), 
     if tot == S.BEOORDELING:
         return zaak
     for c in zaak.definitie.criteria:
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="ja",
+        # Wmo: the answer under which nothing stands in the way (the cascade of art. 4:3 lid 3 asks "nee" per step).
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=GUNSTIG.get(c.code, "ja"),
                                        motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=dt.date(2026, 1, 22), uitkomst=uitkomst, bedrag=bedrag)
     zaak.refresh_from_db()

@@ -14,6 +14,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.besluiten import services
 from maatwerk.besluiten.models import Status
 from maatwerk.toegang.beleid import GeenToegang
@@ -44,7 +45,7 @@ def _te_beoordelen(gebruiker) -> dict[int, vierogen.TeBeoordelen]:
 def leg_bevindingen():
     def leg(zaak, gebruiker):
         for c in zaak.definitie.criteria:
-            beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="ja",
+            beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=GUNSTIG.get(c.code, "ja"),
                                            motivering="Vastgesteld in het gesprek en met stukken onderbouwd.")
     return leg
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.besluiten import bezwaar, services as besluiten
 from maatwerk.personen import services as personen
 from maatwerk.zaken import beoordeling, onderzoek, procedure
@@ -81,7 +82,7 @@ def _klaar(zaak, wmo):
     procedure.voer_uit(zaak, Status.BEOORDELING, wmo, datum=D(2026, 1, 21))
     zaak.refresh_from_db()
     for c in zaak.definitie.criteria:
-        beoordeling.leg_bevinding_vast(zaak, wmo, criterium=c.code, waarde="ja",
+        beoordeling.leg_bevinding_vast(zaak, wmo, criterium=c.code, waarde=GUNSTIG.get(c.code, "ja"),
                                        motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, wmo, datum=D(2026, 1, 22), uitkomst="toegekend",
                        bedrag=Decimal("390.00"))

@@ -21,6 +21,7 @@ django.setup()
 import pytest  # noqa: E402
 from rest_framework.test import APIClient  # noqa: E402
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.personen import services as personen  # noqa: E402
 from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
 from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
@@ -90,7 +91,9 @@ def _naar_plan(zaak, gebruiker, gesprek=dt.date(2026, 1, 12), plan_op=None, onde
 
 def _leg_bevindingen_vast(zaak, gebruiker, waarde="ja"):
     for c in zaak.definitie.criteria:
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=waarde,
+        # Wmo: the answer under which nothing stands in the way (the cascade of art. 4:3 lid 3 asks "nee" per step).
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code,
+                                       waarde=GUNSTIG.get(c.code, waarde) if zaak.domein == "wmo" else waarde,
                                        motivering="Vastgesteld in het gesprek en met stukken onderbouwd.")
 
 

@@ -7,6 +7,7 @@ import json
 import pytest
 from knox.models import AuthToken
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.toegang.models import AuditRegel
 from maatwerk.zaken.models import Status, Zaak
 
@@ -104,7 +105,7 @@ def test_volledige_wmo_procedure_via_api(api, wmo, wmo_natura):
     criteria = c.get(f"{V1}/regelingen/").json()["results"]
     wmo_criteria = next(r for r in criteria if r["code"] == "wmo_maatwerkvoorziening")["criteria"]
     for crit in wmo_criteria:
-        r = _post(c, f"{z}/bevindingen/", {"criterium": crit["code"], "waarde": "ja",
+        r = _post(c, f"{z}/bevindingen/", {"criterium": crit["code"], "waarde": GUNSTIG.get(crit["code"], "ja"),
                                            "motivering": "Vastgesteld bij het huisbezoek op 12 januari."})
         assert r.status_code == 201, r.json()
     r = _post(c, f"{z}/overgang/", {"naar": "klaar_voor_besluit", "datum": "2026-01-16", "uitkomst": "toegekend",

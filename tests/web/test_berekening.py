@@ -134,10 +134,11 @@ def test_foute_aanvullende_invoer_geeft_veldfout(gezin, inkomen, invoer, veld):
     assert any(k.startswith(veld) for k in fout.value.message_dict)
 
 
-def test_wmo_rekent_niet(maak_zaak, wmo):
-    zaak = maak_zaak(wmo)
+def test_jeugd_rekent_niet(maak_zaak, jeugd):
+    # Issue 10: the Wmo computes its pgb and eigen bijdrage (tests/web/test_wmo_pgb.py); Jeugd has no rules here yet.
+    zaak = maak_zaak(jeugd, regeling="jeugdhulp")
     with pytest.raises(ProcedureFout):
-        beoordeling.bereken(zaak, wmo, maand="2026-07")
+        beoordeling.bereken(zaak, jeugd, maand="2026-07")
 
 
 def test_ongeldige_maand(gezin, inkomen):

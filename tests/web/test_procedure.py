@@ -226,9 +226,13 @@ def test_klaar_voor_besluit_noemt_ontbrekende_criteria(maak_zaak, breng_in, wmo)
     with pytest.raises(ProcedureFout) as fout:
         procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, wmo, datum=dt.date(2026, 1, 22), uitkomst="toegekend")
     bericht = str(fout.value)
-    ontbrekend = [c.code for c in REGELINGEN["wmo_maatwerkvoorziening"].criteria if c.code != "passende_bijdrage"]
+    # Issue 10: every asked criterion is named; replaced criteria and conditional ones (woonvoorziening, pgb) whose
+    # condition is not met are not asked.
+    wmo_criteria = REGELINGEN["wmo_maatwerkvoorziening"].criteria
+    ontbrekend = [c.code for c in wmo_criteria if c.code != "passende_bijdrage" and not c.vervallen and not c.alleen_als]
     assert all(code in bericht for code in ontbrekend)
     assert "passende_bijdrage" not in bericht
+    assert not any(f"{c.code} (" in bericht for c in wmo_criteria if c.vervallen or c.alleen_als)
 
 
 def test_bevinding_vraagt_motivering_en_bekend_criterium(maak_zaak, breng_in, wmo):

@@ -56,6 +56,69 @@ CRITERIA: dict[str, Criteriumzin] = {
         "ja", "Dit is de goedkoopste hulp die bij u past.", "Er is goedkopere hulp die ook bij u past."),
     "weigeringsgrond": Criteriumzin(
         "nee", "", "De verordening geeft een reden om deze hulp te weigeren.", beslissend_als_gunstig=False),
+    # Verordening art. 4:3 lid 3 (issue 10): the cascade, one step per finding. On a grant one sentence for the
+    # whole cascade (step g); on a refusal the step that solved the need.
+    "cascade_eigen_kracht": Criteriumzin(
+        "nee", "", "U kunt dit zelf oplossen.", beslissend_als_gunstig=False),
+    "cascade_gebruikelijke_hulp": Criteriumzin(
+        "nee", "", "Mensen in uw huis kunnen u hierbij helpen. Dat is gewone hulp die zij elkaar geven.",
+        beslissend_als_gunstig=False),
+    "cascade_mantelzorg": Criteriumzin(
+        "nee", "", "Iemand die voor u zorgt (mantelzorg) kan u hierbij helpen.", beslissend_als_gunstig=False),
+    "cascade_sociaal_netwerk": Criteriumzin(
+        "nee", "", "Mensen om u heen kunnen u hierbij helpen.", beslissend_als_gunstig=False),
+    "cascade_algemeen_gebruikelijk": Criteriumzin(
+        "nee", "", "Wat u nodig heeft, is gewoon te koop in de winkel.", beslissend_als_gunstig=False),
+    "cascade_algemene_voorziening": Criteriumzin(
+        "nee", "", "Er is in de gemeente al hulp voor iedereen die dit voor u oplost.", beslissend_als_gunstig=False),
+    # Step g is only reached when every earlier step was "nee", so on a grant it speaks for the whole cascade.
+    "cascade_andere_voorziening": Criteriumzin(
+        "nee", "Ook met hulp van anderen of een andere voorziening lukt dit niet.",
+        "Een andere voorziening of een andere wet regelt dit al voor u."),
+    "duur_noodzakelijk": Criteriumzin(
+        "ja", "", "Wij weten nog niet hoe lang u deze hulp nodig heeft.", beslissend_als_gunstig=False),
+    # Verordening art. 4:4 lid 1 and 2: each ground its own finding; "ja" = the ground applies.
+    "weigering_geen_inwoner": Criteriumzin("nee", "", "U woont niet in de gemeente Lansingerland.", beslissend_als_gunstig=False),
+    "weigering_al_beschikbaar": Criteriumzin(
+        "nee", "", "U had deze voorziening al, of kon die al krijgen voordat u zich meldde.", beslissend_als_gunstig=False),
+    "weigering_afschrijftermijn": Criteriumzin(
+        "nee", "", "U heeft deze voorziening al eerder gekregen en die is nog niet oud genoeg voor een nieuwe.",
+        beslissend_als_gunstig=False),
+    "weigering_nalatigheid": Criteriumzin(
+        "nee", "", "U bent niet zorgvuldig omgegaan met de voorziening die u kreeg.", beslissend_als_gunstig=False),
+    "woonvoorziening": Criteriumzin("nee", "", "", beslissend_als_gunstig=False),
+    "woon_materialen": Criteriumzin(
+        "nee", "", "Het probleem komt door de materialen in uw woning.", beslissend_als_gunstig=False),
+    "woon_soort_woning": Criteriumzin(
+        "nee", "", "Voor dit soort woning geven wij geen woonvoorziening.", beslissend_als_gunstig=False),
+    "woon_gemeenschappelijke_ruimte": Criteriumzin(
+        "nee", "", "Het gaat om een ruimte die u deelt met anderen.", beslissend_als_gunstig=False),
+    "woon_verhuizing_zonder_reden": Criteriumzin(
+        "nee", "", "U bent zonder goede reden verhuisd naar een woning die niet bij u past.", beslissend_als_gunstig=False),
+    "woon_niet_meest_geschikt": Criteriumzin(
+        "nee", "", "U bent niet verhuisd naar de woning die het best bij u past.", beslissend_als_gunstig=False),
+    "woon_voorzienbaar": Criteriumzin(
+        "nee", "", "U kon deze aanvraag zien aankomen.", beslissend_als_gunstig=False),
+    # Verordening art. 4:7 and Wmo 2015 art. 2.3.6 lid 2: the pgb conditions.
+    "vorm_pgb": Criteriumzin("nee", "", "", beslissend_als_gunstig=False),
+    "pgb_plan_ingediend": Criteriumzin("ja", "", "U heeft geen plan voor een pgb gegeven.", beslissend_als_gunstig=False),
+    "pgb_plan_betere_ondersteuning": Criteriumzin(
+        "ja", "", "Uit uw plan blijkt niet dat een pgb u beter helpt.", beslissend_als_gunstig=False),
+    "pgb_plan_doelmatiger": Criteriumzin(
+        "ja", "", "Uit uw plan blijkt niet dat een pgb beter past dan hulp van een aanbieder.", beslissend_als_gunstig=False),
+    "pgb_hulp_uit_sociaal_netwerk": Criteriumzin("nee", "", "", beslissend_als_gunstig=False),
+    "pgb_zorg_overstijgt_gebruikelijke_hulp": Criteriumzin(
+        "ja", "", "De hulp van uw helper is gewone hulp. Daarvoor betalen wij geen pgb.", beslissend_als_gunstig=False),
+    "pgb_huishoudelijk_werk_door_verwant": Criteriumzin(
+        "nee", "", "Met een pgb mag u een familielid niet betalen voor werk in het huishouden.", beslissend_als_gunstig=False),
+    "pgb_betaling_aan_tussenpersoon": Criteriumzin(
+        "nee", "", "Met een pgb mag u geen tussenpersoon betalen.", beslissend_als_gunstig=False),
+    "pgb_client_in_staat_tot_beheer": Criteriumzin(
+        "ja", "", "U kunt een pgb niet goed beheren, ook niet met hulp.", beslissend_als_gunstig=False),
+    "pgb_client_gemotiveerd": Criteriumzin(
+        "ja", "", "U heeft niet uitgelegd waarom u een pgb wilt.", beslissend_als_gunstig=False),
+    "pgb_kwaliteit_gewaarborgd": Criteriumzin(
+        "ja", "", "Wij zien niet dat de hulp met een pgb veilig en goed is.", beslissend_als_gunstig=False),
     # Jeugdwet art. 2.3; Verordening art. 5:3
     "oplossing_eigen_kracht_of_omgeving": Criteriumzin(
         "nee", "U kunt dit niet zelf oplossen, ook niet met mensen om u heen.",
@@ -113,7 +176,8 @@ def bevinding_beslissend(code: str, waarde: str, *, toekenning: bool, weigergron
         return False
     if not gunstig and code in ALLEEN_BIJ_WEIGERGROND:
         return weigergrond
-    return not gunstig
+    # A fact that only opens other questions (woonvoorziening, vorm_pgb) has no sentence: never decisive itself.
+    return not gunstig and bool(CRITERIA[code].zin_ongunstig)
 
 
 def bevinding_zin(code: str, waarde: str, motivering: str) -> str:

@@ -60,7 +60,7 @@ REGELING_IN_ZIN = {
 SOORT_BRON_IN_BRIEF = {"wet": "wet", "verordening": "verordening van de gemeente", "beleidsregel": "beleidsregel",
                        "discretie": "oordeel van de consulent"}
 PERIODE_IN_ZIN = {Periode.EENMALIG: "eenmalig", Periode.PER_WEEK: "per week", Periode.PER_MAAND: "per maand",
-                  Periode.PER_JAAR: "per jaar"}
+                  Periode.PER_4_WEKEN: "per 4 weken", Periode.PER_JAAR: "per jaar"}
 
 
 def datum_nl(d: dt.date | None) -> str:

@@ -68,6 +68,8 @@ class Periode(models.TextChoices):
     EENMALIG = "eenmalig", "eenmalig"
     PER_WEEK = "per_week", "per week"
     PER_MAAND = "per_maand", "per maand"
+    # Wmo pgb for huishoudelijke ondersteuning: "75 % van het ZIN tarief per periode (4 weken)" (Vo art. 4:8 lid 1 c).
+    PER_4_WEKEN = "vier_weken", "per 4 weken"
     PER_JAAR = "per_jaar", "per jaar"
 
 

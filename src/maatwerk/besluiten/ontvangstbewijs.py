@@ -215,7 +215,9 @@ def _uitkomst_bedrag(resultaat: dict, variabele: str | None):
     for waarden in (resultaat.get("huishoudens") or {}).values():
         if variabele in waarden:
             return waarden[variabele]
-    return None
+    # A per-person outcome (the Wmo pgb, issue 10): only the cliënt (wmo_client) has one; the others are 0.
+    per_persoon = [w[variabele] for w in (resultaat.get("personen") or {}).values() if w.get(variabele) is not None]
+    return max(per_persoon) if per_persoon else None
 
 
 def herbereken(bewijs: Ontvangstbewijs) -> dict:

@@ -182,10 +182,15 @@ def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
         besluit.bedrag_periode = STANDAARD_PERIODE.get(zaak.regeling, "")
         besluit.vorm, besluit.financiering = Vorm.GELD, Financiering.OM_NIET
         besluit.voorziening = beslissend.STANDAARD_VOORZIENING.get(zaak.regeling, "")
-    if zaak.definitie.rekent:
+    if zaak.definitie.heeft_regelkern:
         from maatwerk.zaken.beoordeling import laatste_berekening
 
         besluit.berekening = laatste_berekening(zaak)
+    if soort in MET_VERSTREKKING and zaak.domein == WMO:
+        # Art. 4:6 Vo: the pgb, the eigen bijdrage (and who collects it), omvang and duur from the Wmo computation.
+        from maatwerk.besluiten import wmo_inhoud
+
+        wmo_inhoud.vul_in(besluit, besluit.berekening)
     besluit.save()
     _vul_overwegingen(besluit)
     _log(gebruiker, grond, besluit, beleid.CREATE, "besluit", f"opgesteld ({soort})")

@@ -514,7 +514,15 @@ def casussen() -> list[Casus]:
                     inkomenssoort=Inkomenssoort.OVERIG, inkomen_omschrijving="Tegemoetkoming studiekosten DUO",
                     vermogen=Decimal("0.00")),
         ], r.CONSULENT_WMO, _casus_17),
+        *_wmo_casussen(),
     ]
+
+
+def _wmo_casussen() -> list[Casus]:
+    # The Wmo cases of issue 10 (cascade, pgb, eigen bijdrage) live in their own module.
+    from maatwerk.demo.wmo import wmo_casussen
+
+    return wmo_casussen()
 
 
 def laad_demogegevens(vandaag: dt.date | None = None) -> dict:

@@ -199,10 +199,10 @@ def ooit_toegestaan(rollen, handeling: str) -> bool:
 
 
 def van_toepassing(handeling: str, regeling: str) -> bool:
-    """Whether the action exists for a zaak of `regeling` at all: only the income schemes are computed."""
+    """Whether the action exists for a zaak of `regeling` at all: only a regeling the Regelkern computes for."""
     from maatwerk.zaken.regelingen import REGELINGEN
 
-    return handeling != BEREKENEN or REGELINGEN[regeling].rekent
+    return handeling != BEREKENEN or REGELINGEN[regeling].heeft_regelkern
 
 
 def zonder_voorwaarde(rollen, handeling: str) -> bool:

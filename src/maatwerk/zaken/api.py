@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from maatwerk.personen.models import Huishouden, Inwoner
 from maatwerk.toegang import beleid
 from maatwerk.web.paginering import gepagineerd
-from maatwerk.zaken import beoordeling, intake, onderzoek, procedure, services, termijnen, vierogen
+from maatwerk.zaken import beoordeling, intake, onderzoek, procedure, services, termijnen, vierogen, wmo_berekening
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Mandaatregel, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
@@ -220,7 +220,13 @@ class ZaakViewSet(viewsets.GenericViewSet):
         """POST runs the Regelkern for the zaak's household and month and stores input, result and uitleg."""
         if request.method == "POST":
             data = valideer(BerekeningInvoerSerializer, request.data)
-            b = beoordeling.bereken(self.get_object(), request.user, maand=data["maand"], invoer=data.get("invoer"))
+            zaak = self.get_object()
+            if data.get("wmo") is not None or zaak.domein == "wmo":
+                if data.get("invoer"):
+                    raise ValidationError({"invoer": ["Geef voor een Wmo-zaak de gegevens onder 'wmo', niet onder 'invoer'."]})
+                b = wmo_berekening.bereken_wmo(zaak, request.user, maand=data["maand"], **(data.get("wmo") or {}))
+            else:
+                b = beoordeling.bereken(zaak, request.user, maand=data["maand"], invoer=data.get("invoer"))
             return Response(BerekeningSerializer(b).data, status=status.HTTP_201_CREATED)
         zaak = self._zaak(request, "berekeningen")
         return gepagineerd(self, zaak.berekeningen.select_related("door"), BerekeningSerializer)

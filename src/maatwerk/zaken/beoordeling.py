@@ -20,6 +20,7 @@ from maatwerk.personen.models import Rol
 from maatwerk.personen.situatie import bouw_situatie
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang import audit, beleid, rechten
+from maatwerk.zaken import cascade
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Afwijking, Berekening, Bevinding, SoortAfwijking, Status, Uitkomst, Waarde, Zaak
 from maatwerk.zaken.regelingen import HOOFDPERSOON, HUISHOUDEN, Criterium
@@ -57,9 +58,25 @@ def peildatum_criteria(zaak: Zaak) -> dt.date:
     return zaak.aanvraagdatum or zaak.ontvangen_op
 
 
+def huidige_waarden(zaak: Zaak) -> dict[str, str]:
+    return dict(zaak.actuele_bevindingen().values_list("criterium", "waarde"))
+
+
 def ontbrekende_criteria(zaak: Zaak) -> list[Criterium]:
-    vastgelegd = set(zaak.actuele_bevindingen().values_list("criterium", flat=True))
-    return [c for c in zaak.definitie.criteria_op(peildatum_criteria(zaak)) if c.code not in vastgelegd]
+    """The criteria still to answer: a conditional one only when its condition holds, a cascade step only until
+    a step solved the need (maatwerk.zaken.cascade)."""
+    waarden = huidige_waarden(zaak)
+    return [c for c in zaak.definitie.gevraagde_criteria(peildatum_criteria(zaak), waarden) if c.code not in waarden]
+
+
+def _pgb_gekozen(zaak: Zaak) -> bool:
+    """Wmo: the inwoner chose a pgb (finding vorm_pgb = ja); then the pgb must be computed (art. 4:7, 4:8)."""
+    return zaak.definitie.criterium("vorm_pgb") is not None and huidige_waarden(zaak).get("vorm_pgb") == "ja"
+
+
+def berekening_telt(zaak: Zaak) -> bool:
+    """Whether the amount of the proposal comes from the Regelkern: the income schemes, and a Wmo pgb."""
+    return zaak.definitie.rekent or _pgb_gekozen(zaak)
 
 
 @wijzigt_zaak
@@ -73,6 +90,8 @@ def leg_bevinding_vast(zaak: Zaak, gebruiker, *, criterium: str, waarde: str, mo
     if waarde not in Waarde.values:
         raise ValidationError({"waarde": [f"Kies uit: {', '.join(Waarde.values)}."]})
     motivering = _motivering(motivering)
+    # Art. 4:3 lid 3 Vo: the cascade is asked in order; a step is never silently skipped.
+    cascade.controleer_volgorde(definitie, criterium, huidige_waarden(zaak))
     if zaak.status not in BEOORDELEN:
         raise ProcedureFout(
             f"Bevindingen legt u vast tijdens de beoordeling van de aanvraag (status aanvraag of beoordeling); deze "
@@ -96,8 +115,8 @@ def controleer_compleet(zaak: Zaak) -> None:
             f"Deze zaak kan niet klaar voor besluit: er ontbreekt een bevinding voor {namen}. Leg per criterium een "
             "bevinding met motivering vast.", code="bevindingen_ontbreken",
         )
-    if zaak.definitie.rekent:
-        berekening = zaak.berekeningen.order_by("-op", "-id").first()
+    berekening = zaak.berekeningen.order_by("-op", "-id").first()
+    if berekening_telt(zaak) or (berekening is not None and zaak.definitie.regelkern_variabelen):
         if berekening is None:
             raise ProcedureFout("Er is nog geen berekening met de Regelkern vastgelegd voor deze zaak.", code="berekening_ontbreekt")
         laatste = zaak.actuele_bevindingen().aggregate(m=Max("op"))["m"]
@@ -117,7 +136,9 @@ def controleer_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> None
         raise ValidationError({"bedrag": ["Het bedrag kan niet negatief zijn."]})
     if uitkomst == Uitkomst.AFGEWEZEN and bedrag not in (None, Decimal("0")):
         raise ValidationError({"bedrag": ["Bij een afwijzing hoort geen bedrag."]})
-    if zaak.definitie.rekent and uitkomst != Uitkomst.AFGEWEZEN:
+    if uitkomst != Uitkomst.AFGEWEZEN:
+        controleer_weigergronden(zaak)
+    if berekening_telt(zaak) and uitkomst != Uitkomst.AFGEWEZEN:
         berekend = laatste_berekening(zaak).bedrag
         gevraagd = bedrag if bedrag is not None else berekend
         if berekend is not None and gevraagd is not None and gevraagd > berekend and not zaak.afwijkingen.exists():
@@ -128,12 +149,28 @@ def controleer_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> None
             )
 
 
+def controleer_weigergronden(zaak: Zaak) -> None:
+    """Wmo: a grant while a finding gives a refusal ground (a cascade step solved the need, or a ground of 4:4
+    applies) is only possible through the hardheidsclausule (art. 4:16 lid 3 Vo), recorded as an afwijking."""
+    from maatwerk.zaken.wmo_criteria import WEIGERGRONDEN
+
+    if zaak.domein != "wmo" or zaak.afwijkingen.exists():
+        return
+    gronden = cascade.weigergronden(zaak.definitie, huidige_waarden(zaak), WEIGERGRONDEN)
+    if gronden:
+        raise ProcedureFout(
+            "De bevindingen geven een grond om de voorziening te weigeren: " + "; ".join(b for _, b in gronden)
+            + ". Stel een afwijzing voor, of leg eerst een afwijking vast op grond van de hardheidsclausule "
+            f"({zaak.definitie.hardheidsclausule}).", code="weigergrond",
+        )
+
+
 def voorstel_bedrag(zaak: Zaak, uitkomst: str, bedrag: Decimal | None) -> Decimal | None:
     if uitkomst == Uitkomst.AFGEWEZEN:
         return Decimal("0")
     if bedrag is not None:
         return bedrag
-    if zaak.definitie.rekent:
+    if berekening_telt(zaak):
         return laatste_berekening(zaak).bedrag
     return zaak.kosten
 
@@ -214,7 +251,10 @@ def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, extra: dict | None, waars
         elif hoofdpersoon is not None:
             situatie.json["personen"][hoofdpersoon][naam] = waarde
 
-    if hoofdpersoon is None and any(c.invoer and c.invoer.entiteit == HOOFDPERSOON for c in definitie.criteria):
+    for naam, waarde in definitie.vaste_invoer_hoofdpersoon:
+        zet(HOOFDPERSOON, naam, {maand: waarde})
+    if hoofdpersoon is None and (definitie.vaste_invoer_hoofdpersoon
+                                 or any(c.invoer and c.invoer.entiteit == HOOFDPERSOON for c in definitie.criteria)):
         waarschuwingen.append(f"{zaak.hoofdpersoon.naam} is in {maand} geen lid van het huishouden; de bevindingen over "
                               "de aanvrager zijn niet doorgegeven en de Regelkern rekent met haar standaardwaarden.")
 
@@ -267,7 +307,7 @@ def _voeg_invoer_toe(situatie, zaak: Zaak, maand: str, extra: dict | None, waars
             situatie.json["personen"][sleutel][naam] = waarde
 
 
-def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) -> Berekening:
+def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, gegevens: dict | None = None) -> Berekening:
     """Run the Regelkern for the zaak's household and `maand` (JJJJ-MM) and store input, result and uitleg.
 
     `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
@@ -278,7 +318,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
 
     grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand, handeling=rechten.BEREKENEN)
     definitie = zaak.definitie
-    if not definitie.rekent:
+    if not definitie.heeft_regelkern:
         raise ProcedureFout(f"Voor {definitie.naam} rekent de Regelkern niet; de beoordeling bestaat uit bevindingen.",
                             code="rekent_niet")
     _mag_rekenen(zaak)
@@ -288,12 +328,17 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     waarschuwingen = list(situatie.waarschuwingen)
     try:
         _voeg_invoer_toe(situatie, zaak, maand, invoer, waarschuwingen)
-        uitkomst = regelkern(situatie.json, maand, gemeente, None, True)
+        variabelen = list(definitie.regelkern_variabelen) if definitie.regelkern_variabelen else None
+        uitkomst = regelkern(situatie.json, maand, gemeente, variabelen, True)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None
     bedrag = None
     if definitie.uitkomst_variabele:
-        waarde = uitkomst["resultaten"]["huishoudens"][situatie.huishouden_sleutel].get(definitie.uitkomst_variabele)
+        if definitie.uitkomst_entiteit == HOOFDPERSOON:
+            sleutel = situatie.sleutel_van(zaak.hoofdpersoon_id)
+            waarde = uitkomst["resultaten"]["personen"].get(sleutel, {}).get(definitie.uitkomst_variabele)
+        else:
+            waarde = uitkomst["resultaten"]["huishoudens"][situatie.huishouden_sleutel].get(definitie.uitkomst_variabele)
         try:
             bedrag = Decimal(str(waarde)).quantize(Decimal("0.01")) if waarde is not None else None
         except InvalidOperation:
@@ -307,7 +352,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
         berekening = Berekening.objects.create(
             zaak=actueel, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
             resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
-            bedrag=bedrag, door=gebruiker,
+            bedrag=bedrag, gegevens=gegevens or {}, door=gebruiker,
         )
         audit.log(gebruiker, beleid.CREATE, grond, zaak=actueel, inwoner=actueel.hoofdpersoon, onderwerp="berekening",
                   toelichting=f"maand {maand}")

@@ -486,6 +486,8 @@ class Berekening(models.Model):
     uitleg = models.JSONField()
     waarschuwingen = models.JSONField(default=list)
     bedrag = models.DecimalField(null=True, blank=True, **BEDRAG)
+    # Wmo (issue 10): the besluit data given with the computation (voorziening, omvang, ingangsdatum, einddatum).
+    gegevens = models.JSONField(default=dict, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(default=timezone.now)
 

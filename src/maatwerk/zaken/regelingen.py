@@ -56,6 +56,15 @@ class Criterium:
     # The law the criterion comes from applies to aanvragen in this period (None: no limit).
     geldig_vanaf: dt.date | None = None
     geldig_tot: dt.date | None = None
+    # Replaced by finer criteria: a finding on it still renders and counts, but it is no longer asked.
+    vervallen: bool = False
+    # Asked only when the finding on criterion `alleen_als[0]` is `alleen_als[1]` (e.g. the pgb conditions).
+    alleen_als: tuple[str, str] | None = None
+    # A step of an ordered cascade (Wmo art. 4:3 lid 3): asked in order; a finding equal to `lost_op` solves the
+    # need, makes the later steps "niet meer nodig" and leads to a refusal on the ground `weigergrond`.
+    cascade: str | None = None
+    lost_op: str | None = None
+    weigergrond: str | None = None
 
     @property
     def regelkern_variabele(self) -> str | None:
@@ -88,18 +97,45 @@ class Regeling:
     eerdere_toekenning: EerdereToekenning | None = None
     # Discretionary Regelkern inputs deliberately NOT asked as a criterion: variable -> how they are given.
     regelkern_zonder_criterium: tuple[tuple[str, str], ...] = ()
+    # Entity of `uitkomst_variabele` (the pgb is per person) and the Regelkern variables to compute (None: the
+    # output contract of the income schemes).
+    uitkomst_entiteit: str = HUISHOUDEN
+    regelkern_variabelen: tuple[str, ...] | None = None
+    # Inputs set for the hoofdpersoon on every computation (e.g. wmo_client: the person the voorziening is for).
+    vaste_invoer_hoofdpersoon: tuple[tuple[str, object], ...] = ()
 
     @property
     def rekent(self) -> bool:
         """Whether the Regelkern computes the criteria/amount of this regeling (income schemes)."""
         return self.domein == INKOMEN
 
+    @property
+    def heeft_regelkern(self) -> bool:
+        """Whether the Regelkern computes something for this regeling: the income schemes, and for the Wmo the
+        pgb (art. 4:7, 4:8 Vo) and the eigen bijdrage (art. 4:9 Vo)."""
+        return self.rekent or self.regelkern_variabelen is not None
+
     def criterium(self, code: str) -> Criterium | None:
         return next((c for c in self.criteria if c.code == code), None)
 
     def criteria_op(self, datum: dt.date) -> tuple[Criterium, ...]:
         """The criteria that apply to an aanvraag of `datum` (the others stay answerable, not required)."""
-        return tuple(c for c in self.criteria if c.geldt_op(datum))
+        return tuple(c for c in self.criteria if c.geldt_op(datum) and not c.vervallen)
+
+    def gevraagde_criteria(self, datum: dt.date, bevindingen: dict[str, str]) -> tuple[Criterium, ...]:
+        """The criteria that must be answered, given the findings so far: those of `criteria_op`, without a
+        conditional one whose condition is not met, and without the cascade steps after the step that solved
+        the need (they are "niet meer nodig", see maatwerk.zaken.cascade)."""
+        gevraagd, opgelost = [], False
+        for c in self.criteria_op(datum):
+            if c.alleen_als is not None and bevindingen.get(c.alleen_als[0]) != c.alleen_als[1]:
+                continue
+            if c.cascade is not None:
+                if opgelost:
+                    continue
+                opgelost = bevindingen.get(c.code) == c.lost_op
+            gevraagd.append(c)
+        return tuple(gevraagd)
 
 
 WMO, JEUGD, INKOMEN = "wmo", "jeugd", "inkomen"
@@ -129,50 +165,22 @@ def _bevinding(variabele: str, entiteit: str = HUISHOUDEN) -> Invoer:
 STUDIETOESLAG_NIEUW = dt.date(2022, 4, 1)
 STUDIETOESLAG_OUD_TOT = dt.date(2022, 3, 31)
 
+# The Wmo criteria live in their own module (issue 10); it needs Criterium and Invoer defined above.
+from maatwerk.zaken import wmo_criteria  # noqa: E402
+
 _REGELINGEN = (
     Regeling(
         code="wmo_maatwerkvoorziening",
         naam="Wmo-maatwerkvoorziening",
         domein=WMO,
         wet="Wmo 2015",
-        criteria=(
-            Criterium(
-                "beperkingen_niet_zelf_op_te_heffen",
-                "Is de inwoner door beperkingen of problemen niet voldoende zelfredzaam of niet in staat tot "
-                "participatie, en kan hij dat niet zelf verminderen of wegnemen?",
-                f"{VO}, artikel 4:3, eerste lid, onder a",
-            ),
-            Criterium(
-                "oplossing_eigen_kracht_of_netwerk",
-                "Kan het gewenste resultaat worden bereikt op eigen kracht, met gebruikelijke hulp, met "
-                "mantelzorg of met hulp uit het sociale netwerk?",
-                f"{VO}, artikel 4:3, derde lid, onder a tot en met d, en artikel 4:4, eerste lid, onder c",
-            ),
-            Criterium(
-                "oplossing_andere_voorziening",
-                "Kan het gewenste resultaat worden bereikt met algemeen gebruikelijke, algemene, voorliggende of "
-                "andere voorzieningen?",
-                f"{VO}, artikel 4:3, derde lid, onder e tot en met g, en artikel 4:4, eerste lid, onder b, d, e en f",
-            ),
-            Criterium(
-                "passende_bijdrage",
-                "Levert de maatwerkvoorziening een passende bijdrage aan zelfredzaamheid of participatie, "
-                "rekening houdend met de uitkomsten van het onderzoek?",
-                f"{VO}, artikel 4:3, eerste lid, onder b",
-            ),
-            Criterium(
-                "goedkoopst_passend",
-                "Is de voorziening de goedkoopst passende voorziening?",
-                f"{VO}, artikel 4:3, vierde lid",
-            ),
-            Criterium(
-                "weigeringsgrond",
-                "Is er een andere weigeringsgrond (geen inwoner van de gemeente, voorziening al beschikbaar vóór "
-                "de melding, afschrijftermijn niet verstreken, nalatigheid, of een grond voor woonvoorzieningen)?",
-                f"{VO}, artikel 4:4, eerste lid, onder a, g, h en i, en tweede lid",
-            ),
-        ),
+        criteria=wmo_criteria.CRITERIA,
         hardheidsclausule=f"{VO}, artikel 4:16, derde lid",
+        uitkomst_variabele="pgb_bedrag",
+        uitkomst_entiteit=HOOFDPERSOON,
+        regelkern_variabelen=wmo_criteria.REGELKERN_VARIABELEN,
+        vaste_invoer_hoofdpersoon=(("wmo_client", True),),
+        regelkern_zonder_criterium=wmo_criteria.REGELKERN_ZONDER_CRITERIUM,
     ),
     Regeling(
         code="jeugdhulp",

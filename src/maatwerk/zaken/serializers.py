@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from maatwerk.zaken.wmo_berekening import PGB_SOORTEN, VOORZIENINGEN
 from maatwerk.personen.serializers import MaandVeld
 from maatwerk.zaken.models import (
     AANVRAAG_VIA_MEDEWERKER,
@@ -230,12 +231,31 @@ class BerekeningSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Berekening
-        fields = ["id", "maand", "gemeente", "situatie", "resultaat", "uitleg", "waarschuwingen", "bedrag", "door", "op"]
+        fields = ["id", "maand", "gemeente", "situatie", "resultaat", "uitleg", "waarschuwingen", "bedrag", "gegevens", "door", "op"]
+
+
+class WmoBerekeningInvoerSerializer(serializers.Serializer):
+    """Wmo (issue 10): the facts for the pgb (Vo art. 4:7, 4:8) and the eigen bijdrage (art. 4:9) of the zaak."""
+
+    _bedrag = dict(max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True)
+    pgb_soort = serializers.ChoiceField(choices=[c for c, _ in PGB_SOORTEN], default="geen")
+    natura_kostprijs = serializers.DecimalField(**_bedrag, help_text="Kostprijs in natura, in de eenheid van het pgb")
+    uren = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, max_value=744, required=False, allow_null=True)
+    etmalen = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, max_value=31, required=False, allow_null=True)
+    begrote_kosten = serializers.DecimalField(**_bedrag)
+    voorziening = serializers.ChoiceField(choices=[c for c, _ in VOORZIENINGEN], default="doorlopend")
+    kostprijs = serializers.DecimalField(**_bedrag, help_text="Kostprijs per bijdrageperiode (leeg: de kostprijs in natura)")
+    bijdrage_inkomen = serializers.DecimalField(**_bedrag, help_text="Alleen voor de tabel tot en met 2018")
+    omschrijving = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    omvang = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    ingangsdatum = serializers.DateField(required=False, allow_null=True)
+    einddatum = serializers.DateField(required=False, allow_null=True)
 
 
 class BerekeningInvoerSerializer(serializers.Serializer):
     maand = serializers.CharField(help_text="JJJJ-MM")
     invoer = serializers.DictField(required=False, help_text="Aanvullende Regelkern-invoer: {huishouden: {...}, personen: {id: {...}}}")
+    wmo = WmoBerekeningInvoerSerializer(required=False, help_text="Alleen voor een Wmo-zaak: pgb en eigen bijdrage")
 
 
 class TermijnSerializer(serializers.Serializer):
@@ -262,6 +282,14 @@ class CriteriumSerializer(serializers.Serializer):
     vraag = serializers.CharField()
     bron = serializers.CharField()
     regelkern_variabele = serializers.CharField(allow_null=True)
+    # Issue 10 (Wmo): a replaced criterion (answerable, not asked), the step letter of an ordered cascade, and the
+    # finding another criterion must have before this one is asked.
+    vervallen = serializers.BooleanField()
+    cascade = serializers.CharField(allow_null=True)
+    alleen_als = serializers.SerializerMethodField()
+
+    def get_alleen_als(self, c) -> dict | None:
+        return {"criterium": c.alleen_als[0], "waarde": c.alleen_als[1]} if c.alleen_als else None
 
 
 class RegelingSerializer(serializers.Serializer):

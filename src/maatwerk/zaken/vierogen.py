@@ -177,7 +177,7 @@ def inhoud_van_voorstel(zaak: Zaak) -> dict:
     periode = ""
     if zaak.domein == INKOMEN and zaak.voorstel_uitkomst in TOEKENNING_UITKOMSTEN:
         periode = STANDAARD_PERIODE.get(zaak.regeling, "")
-    berekening = laatste_berekening(zaak) if zaak.definitie.rekent else None
+    berekening = laatste_berekening(zaak) if zaak.definitie.heeft_regelkern else None
     return beoordeelde_inhoud(zaak, uitkomst=zaak.voorstel_uitkomst, bedrag=zaak.voorstel_bedrag, periode=periode,
                               berekening_id=berekening.pk if berekening else None)
 

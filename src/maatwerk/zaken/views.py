@@ -23,7 +23,8 @@ from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web.fouten import BEZET, CONFLICT
 from maatwerk.web.paginering import pagineer
-from maatwerk.zaken import beoordeling, documenten_views, onderzoek as onderzoek_service, procedure, ui_services, vierogen
+from maatwerk.zaken import beoordeling, cascade, documenten_views, onderzoek as onderzoek_service, procedure, ui_services, vierogen
+from maatwerk.zaken import wmo_weergave
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.forms import (
     AfwijkingFormulier,
@@ -157,15 +158,31 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         eerdere.setdefault(b.criterium, []).append(b)
     kan_bevinden = mag_wijzigen and zaak.status in beoordeling.BEOORDELEN
     criteria = []
-    # Only the criteria that apply on the peildatum (e.g. art. 36b Pw changed on 1 April 2022).
-    for c in definitie.criteria_op(beoordeling.peildatum_criteria(zaak)):
+    # The criteria that apply on the peildatum (e.g. art. 36b Pw changed on 1 April 2022), plus a replaced
+    # criterion an old zaak has a finding on (it still counts, so it still shows). A conditional criterion whose
+    # condition does not hold, and a cascade step after the step that solved the need, show why they are not asked.
+    peil = beoordeling.peildatum_criteria(zaak)
+    waarden = {code: b.waarde for code, b in bevindingen.items()}
+    gevraagd = {c.code for c in definitie.gevraagde_criteria(peil, waarden)}
+    van_toepassing = {c.code for c in definitie.criteria_op(peil)}
+    stand = {s.criterium.code: s for s in cascade.stappen(definitie, waarden)}
+    for c in definitie.criteria:
+        if c.code not in van_toepassing and not (c.vervallen and c.code in bevindingen):
+            continue
+        if c.code not in gevraagd and c.code not in bevindingen:
+            if c.cascade is None:
+                continue  # a conditional question that is not asked: not shown (e.g. the pgb conditions in natura)
+        stap = stand.get(c.code)
         form = formulieren.get(f"bevinding-{c.code}")
-        if form is None and kan_bevinden:
+        if stap is not None and stap.stand in (cascade.NOG_NIET, cascade.NIET_MEER_NODIG):
+            form = None  # art. 4:3 lid 3: in order; a later step after the solving one is not asked
+        elif form is None and kan_bevinden:
             huidig = bevindingen.get(c.code)
             form = BevindingFormulier(criterium=c, initial=(
                 {"waarde": huidig.waarde, "motivering": huidig.motivering} if huidig else {}))
         criteria.append({"criterium": c, "bevinding": bevindingen.get(c.code), "eerdere": eerdere.get(c.code, []),
-                         "form": form, "melding": sectie.get(f"criterium-{c.code}")})
+                         "form": form, "melding": sectie.get(f"criterium-{c.code}"), "stap": stap,
+                         "gevraagd": c.code in gevraagd})
 
     kan_rapporteren = mag_wijzigen and zaak.status in onderzoek_service.RAPPORT_STATUSSEN
     onderzoek_form = formulieren.get("onderzoek")
@@ -178,10 +195,11 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
     if plan_form is None and mag_wijzigen and zaak.status == Status.ONDERSTEUNINGSPLAN:
         plan_form = PlanFormulier(instance=plan)
 
-    berekening = beoordeling.laatste_berekening(zaak) if definitie.rekent else None
+    berekening = beoordeling.laatste_berekening(zaak) if definitie.heeft_regelkern else None
     berekening_form = formulieren.get("berekening")
-    if berekening_form is None and definitie.rekent and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
-        berekening_form = BerekeningFormulier(kostensoorten=_kostensoorten(zaak))
+    if berekening_form is None and definitie.heeft_regelkern and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
+        berekening_form = (wmo_weergave.WmoBerekeningFormulier(waarden=waarden) if definitie.domein == "wmo"
+                           else BerekeningFormulier(kostensoorten=_kostensoorten(zaak)))
 
     afwijking_form = formulieren.get("afwijking")
     if afwijking_form is None and mag_wijzigen and zaak.status in beoordeling.BEOORDELEN:
@@ -221,9 +239,11 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "reacties_plan": list(plan.clientreacties.all()) if plan else [],
         "reactie_form": reactie_form,
         "criteria": criteria,
-        "ontbrekende_criteria": [c["criterium"] for c in criteria if c["bevinding"] is None],
+        "ontbrekende_criteria": [c["criterium"] for c in criteria if c["bevinding"] is None and c["gevraagd"]],
+        "weigergronden": wmo_weergave.weigergronden(zaak, waarden),
         "berekening": berekening,
         "uitleg": _uitleg_regels(berekening, definitie.uitkomst_variabele),
+        "wmo_uitkomst": wmo_weergave.uitkomst(berekening) if berekening and definitie.domein == "wmo" else None,
         "berekening_form": berekening_form,
         "vier_ogen": vier_ogen,
         "goedkeuringen": list(zaak.goedkeuringen.select_related("door", "besluit")),
@@ -385,6 +405,8 @@ def bevinding(request, zaak: Zaak):
 @_post
 def berekening(request, zaak: Zaak):
     """Run the Regelkern for the household and a month; the outcome and its uitleg are stored."""
+    if zaak.domein == "wmo":
+        return wmo_weergave.berekening(request, zaak, _verwerk)
     form = BerekeningFormulier(request.POST, kostensoorten=_kostensoorten(zaak))
 
     def actie(d):

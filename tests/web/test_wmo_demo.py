@@ -1,0 +1,42 @@
+"""The demo builds the Wmo cases of issue 10 (seed 004 stories 2 and 5, and the done-when case) through the
+services, as far as the rules reach."""
+
+from decimal import Decimal
+
+import pytest
+
+from maatwerk.besluiten.models import Besluit
+from maatwerk.personen.models import Inwoner
+from maatwerk.zaken.models import Status, Zaak
+
+pytestmark = pytest.mark.django_db
+
+
+def _zaak(bsn):
+    return Zaak.objects.get(hoofdpersoon=Inwoner.objects.get(bsn=bsn), regeling="wmo_maatwerkvoorziening")
+
+
+def test_the_demo_builds_the_wmo_cases():
+    from maatwerk.demo.gegevens import laad_demogegevens
+
+    uitkomst = laad_demogegevens()
+    assert {2, 5, 102} <= set(uitkomst["nieuw"])
+    # Done when: huishoudelijke ondersteuning as a pgb with informal help, a concept besluit with pgb and bijdrage.
+    van_dijk = _zaak("999994001")
+    assert van_dijk.status == Status.KLAAR_VOOR_BESLUIT and van_dijk.voorstel_bedrag == Decimal("300.00")
+    besluit = Besluit.objects.get(zaak=van_dijk)
+    assert besluit.vorm == "pgb" and besluit.pgb_bedrag == Decimal("300.00") and besluit.bijdrage_verschuldigd
+    assert "CAK" in besluit.bijdrage_toelichting
+    # Story 2: every cascade step recorded, step g "nee" (Zvw/Wlz refused), the eigen bijdrage computed.
+    patricia = _zaak("999994013")
+    waarden = dict(patricia.actuele_bevindingen().values_list("criterium", "waarde"))
+    assert waarden["cascade_andere_voorziening"] == "nee" and patricia.status == Status.BEOORDELING
+    huishouden = next(iter(patricia.berekeningen.get().resultaat["huishoudens"].values()))
+    # Partners of whom at least one has not reached the AOW age owe nothing (Uitvoeringsbesluit Wmo 2015, art. 3.8;
+    # parameter vrijstelling_gehuwden_niet_aow).
+    assert huishouden["wmo_eigen_bijdrage_per_periode"] == 0.0
+    # Story 5: beschermd wonen, the aanbieder sets and collects the bijdrage (Vo art. 4:9 lid 5).
+    dennis = _zaak("999994037")
+    huishouden = next(iter(dennis.berekeningen.get().resultaat["huishoudens"].values()))
+    assert huishouden["wmo_geen_bijdrage_reden"] == "beschermd_wonen"
+    assert laad_demogegevens()["nieuw"] == []  # idempotent
