@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("zaken", "0006_documenten")]
+    dependencies = [("zaken", "0007_aanvraag_online")]
 
     operations = [
         migrations.AddField(
