@@ -37,8 +37,8 @@ def test_pgb_uitleg_names_the_percentage_the_cost_price_and_the_article():
     regels = _overwegingen(antwoord, "jeugd_pgb_bedrag")
     maximum = regels["jeugd.pgb.maximum"]
     assert maximum["zin"] == (
-        "Het pgb is ten hoogste 100 % (formeel) of 51,7 % (informeel; hier: informeel) van de kostprijs van de "
-        "goedkoopste passende hulp in natura van € 1.000,00 per maand: ten hoogste € 517,00 per maand."
+        "Een formeel pgb is ten hoogste 100 % en een informeel pgb ten hoogste 51,7 % van wat de hulp in natura kost "
+        "(€ 1.000,00 per maand). Dit pgb is informeel: ten hoogste € 517,00 per maand."
     )
     assert "artikel 5:6, derde lid" in maximum["bron"]
     bronnen = {p["bron"] for p in maximum["parameters"]}

@@ -186,6 +186,10 @@ def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
         from maatwerk.zaken.beoordeling import laatste_berekening
 
         besluit.berekening = laatste_berekening(zaak)
+    if zaak.regeling == "jeugdhulp":
+        from maatwerk.besluiten import jeugd as jeugd_besluit
+
+        jeugd_besluit.vul_voor(besluit)  # the computed pgb and the 5:5 elements it gives (artikel 5:5, 5:6)
     besluit.save()
     _vul_overwegingen(besluit)
     _log(gebruiker, grond, besluit, beleid.CREATE, "besluit", f"opgesteld ({soort})")

@@ -58,8 +58,9 @@ def peildatum_criteria(zaak: Zaak) -> dt.date:
 
 
 def ontbrekende_criteria(zaak: Zaak) -> list[Criterium]:
-    vastgelegd = set(zaak.actuele_bevindingen().values_list("criterium", flat=True))
-    return [c for c in zaak.definitie.criteria_op(peildatum_criteria(zaak)) if c.code not in vastgelegd]
+    vastgelegd = dict(zaak.actuele_bevindingen().values_list("criterium", "waarde"))
+    return [c for c in zaak.definitie.criteria_op(peildatum_criteria(zaak))
+            if c.code not in vastgelegd and c.nodig_bij(vastgelegd)]
 
 
 @wijzigt_zaak

@@ -56,6 +56,16 @@ class Criterium:
     # The law the criterion comes from applies to aanvragen in this period (None: no limit).
     geldig_vanaf: dt.date | None = None
     geldig_tot: dt.date | None = None
+    # Asked only when another finding has a given value: (criterium code, waarde), e.g. the 5:4 cascade only
+    # without a referral by a GP (art. 5:3). While that finding is not recorded, the criterion is asked.
+    alleen_als: tuple[str, str] | None = None
+
+    def nodig_bij(self, bevindingen: dict[str, str]) -> bool:
+        """Whether this criterion needs a finding, given the current findings {code: waarde}."""
+        if self.alleen_als is None:
+            return True
+        code, waarde = self.alleen_als
+        return code not in bevindingen or bevindingen[code] == waarde
 
     @property
     def regelkern_variabele(self) -> str | None:
@@ -124,6 +134,9 @@ def _bevinding(variabele: str, entiteit: str = HUISHOUDEN) -> Invoer:
     return Invoer(variabele, entiteit, ja="ja", nee="nee", niet_vastgesteld="niet_vastgesteld")
 
 
+# Jeugdhulp (ordinance chapter 5): the criteria, in their own module.
+from maatwerk.zaken.jeugd_criteria import JEUGDHULP  # noqa: E402
+
 # Art. 36b Pw as amended by the Verzamelwet SZW 2022 applies from 1 April 2022; before that the old text with
 # the ordinance (art. 7:6-7:10). The Regelkern switches on the same date (parameter landelijke_regeling).
 STUDIETOESLAG_NIEUW = dt.date(2022, 4, 1)
@@ -174,27 +187,7 @@ _REGELINGEN = (
         ),
         hardheidsclausule=f"{VO}, artikel 4:16, derde lid",
     ),
-    Regeling(
-        code="jeugdhulp",
-        naam="Jeugdhulp (individuele voorziening)",
-        domein=JEUGD,
-        wet="Jeugdwet",
-        criteria=(
-            Criterium(
-                "oplossing_eigen_kracht_of_omgeving",
-                "Kunnen de jeugdige of zijn ouders op eigen kracht of met personen uit hun naaste omgeving een "
-                "oplossing voor de hulpvraag vinden?",
-                f"{VO}, artikel 5:4, onder a",
-            ),
-            Criterium(
-                "oplossing_overige_of_voorliggende_voorziening",
-                "Is er een oplossing door (gedeeltelijk) gebruik te maken van een overige of voorliggende "
-                "voorziening?",
-                f"{VO}, artikel 5:4, onder b",
-            ),
-        ),
-        hardheidsclausule=f"{VO}, artikel 5:12",
-    ),
+    JEUGDHULP,
     Regeling(
         code="bijzondere_bijstand",
         naam="Bijzondere bijstand",

@@ -221,7 +221,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "reacties_plan": list(plan.clientreacties.all()) if plan else [],
         "reactie_form": reactie_form,
         "criteria": criteria,
-        "ontbrekende_criteria": [c["criterium"] for c in criteria if c["bevinding"] is None],
+        "ontbrekende_criteria": beoordeling.ontbrekende_criteria(zaak),
         "berekening": berekening,
         "uitleg": _uitleg_regels(berekening, definitie.uitkomst_variabele),
         "berekening_form": berekening_form,

@@ -294,9 +294,9 @@ class jeugd_pgb_toekenbaar(Variable):
     bron=f"{VSD}, artikel 5:6, derde lid, onder a en b",
     soort=SoortBron.VERORDENING,
     uitleg=(
-        "Het pgb is ten hoogste {formeel_deel_kostprijs} (formeel) of {informeel_deel_kostprijs} (informeel; hier: "
-        "{jeugd_pgb_hulpverlener}) van de kostprijs van de goedkoopste passende hulp in natura van "
-        "{jeugd_natura_kostprijs} per maand: ten hoogste {resultaat} per maand."
+        "Een formeel pgb is ten hoogste {formeel_deel_kostprijs} en een informeel pgb ten hoogste "
+        "{informeel_deel_kostprijs} van wat de hulp in natura kost ({jeugd_natura_kostprijs} per maand). Dit pgb is "
+        "{jeugd_pgb_hulpverlener}: ten hoogste {resultaat} per maand."
     ),
 )
 class jeugd_pgb_maximum(Variable):
