@@ -254,3 +254,67 @@ def test_hardheidsclausule_names_article_5_12(jeugd):
         zaak, jeugd, soort="hardheidsclausule",
         reden="Daan heeft door de scheiding van zijn ouders nu hulp nodig; wachten is onbillijk van overwegende aard.")
     assert afwijking.bron == "Verordening Sociaal Domein 2018, artikel 5:12"
+
+
+# ------------------------------------------------------------------ herziening, intrekking, terugvordering (art. 5:7)
+
+
+def _verleend_via_huisarts(jeugd, kwaliteit):
+    zaak = _jeugd_zaak(jeugd)
+    _bevindingen(zaak, jeugd, GP_ROUTE)
+    _klaar(zaak, jeugd)
+    besluit = services.opstellen(zaak, jeugd)
+    services.wijzigen(besluit, jeugd, **NATURA)
+    _stel_vast_en_verstuur(besluit, jeugd, kwaliteit)
+    return besluit
+
+
+@pytest.mark.django_db
+def test_intrekking_rests_on_a_ground_of_5_7_and_computes_what_may_be_recovered(jeugd, kwaliteit, gemeente):
+    from maatwerk.besluiten import jeugd as jeugd_besluit
+
+    vorig = _verleend_via_huisarts(jeugd, kwaliteit)
+    intrekking = services.stel_nieuw_besluit_op(vorig, jeugd, soort="intrekking")
+    services.wijzigen(intrekking, jeugd, reden_wijziging="U gaf ons gegevens die niet klopten.",
+                      ingangsdatum=dt.date(2026, 3, 1), vervolg="De hulp stopt op 1 maart 2026.")
+    with pytest.raises(ProcedureFout) as fout:
+        services.vaststellen(intrekking, jeugd, datum=dt.date(2026, 2, 20))
+    assert "artikel 5:7, tweede of vierde lid" in str(fout.value)
+    # Only ground a with intent allows recovery (lid 3): without intent nothing, with intent the whole value at most.
+    assert jeugd_besluit.leg_grond_vast(intrekking, jeugd, grond="niet_langer_aangewezen", ten_onrechte_genoten="900") == Decimal("0")
+    maximum = jeugd_besluit.leg_grond_vast(intrekking, jeugd, grond="onjuiste_gegevens", opzet=True,
+                                           ten_onrechte_genoten="1551,00")
+    assert maximum == Decimal("1551.0")
+    zinnen = {o.regel_id: o for o in intrekking.overwegingen.all()}
+    assert "artikel 5:7, tweede lid, onder a" in zinnen["jeugd.herziening.grond.onjuiste_gegevens"].bron
+    assert "€ 1.551,00" in zinnen["jeugd.terugvordering"].zin
+    assert "artikel 5:7, derde lid" in zinnen["jeugd.terugvordering"].bron
+    services.vaststellen(intrekking, jeugd, datum=dt.date(2026, 2, 20))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("soort, velden, veld", [
+    ("intrekking", dict(grond="geen_zin"), "grond"),
+    ("herziening", dict(grond="pgb_niet_binnen_termijn_aangewend"), "grond"),  # lid 4 allows only intrekking
+    ("intrekking", dict(grond="onjuiste_gegevens", opzet=True, ten_onrechte_genoten="veel"), "ten_onrechte_genoten"),
+    ("intrekking", dict(grond="onjuiste_gegevens", opzet=True, ten_onrechte_genoten="-1"), "ten_onrechte_genoten"),
+])
+def test_bad_ground_input_gets_a_dutch_message_naming_the_field(jeugd, kwaliteit, gemeente, soort, velden, veld):
+    from maatwerk.besluiten import jeugd as jeugd_besluit
+
+    nieuw = services.stel_nieuw_besluit_op(_verleend_via_huisarts(jeugd, kwaliteit), jeugd, soort=soort)
+    aantal = nieuw.overwegingen.count()
+    with pytest.raises(ValidationError) as fout:
+        jeugd_besluit.leg_grond_vast(nieuw, jeugd, **velden)
+    assert veld in fout.value.message_dict
+    assert nieuw.overwegingen.count() == aantal
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("wie", ["wmo", "inkomen", "beheerder"])
+def test_other_domains_may_not_record_a_ground(request, jeugd, kwaliteit, gemeente, wie):
+    from maatwerk.besluiten import jeugd as jeugd_besluit
+
+    nieuw = services.stel_nieuw_besluit_op(_verleend_via_huisarts(jeugd, kwaliteit), jeugd, soort="intrekking")
+    with pytest.raises(GeenToegang):
+        jeugd_besluit.leg_grond_vast(nieuw, request.getfixturevalue(wie), grond="niet_langer_aangewezen")

@@ -546,6 +546,11 @@ def controleer_vaststelling(besluit: Besluit) -> None:
     ontbreekt = ontbrekende_elementen(besluit)
     if ontbreekt:
         raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
+    if zaak.regeling == "jeugdhulp":
+        from maatwerk.besluiten import jeugd as jeugd_besluit
+
+        if melding := jeugd_besluit.ontbrekende_grond(besluit):  # artikel 5:7: a herziening rests on a ground
+            raise ProcedureFout(melding, code="inhoud_onvolledig")
     for i, o in enumerate(besluit.overwegingen.all(), start=1):
         if aantal_zinnen(o.zin) > MAX_ZINNEN_PER_OVERWEGING:
             raise ProcedureFout(
