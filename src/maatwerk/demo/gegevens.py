@@ -1,4 +1,4 @@
-"""Demo data: one account per role and five households modelled on case stories 1, 7, 8, 14 and 17 of the
+"""Demo data: one account per role and households modelled on case stories 1, 6 (maatwerk.demo.jeugd), 7, 8, 14 and 17 of the
 third report of the Transitiecommissie Sociaal Domein (2015, seed 004), anonymised as the report has them:
 fictional surnames and addresses, BSNs from the 9999xxxxx test range (valid elfproef, never issued).
 
@@ -413,6 +413,12 @@ class _Context:
     inwoners: list = field(default_factory=list)
 
 
+def _jeugd_casussen() -> list[Casus]:
+    from maatwerk.demo.jeugd import casussen as jeugd_casussen
+
+    return jeugd_casussen()
+
+
 def casussen() -> list[Casus]:
     P, R = Relatie, Rol
     return [
@@ -451,6 +457,7 @@ def casussen() -> list[Casus]:
                     inkomenssoort=Inkomenssoort.OVERIG, inkomen_omschrijving="Tegemoetkoming studiekosten DUO",
                     vermogen=Decimal("0.00")),
         ], r.CONSULENT_WMO, _casus_17),
+        *_jeugd_casussen(),  # case 6 (GP route, pgb): maatwerk.demo.jeugd
     ]
 
 
