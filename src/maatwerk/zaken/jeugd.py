@@ -157,6 +157,21 @@ def pgb_berekening_tekst(berekening: Berekening) -> str:
     )
 
 
+def pgb_gewenst(zaak: Zaak) -> bool:
+    """Whether the jeugdige or parents want a pgb (the finding of artikel 5:6, eerste lid)."""
+    return zaak.actuele_bevindingen().filter(criterium=PGB_GEWENST, waarde="ja").exists()
+
+
+def reden_label(berekening: Berekening) -> str:
+    """The first pgb condition not met, as a sentence (the Regelkern's label), or '' when all are met."""
+    from maatwerk.regels.variables.jeugd_pgb import JeugdPgbReden
+
+    code = (berekening.resultaat or {}).get("personen", {}).get(JEUGDIGE, {}).get("jeugd_pgb_reden_niet_toekenbaar")
+    if not code or code == "geen" or code not in JeugdPgbReden.__members__:
+        return ""
+    return JeugdPgbReden[code].value
+
+
 def route(zaak: Zaak) -> str | None:
     """'verwijzing' (GP route, artikel 5:3), 'college' (artikel 5:4) or None while the finding is not recorded."""
     waarde = zaak.actuele_bevindingen().filter(criterium=VERWIJZING).values_list("waarde", flat=True).first()
