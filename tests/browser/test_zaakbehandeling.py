@@ -228,7 +228,7 @@ def test_casus_7_van_melding_tot_verstuurde_brief_en_beslist_bezwaar(demo, inlog
 def test_wmo_consulent_kan_jeugdzaak_niet_openen(demo, inloggen, live_server):
     from maatwerk.zaken.models import Zaak
 
-    jeugdzaak = Zaak.objects.get(regeling="jeugdhulp")
+    jeugdzaak = Zaak.objects.get(regeling="jeugdhulp", hoofdpersoon__voornamen="Jayden")
     page = inloggen("consulent_wmo")
     expect(page.get_by_role("heading", name="Werkvoorraad", level=1)).to_be_visible()
     expect(page.get_by_role("main")).not_to_contain_text("Jayden")

@@ -406,7 +406,7 @@ def test_demogegevens_volgen_de_regels(db):
     assert t.vastgelegd_door.username == "consulent_inkomen" and t.bron == "ondertekend" and t.geldig_tot
     assert Toestemming.objects.filter(Toestemming.geldig_op(timezone.localdate())).count() == 1
     jeugd = get_user_model().objects.get(username="consulent_jeugd")
-    jeugdzaak = Zaak.objects.get(regeling="jeugdhulp")
+    jeugdzaak = Zaak.objects.get(regeling="jeugdhulp", hoofdpersoon__voornamen="Jayden")
     assert Intakesignaal.objects.get(zaak=jeugdzaak).gestart_door == jeugd
     bb = Zaak.objects.get(regeling="bijzondere_bijstand", huishouden=jeugdzaak.huishouden)
     assert beleid.grond_zaak(jeugd, bb, beleid.VIEW).soort == "toestemming"

@@ -153,6 +153,10 @@ CRITERIA: dict[str, Criteriumzin] = {
     "recht_op_wajong": Criteriumzin(
         "nee", "U heeft geen recht op een Wajong-uitkering.", "U heeft recht op een Wajong-uitkering."),
 }
+# Jeugdhulp: the GP route (art. 5:3) and the pgb conditions (art. 5:6), in their own module.
+from maatwerk.besluiten.jeugd import ZINNEN as _JEUGD_ZINNEN  # noqa: E402
+
+CRITERIA.update(_JEUGD_ZINNEN)
 # Routes around a refusal ground: a "nee" only matters when there is a ground to get around.
 ALLEEN_BIJ_WEIGERGROND = frozenset({"zeer_dringende_redenen", "dringende_redenen"})
 

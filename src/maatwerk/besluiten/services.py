@@ -191,6 +191,10 @@ def _opstellen(zaak, gebruiker, grond, soort: str | None) -> Besluit:
         from maatwerk.besluiten import wmo_inhoud
 
         wmo_inhoud.vul_in(besluit, besluit.berekening)
+    if zaak.regeling == "jeugdhulp":
+        from maatwerk.besluiten import jeugd as jeugd_besluit
+
+        jeugd_besluit.vul_voor(besluit)  # the computed pgb and the 5:5 elements it gives (artikel 5:5, 5:6)
     besluit.save()
     _vul_overwegingen(besluit)
     _log(gebruiker, grond, besluit, beleid.CREATE, "besluit", f"opgesteld ({soort})")
@@ -547,6 +551,11 @@ def controleer_vaststelling(besluit: Besluit) -> None:
     ontbreekt = ontbrekende_elementen(besluit)
     if ontbreekt:
         raise ProcedureFout(melding_ontbrekend(ontbreekt), code="inhoud_onvolledig")
+    if zaak.regeling == "jeugdhulp":
+        from maatwerk.besluiten import jeugd as jeugd_besluit
+
+        if melding := jeugd_besluit.ontbrekende_grond(besluit):  # artikel 5:7: a herziening rests on a ground
+            raise ProcedureFout(melding, code="inhoud_onvolledig")
     for i, o in enumerate(besluit.overwegingen.all(), start=1):
         if aantal_zinnen(o.zin) > MAX_ZINNEN_PER_OVERWEGING:
             raise ProcedureFout(

@@ -1,5 +1,5 @@
-"""Demo data: one account per role and six households modelled on case stories 1, 7, 8, 9, 14 and 17 of the
-third report of the Transitiecommissie Sociaal Domein (2015, seed 004), anonymised as the report has them:
+"""Demo data: one account per role and households modelled on case stories 1, 6 (maatwerk.demo.jeugd), 7, 8, 9,
+14 and 17 (with 2 and 5 in maatwerk.demo.wmo) of the third report of the Transitiecommissie Sociaal Domein (2015, seed 004), anonymised as the report has them:
 fictional surnames and addresses, BSNs from the 9999xxxxx test range (valid elfproef, never issued).
 
 Everything is created THROUGH the services of the case system (as the demo consulenten), so each zaak
@@ -471,6 +471,12 @@ class _Context:
     inwoners: list = field(default_factory=list)
 
 
+def _jeugd_casussen() -> list[Casus]:
+    from maatwerk.demo.jeugd import casussen as jeugd_casussen
+
+    return jeugd_casussen()
+
+
 def casussen() -> list[Casus]:
     P, R = Relatie, Rol
     return [
@@ -515,6 +521,7 @@ def casussen() -> list[Casus]:
                     vermogen=Decimal("0.00")),
         ], r.CONSULENT_WMO, _casus_17),
         *_wmo_casussen(),
+        *_jeugd_casussen(),  # case 6 (GP route, pgb): maatwerk.demo.jeugd
     ]
 
 

@@ -66,6 +66,11 @@ class Criterium:
     lost_op: str | None = None
     weigergrond: str | None = None
 
+    def nodig_bij(self, bevindingen: dict[str, str]) -> bool:
+        """Whether this criterion needs a finding, given the current findings {code: waarde}: a conditional
+        one only once its condition's finding has the named value."""
+        return self.alleen_als is None or bevindingen.get(self.alleen_als[0]) == self.alleen_als[1]
+
     @property
     def regelkern_variabele(self) -> str | None:
         return self.invoer.variabele if self.invoer else None
@@ -128,7 +133,7 @@ class Regeling:
         the need (they are "niet meer nodig", see maatwerk.zaken.cascade)."""
         gevraagd, opgelost = [], False
         for c in self.criteria_op(datum):
-            if c.alleen_als is not None and bevindingen.get(c.alleen_als[0]) != c.alleen_als[1]:
+            if not c.nodig_bij(bevindingen):
                 continue
             if c.cascade is not None:
                 if opgelost:
@@ -160,6 +165,9 @@ def _bevinding(variabele: str, entiteit: str = HUISHOUDEN) -> Invoer:
     return Invoer(variabele, entiteit, ja="ja", nee="nee", niet_vastgesteld="niet_vastgesteld")
 
 
+# Jeugdhulp (ordinance chapter 5): the criteria, in their own module.
+from maatwerk.zaken.jeugd_criteria import JEUGDHULP  # noqa: E402
+
 # Art. 36b Pw as amended by the Verzamelwet SZW 2022 applies from 1 April 2022; before that the old text with
 # the ordinance (art. 7:6-7:10). The Regelkern switches on the same date (parameter landelijke_regeling).
 STUDIETOESLAG_NIEUW = dt.date(2022, 4, 1)
@@ -182,27 +190,7 @@ _REGELINGEN = (
         vaste_invoer_hoofdpersoon=(("wmo_client", True),),
         regelkern_zonder_criterium=wmo_criteria.REGELKERN_ZONDER_CRITERIUM,
     ),
-    Regeling(
-        code="jeugdhulp",
-        naam="Jeugdhulp (individuele voorziening)",
-        domein=JEUGD,
-        wet="Jeugdwet",
-        criteria=(
-            Criterium(
-                "oplossing_eigen_kracht_of_omgeving",
-                "Kunnen de jeugdige of zijn ouders op eigen kracht of met personen uit hun naaste omgeving een "
-                "oplossing voor de hulpvraag vinden?",
-                f"{VO}, artikel 5:4, onder a",
-            ),
-            Criterium(
-                "oplossing_overige_of_voorliggende_voorziening",
-                "Is er een oplossing door (gedeeltelijk) gebruik te maken van een overige of voorliggende "
-                "voorziening?",
-                f"{VO}, artikel 5:4, onder b",
-            ),
-        ),
-        hardheidsclausule=f"{VO}, artikel 5:12",
-    ),
+    JEUGDHULP,
     Regeling(
         code="bijzondere_bijstand",
         naam="Bijzondere bijstand",

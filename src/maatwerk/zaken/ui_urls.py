@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from maatwerk.zaken import documenten_views, views
+from maatwerk.zaken import documenten_views, jeugd_views, views
 
 urlpatterns = [
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("zaken/<int:pk>/onderzoek/versies/<int:versie>/", views.onderzoek_versie, name="zaak_onderzoek_versie"),
     path("zaken/<int:pk>/plan/versies/<int:versie>/", views.plan_versie, name="zaak_plan_versie"),
     path("zaken/<int:pk>/documenten/", documenten_views.zaak_documenten, name="zaak_documenten"),
+    path("zaken/<int:pk>/jeugd-pgb/", jeugd_views.jeugd_pgb, name="zaak_jeugd_pgb"),
     path("documenten/<int:pk>/inhoud/", documenten_views.document_inhoud, name="document_inhoud"),
     path("documenten/<int:pk>/intrekken/", documenten_views.document_intrekken, name="document_intrekken"),
 ]

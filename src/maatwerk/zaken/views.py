@@ -23,7 +23,7 @@ from maatwerk.toegang.rollen import KWALITEITSMEDEWERKER, domeinen, heeft_rol
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web.fouten import BEZET, CONFLICT
 from maatwerk.web.paginering import pagineer
-from maatwerk.zaken import beoordeling, cascade, documenten_views, onderzoek as onderzoek_service, procedure, ui_services, vierogen
+from maatwerk.zaken import beoordeling, cascade, documenten_views, jeugd_views, onderzoek as onderzoek_service, procedure, ui_services, vierogen
 from maatwerk.zaken import wmo_weergave
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.forms import (
@@ -256,6 +256,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "afwijking_form": afwijking_form,
         "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
         **documenten_views.sectie(request, zaak, formulieren),
+        **jeugd_views.sectie(request, zaak, formulieren),
     }
 
 
