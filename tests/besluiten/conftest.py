@@ -59,9 +59,12 @@ def _klaar(zaak, gebruiker, *, uitkomst="toegekend", bedrag=Decimal("3900.00"), 
     zaak.refresh_from_db()
     if tot == S.BEOORDELING:
         return zaak
-    for c in zaak.definitie.criteria:
-        # Wmo: the answer under which nothing stands in the way (the cascade of art. 4:3 lid 3 asks "nee" per step).
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=GUNSTIG.get(c.code, "ja"),
+    # Wmo: every asked criterion in order, with the answer under which nothing stands in the way (the cascade of
+    # art. 4:3 lid 3 asks "nee" per step); for a refusal, step a solves the need (art. 4:4 lid 1 onder c).
+    waarden = {**GUNSTIG, **({"cascade_eigen_kracht": "ja"} if uitkomst == "afgewezen" else {})}
+    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code,
+                                       waarde=waarden.get(ontbrekend[0].code, "ja"),
                                        motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=dt.date(2026, 1, 22), uitkomst=uitkomst, bedrag=bedrag)
     zaak.refresh_from_db()

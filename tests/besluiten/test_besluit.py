@@ -56,7 +56,9 @@ def test_opstellen_neemt_voorstel_en_bevindingen_over(zaak_klaar, wmo):
     overwegingen = list(besluit.overwegingen.all())
     # One consideration per finding that decided the grant (a met condition), in a plain sentence, each with the
     # criterion's article, kind discretie. The motivering names a health detail (rugklachten): not copied.
-    decisief = {"beperkingen_niet_zelf_op_te_heffen", "passende_bijdrage", "goedkoopst_passend"}
+    # Issue 10: the cascade of art. 4:3 lid 3 gives one sentence on a grant, by its last step (g).
+    decisief = {"beperkingen_niet_zelf_op_te_heffen", "cascade_andere_voorziening", "passende_bijdrage",
+                "goedkoopst_passend"}
     assert {o.regel_id for o in overwegingen} == {f"bevinding.{c}" for c in decisief}
     assert {o.bron for o in overwegingen} == {zaak_klaar.definitie.criterium(c).bron for c in decisief}
     assert {o.soort for o in overwegingen} == {"discretie"}

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.test import Client
 from rest_framework.test import APIClient
 
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.besluiten import bezwaar as bezwaren
 from maatwerk.besluiten import services as besluiten
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
@@ -73,8 +74,10 @@ def _naar_beoordeling(zaak, c):
 
 
 def _compleet(zaak, c):
-    for criterium in beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, c, criterium=criterium.code, waarde="ja", motivering=MOTIVERING)
+    # Wmo (issue 10): the cascade asks its steps in order; "nee" per step lets the next one be asked.
+    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
+        waarde = GUNSTIG.get(ontbrekend[0].code, "ja") if zaak.domein == "wmo" else "ja"
+        beoordeling.leg_bevinding_vast(zaak, c, criterium=ontbrekend[0].code, waarde=waarde, motivering=MOTIVERING)
     if zaak.definitie.rekent:
         beoordeling.bereken(zaak, c, maand="2026-01")
     return zaak
