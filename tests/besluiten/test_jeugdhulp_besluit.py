@@ -48,7 +48,7 @@ PGB_BEVINDINGEN = {
     "pgb_gewenst": ("ja", "De ouders willen de begeleiding zelf regelen met een pgb."),
     "pgb_in_staat_tot_beheer": ("ja", "Vader deed eerder een pgb."),
     "pgb_natura_niet_passend": ("ja", "Daan vertrouwt alleen zijn oom."),
-    "pgb_kwaliteit_gewaarborgd": ("ja", "De oom werkt met een plan met doelen."),
+    "jeugd_pgb_kwaliteit_gewaarborgd": ("ja", "De oom werkt met een plan met doelen."),
     "pgb_sociaal_netwerk": ("ja", "De oom krijgt een laag tarief, de zorg valt hem niet te zwaar, geen druk."),
 }
 
@@ -143,8 +143,9 @@ def jeugd_route(zaak):
 def test_without_referral_the_5_4_cascade_is_asked_in_order(jeugd):
     zaak = _jeugd_zaak(jeugd)
     codes = [c.code for c in beoordeling.ontbrekende_criteria(zaak)]
-    # Before the route is known every entry is asked; 5:4 a before b (the order of the article).
-    assert codes.index("oplossing_eigen_kracht_of_omgeving") < codes.index("oplossing_overige_of_voorliggende_voorziening")
+    # Before the route is known the route itself is asked; the questions of one route wait for its answer.
+    assert "verwijzing_arts" in codes and "oplossing_eigen_kracht_of_omgeving" not in codes
+    assert "aanbieder_oordeelt_jeugdhulp_nodig" not in codes
     _bevindingen(zaak, jeugd, {"verwijzing_arts": PGB_BEVINDINGEN["verwijzing_arts"],
                                "pgb_gewenst": ("nee", "De ouders willen hulp in natura van een aanbieder.")})
     codes = [c.code for c in beoordeling.ontbrekende_criteria(zaak)]

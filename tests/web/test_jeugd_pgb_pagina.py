@@ -17,7 +17,7 @@ BEVINDINGEN = {
     "pgb_gewenst": ("ja", "De ouders willen de begeleiding zelf regelen met een pgb."),
     "pgb_in_staat_tot_beheer": ("ja", "Vader deed eerder de administratie van een pgb."),
     "pgb_natura_niet_passend": ("ja", "Daan vertrouwt alleen zijn oom, die de begeleiding kan geven."),
-    "pgb_kwaliteit_gewaarborgd": ("ja", "De oom werkt met een plan met doelen en evalueert elk kwartaal."),
+    "jeugd_pgb_kwaliteit_gewaarborgd": ("ja", "De oom werkt met een plan met doelen en evalueert elk kwartaal."),
 }
 
 

@@ -33,7 +33,7 @@ ZINNEN = {
     "pgb_natura_niet_passend": Criteriumzin(
         "ja", "U heeft uitgelegd waarom de hulp van onze aanbieders niet bij uw kind past.",
         "U heeft niet uitgelegd waarom de hulp van onze aanbieders niet bij uw kind past."),
-    "pgb_kwaliteit_gewaarborgd": Criteriumzin(
+    "jeugd_pgb_kwaliteit_gewaarborgd": Criteriumzin(
         "ja", "De hulp die u met het pgb koopt is goed en helpt uw kind.",
         "Wij weten niet zeker of de hulp die u met het pgb koopt goed genoeg is."),
     "pgb_sociaal_netwerk": Criteriumzin(

@@ -64,7 +64,7 @@ def _casus_6(ctx) -> None:
         "pgb_gewenst": ("ja", "Sandra heeft zelf een coach gevonden en wil die met een pgb betalen."),
         "pgb_in_staat_tot_beheer": ("ja", "Sandra kan een pgb beheren; de generalist helpt met het budgetplan."),
         "pgb_natura_niet_passend": ("ja", "Tim weigert de gecontracteerde aanbieders; met deze coach wil hij sporten."),
-        "pgb_kwaliteit_gewaarborgd": ("ja", "De coach is geregistreerd jeugdhulpverlener en werkt met een plan met doelen."),
+        "jeugd_pgb_kwaliteit_gewaarborgd": ("ja", "De coach is geregistreerd jeugdhulpverlener en werkt met een plan met doelen."),
         "pgb_sociaal_netwerk": ("ja", "De coach hoort niet tot het netwerk van het gezin; lid 5 is niet van toepassing."),
     })
     jeugd_service.bereken_pgb(coach, jeugd, maand=_maandtekst(v), hulpverlener="formeel",

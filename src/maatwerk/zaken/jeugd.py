@@ -34,7 +34,7 @@ VARIABELEN = [
 _BEVINDING_NAAR_INVOER = {
     "pgb_in_staat_tot_beheer": "jeugd_pgb_in_staat_tot_beheer",
     "pgb_natura_niet_passend": "jeugd_pgb_natura_niet_passend_gemotiveerd",
-    "pgb_kwaliteit_gewaarborgd": "jeugd_pgb_kwaliteit_gewaarborgd",
+    "jeugd_pgb_kwaliteit_gewaarborgd": "jeugd_pgb_kwaliteit_gewaarborgd",
 }
 _NETWERK_INVOER = (
     "jeugd_pgb_netwerk_lager_tarief", "jeugd_pgb_netwerk_zorg_niet_te_zwaar", "jeugd_pgb_netwerk_geen_tussenpersoon",

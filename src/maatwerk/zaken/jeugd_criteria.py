@@ -82,7 +82,7 @@ CRITERIA = (
         alleen_als=(PGB_GEWENST, "ja"),
     ),
     Criterium(
-        "pgb_kwaliteit_gewaarborgd",
+        "jeugd_pgb_kwaliteit_gewaarborgd",
         "Is gewaarborgd dat de jeugdhulp die met het pgb wordt betaald van goede kwaliteit is en bijdraagt aan "
         "het beoogde resultaat?",
         f"{VO}, artikel 5:6, tweede lid, onder i; {JW}, artikel 8.1.1",
@@ -118,6 +118,6 @@ GUNSTIG = {
     PGB_GEWENST: None,
     "pgb_in_staat_tot_beheer": "ja",
     "pgb_natura_niet_passend": "ja",
-    "pgb_kwaliteit_gewaarborgd": "ja",
+    "jeugd_pgb_kwaliteit_gewaarborgd": "ja",
     "pgb_sociaal_netwerk": "ja",
 }
