@@ -215,3 +215,13 @@ def test_317_wijziging_toewijzen_of_afwijzen_met_reden(besluit, wmo, aanbod):
     services.beoordeel_verzoek(wmo, v, akkoord=False, reden="Negen uur per week past niet bij het besluit.")
     v.refresh_from_db()
     assert v.status == VerzoekStatus.AFGEWEZEN and "Negen uur" in v.reden_afwijzing
+
+
+def test_afgekeurde_header_laat_de_rest_onbeoordeeld(besluit, wmo, aanbod):
+    t = _toewijzen(besluit, wmo, aanbod).toewijzing
+    r = services.importeer(wmo, bericht("305", start(t.nummer), bsn_client=besluit.zaak.hoofdpersoon.bsn,
+                                        berichtcode="999"), vandaag=VANDAAG)
+    ns = WMO_NS.format("wmo306")
+    assert _tekst(r.retour.xml, "m:Header/m:RetourCodes/m:RetourCode", ns) == ["0001"]
+    assert _tekst(r.retour.xml, "m:Client/m:RetourCodes/m:RetourCode", ns) == ["0233"]
+    assert _tekst(r.retour.xml, "m:Client/m:StartProduct/m:RetourCodes/m:RetourCode", ns) == ["0233"]

@@ -41,7 +41,8 @@ def _jeugd_klaar(zaak, gebruiker):
 
 def test_jw301_en_jw305(jeugd, wmo, aanbod):
     zaak = _jeugd_klaar(maak_zaak(jeugd, regeling="jeugdhulp"), jeugd)
-    besluit = besluit_op(zaak, jeugd, voorziening="ambulante jeugdhulp", omvang="2 uur per week")
+    besluit = besluit_op(zaak, jeugd, voorziening="ambulante jeugdhulp", omvang="2 uur per week",
+                         aanbieder="Jeugdteam Rodenrijs")
     with pytest.raises(GeenToegang):
         services.wijs_toe(wmo, besluit, product=aanbod["jeugdhulp"], aanbieder=aanbod["jeugdteam"], volume=2,
                           eenheid="04", frequentie="2", ingangsdatum=D(2026, 2, 1), einddatum=D(2027, 1, 31))
@@ -49,7 +50,7 @@ def test_jw301_en_jw305(jeugd, wmo, aanbod):
                             eenheid="04", frequentie="2", ingangsdatum=D(2026, 2, 1), einddatum=D(2027, 1, 31))
     assert uit.bestandsnaam.startswith("JW301_") and uit.type_tekst == "JW301 Toewijzing"
     assert f'xmlns:jw301="{IJW.format("jw301")}"' in uit.xml and "<jw301:BerichtCode>436</jw301:BerichtCode>" in uit.xml
-    assert xmlbericht.lees_301(uit.xml.encode(), vandaag=D(2026, 12, 1)).goed
+    assert xmlbericht.lees_301(uit.xml.encode(), vandaag=uit.dagtekening).goed
     t = uit.toewijzing
     data = f"""<?xml version="1.0" encoding="UTF-8"?>
 <m:Bericht xmlns:m="{IJW.format('jw305')}" xmlns:b="{IJW.format('basisschema')}">

@@ -120,3 +120,22 @@ def test_paginas_aanbieders_en_producten(aanbod, wmo, beleid_mw):
     assert antwoord.status_code == 400
     tekst = antwoord.content.decode()
     assert "Tarief: vul een bedrag in" in tekst and "Geldig vanaf: vul een bestaande datum in" in tekst
+
+
+@pytest.mark.parametrize("data", [
+    {},
+    {"product": "abc", "bedrag": "x", "van": "gisteren", "bron": ""},
+    {"product": None, "bedrag": None, "van": None, "bron": None},
+    {"product": {"a": 1}, "bedrag": [1], "van": 5, "bron": ["x"]},
+    {"product": 1, "bedrag": "1e400", "van": "2026-02-30", "bron": "x"},
+    {"product": 1, "bedrag": "-0.01", "van": "2026-01-01", "bron": "x" * 301},
+    {"product": 2**70, "aanbieder": -1, "bedrag": "NaN", "van": "0000-01-01", "tot": "9999-12-31", "bron": "x"},
+])
+def test_api_tarief_foute_invoer_geeft_400(data, aanbod, api, beleid_mw):
+    antwoord = api(beleid_mw).post("/api/v1/tarieven/", data, format="json")
+    assert antwoord.status_code == 400, antwoord.content
+
+
+def test_api_berichten_van_een_onbekende_zaak(api, wmo):
+    assert api(wmo).get("/api/v1/zaken/999999/iwmo-berichten/").status_code == 404
+    assert api(wmo).get("/api/v1/aanbieders/999999/").status_code == 404

@@ -83,10 +83,12 @@ GESLACHT_ONBEKEND = "0"
 # WJ001 Retourcode: only the codes Maatwerk gives, with the technical rule (TR) that yields them.
 GEEN_OPMERKING = "0200"
 TECHNISCH_AFGEKEURD = "0001"
+NIET_BEOORDEELD = "0233"
 RETOURCODES = {
     "0001": "Bericht is afgekeurd om technische redenen.",
     "0200": "Geen opmerking over deze berichtklasse.",
     "0233": "Berichtklasse is niet beoordeeld.",
+    "8187": "Bsn hoort niet bij een cliënt van de gemeente in dit domein (TR304).",
     "8848": "Dagtekening moet gelijk zijn aan of voor de systeemdatum liggen (TR135).",
     "9019": "Het regiebericht kan niet gekoppeld worden aan een toewijzing (TR019).",
     "9056": "Identificatie moet uniek zijn (TR056).",
@@ -94,6 +96,7 @@ RETOURCODES = {
     "9069": "Er is geen actueel startbericht met dezelfde sleutel (TR069).",
     "9074": "Er is al een eerder bericht ontvangen met dezelfde sleutel (TR074).",
     "9326": "De actuele levering is nog niet gestopt met een stopbericht (TR326).",
+    "9347": "ReferentieAanbieder is niet uniek voor de aanbieder binnen het wettelijk domein (TR347).",
     "9351": "TeWijzigenProduct is niet gerelateerd aan een actuele toewijzing op basis van ToewijzingNummer (TR351).",
     "9374": "Er is al een verzoek onderhanden (TR374).",
     "S300": "Gemeentecode komt niet voor in de lijst van CBS (TR378).",

@@ -315,7 +315,7 @@ def _controleer_start(regel, t: Toewijzing) -> None:
     w = regel.waarden
     status, begin = w.get("StatusAanlevering"), w.get("Begindatum")
     if w.get("ToewijzingIngangsdatum") and w["ToewijzingIngangsdatum"] != t.ingangsdatum:
-        _regel_fout(regel, "ToewijzingIngangsdatum", f"is niet de ingangsdatum van de toewijzing ({t.ingangsdatum.isoformat()}).",
+        _regel_fout(regel, "ToewijzingIngangsdatum", f"is niet de ingangsdatum van de toewijzing ({formaat.datum(t.ingangsdatum)}).",
                     "TR019", "9019")
     if status == "3":
         if t.status != ToewijzingStatus.GESTART:

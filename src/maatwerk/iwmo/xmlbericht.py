@@ -216,21 +216,24 @@ def bouw_retour(gelezen: Gelezen, *, identificatie: str, dagtekening: dt.date) -
     s.el(xv, "BasisschemaXsdVersie", cl.XSD_VERSIE, basis=True)
     s.el(xv, "BerichtXsdVersie", cl.XSD_VERSIE, basis=True)
     _codes(s, h, gelezen.header_bevindingen)
+    # A rejected header means the rest was not judged (0233); a rejected client, its products were not.
+    kop_afgekeurd = bool(gelezen.header_bevindingen)
     if gelezen.client.get("Bsn"):
         c = s.el(root, "Client")
         s.el(c, "Bsn", gelezen.client["Bsn"])
+        client_afgekeurd = kop_afgekeurd or bool(gelezen.client_bevindingen)
         for regel in gelezen.regels:
             r = s.el(c, regel.klasse)
             if regel.sleutel:
                 s.el(r, "ToewijzingNummer" if "ToewijzingNummer" in regel.waarden else "ReferentieAanbieder", regel.sleutel)
-            _codes(s, r, regel.bevindingen)
-        _codes(s, c, gelezen.client_bevindingen)
+            _codes(s, r, regel.bevindingen, niet_beoordeeld=client_afgekeurd)
+        _codes(s, c, gelezen.client_bevindingen, niet_beoordeeld=kop_afgekeurd)
     return _als_bytes(root)
 
 
-def _codes(s: _Schrijver, ouder, bevindingen: list[Bevinding]) -> None:
+def _codes(s: _Schrijver, ouder, bevindingen: list[Bevinding], *, niet_beoordeeld: bool = False) -> None:
     rc = s.el(ouder, "RetourCodes")
-    codes = sorted({b.retourcode for b in bevindingen}) or [cl.GEEN_OPMERKING]
+    codes = sorted({b.retourcode for b in bevindingen}) or [cl.NIET_BEOORDEELD if niet_beoordeeld else cl.GEEN_OPMERKING]
     for code in codes:
         s.el(rc, "RetourCode", code)
 
