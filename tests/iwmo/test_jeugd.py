@@ -13,6 +13,7 @@ from maatwerk.iwmo.models import ToewijzingStatus
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.models import CHECKLIST, Status
 from maatwerk.toegang.beleid import GeenToegang
+from maatwerk.toegang.models import AuditRegel
 
 from .conftest import BASIS, besluit_op, maak_zaak
 
@@ -46,6 +47,7 @@ def test_jw301_en_jw305(jeugd, wmo, aanbod):
     with pytest.raises(GeenToegang):
         services.wijs_toe(wmo, besluit, product=aanbod["jeugdhulp"], aanbieder=aanbod["jeugdteam"], volume=2,
                           eenheid="04", frequentie="2", ingangsdatum=D(2026, 2, 1), einddatum=D(2027, 1, 31))
+    assert AuditRegel.objects.filter(zaak=zaak, gebruikersnaam="wmo1", toegestaan=False, onderwerp="toewijzing").exists()
     uit = services.wijs_toe(jeugd, besluit, product=aanbod["jeugdhulp"], aanbieder=aanbod["jeugdteam"], volume=2,
                             eenheid="04", frequentie="2", ingangsdatum=D(2026, 2, 1), einddatum=D(2027, 1, 31))
     assert uit.bestandsnaam.startswith("JW301_") and uit.type_tekst == "JW301 Toewijzing"

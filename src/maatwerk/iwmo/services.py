@@ -125,13 +125,21 @@ def _controleer_toewijzing(besluit: Besluit, product, aanbieder, volume, eenheid
     return fouten
 
 
-@transaction.atomic
 def wijs_toe(gebruiker, besluit: Besluit, *, product: Product | None, aanbieder: Aanbieder | None, volume, eenheid: str,
              frequentie: str, ingangsdatum: dt.date | None, einddatum: dt.date | None, referentie: str = "",
              nu: dt.datetime | None = None) -> Bericht:
-    """Assign `product` to `aanbieder` on `besluit` and make the 301. Returns the outgoing message."""
+    """Assign `product` to `aanbieder` on `besluit` and make the 301. Returns the outgoing message. The access
+    check runs before the transaction, so a refusal stays in the audit log."""
     zaak = besluit.zaak
     vereis(gebruiker, zaak, beleid.CHANGE, "toewijzing", f"besluit {besluit.kenmerk}")
+    with transaction.atomic():
+        return _wijs_toe(gebruiker, besluit, product, aanbieder, volume, eenheid, frequentie, ingangsdatum, einddatum,
+                         referentie, nu)
+
+
+def _wijs_toe(gebruiker, besluit, product, aanbieder, volume, eenheid, frequentie, ingangsdatum, einddatum, referentie,
+              nu) -> Bericht:
+    zaak = besluit.zaak
     vergrendel(zaak)
     besluit.refresh_from_db()
     reden = toewijsbaar(besluit)
@@ -389,12 +397,16 @@ def _maak_verzoek(gelezen: Gelezen, bericht: Bericht, regel, aanbieder, zaak, to
 # ------------------------------------------------------------------ verzoeken
 
 
-@transaction.atomic
 def beoordeel_verzoek(gebruiker, verzoek: Verzoek, *, akkoord: bool, reden: str = "", besluit: Besluit | None = None,
                       nu: dt.datetime | None = None) -> Bericht | None:
     """Accept (a new toewijzing, or the changed one, and its 301) or refuse with a reason."""
+    vereis(gebruiker, verzoek.zaak, beleid.CHANGE, "verzoek aanbieder", f"verzoek {verzoek.pk}")
+    with transaction.atomic():
+        return _beoordeel_verzoek(gebruiker, verzoek, akkoord, reden, besluit, nu)
+
+
+def _beoordeel_verzoek(gebruiker, verzoek, akkoord, reden, besluit, nu) -> Bericht | None:
     zaak = verzoek.zaak
-    vereis(gebruiker, zaak, beleid.CHANGE, "verzoek aanbieder", f"verzoek {verzoek.pk}")
     vergrendel(zaak)
     verzoek.refresh_from_db()
     if verzoek.status != VerzoekStatus.OPEN:
@@ -427,11 +439,10 @@ def beoordeel_verzoek(gebruiker, verzoek: Verzoek, *, akkoord: bool, reden: str 
             raise ValidationError({"__all__": ["Er is op deze zaak geen toegekend besluit in natura dat is vastgesteld; "
                                                "neem eerst een besluit en wijs daarna toe."]})
         product = verzoek.product
-        bericht = wijs_toe(gebruiker, besluit, product=product, aanbieder=verzoek.aanbieder,
-                           volume=verzoek.volume or 0, eenheid=verzoek.eenheid or (product.eenheid if product else ""),
-                           frequentie=verzoek.frequentie or (product.frequentie if product else ""),
-                           ingangsdatum=verzoek.ingangsdatum, einddatum=verzoek.einddatum or besluit.einddatum,
-                           referentie=verzoek.referentie_aanbieder, nu=nu)
+        bericht = _wijs_toe(gebruiker, besluit, product, verzoek.aanbieder, verzoek.volume or 0,
+                            verzoek.eenheid or (product.eenheid if product else ""),
+                            verzoek.frequentie or (product.frequentie if product else ""), verzoek.ingangsdatum,
+                            verzoek.einddatum or besluit.einddatum, verzoek.referentie_aanbieder, nu)
         t = bericht.toewijzing
     verzoek.status, verzoek.resultaat = VerzoekStatus.TOEGEWEZEN, t
     verzoek.behandeld_door, verzoek.behandeld_op = gebruiker, timezone.now()
