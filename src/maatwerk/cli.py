@@ -196,6 +196,9 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("besluit", metavar="BESLUIT_ID", help="nummer van het besluit")
     h.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     h.set_defaults(func=cmd_herbereken)
+    from maatwerk.iwmo.cli import voeg_toe as iwmo_opdrachten
+
+    iwmo_opdrachten(sub, _django)  # `maatwerk iwmo importeer|exporteer` (issue 10)
     return p
 
 

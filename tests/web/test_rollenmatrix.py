@@ -24,6 +24,7 @@ from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.besluiten import bezwaar as bezwaren
 from maatwerk.besluiten import services as besluiten
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
+from maatwerk.iwmo.models import Tarief
 from maatwerk.personen import services as personen
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.models import Toestemming, WettelijkeGrondslag
@@ -340,7 +341,32 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.get("/auditlog/"),
         None,
     ),
+    # Issue 10: the iWmo/iJw messages of a zaak (reading them; sending and importing check the same cell), and a
+    # tariff recorded through the API and the product page.
+    rechten.IWMO_BERICHTEN: Proef(
+        "melding",
+        lambda c, w, z: c.get(f"/api/v1/zaken/{z.pk}/iwmo-berichten/"),
+        lambda c, w, z: c.get(f"/zaken/{z.pk}/iwmo/"),
+        None,
+    ),
+    rechten.AANBIEDERS_BEHEREN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/tarieven/", {"product": _product(w).pk, "bedrag": "10.00", "van": "2026-01-01",
+                                                     "bron": "Contract 2026"}, format="json"),
+        lambda c, w, z: c.post(f"/producten/{_product(w).pk}/", {"tarief-bedrag": "10,00", "tarief-van": "2026-01-01",
+                                                                 "tarief-bron": "Contract 2026"}),
+        lambda w, z: Tarief.objects.count(),
+    ),
 }
+
+
+def _product(w):
+    """A product of the world's domain (inside the probe's savepoint)."""
+    from maatwerk.iwmo.models import Product
+
+    categorie = "01" if w.domein == "wmo" else "45"
+    return Product.objects.get_or_create(domein=w.domein, categorie=categorie, code=f"{categorie}X01", defaults={
+        "omschrijving": "Matrixproduct", "eenheid": "04", "frequentie": "2"})[0]
 
 
 def _pdf():

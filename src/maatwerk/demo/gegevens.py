@@ -539,6 +539,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
     nieuw, bestond = [], []
     with transaction.atomic():
         users = gebruikers()
+        from maatwerk.iwmo.demo import laad as laad_aanbieders
+
+        laad_aanbieders()  # providers, products and tariffs (issue 10; illustrative)
         for c in casussen():
             if Inwoner.objects.filter(bsn=c.personen[0].bsn).exists():
                 bestond.append(c.nummer)

@@ -109,6 +109,8 @@ AUDITLOG_INWONER = "auditlog_inwoner"
 AUDITLOG_INZIEN = "auditlog_inzien"
 DOCUMENT_TOEVOEGEN = "document_toevoegen"
 DOCUMENT_INZIEN = "document_inzien"
+IWMO_BERICHTEN = "iwmo_berichten"
+AANBIEDERS_BEHEREN = "aanbieders_beheren"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -133,6 +135,11 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # zaak's domain, never on a consent ground or as the second pair of eyes (issue 8, point 7).
     DOCUMENT_TOEVOEGEN: ("document toevoegen of intrekken", "document"),
     DOCUMENT_INZIEN: ("documenten inzien en downloaden", "document"),
+    # Issue 10, point 7: toewijzing (301) and the provider's messages in and out; iWmo only for Wmo staff, iJw only
+    # for Jeugd staff (Wmo 2015 art. 5.1.1, Jeugdwet art. 7.4.0: data for the task of the domain only).
+    IWMO_BERICHTEN: ("toewijzing en iWmo/iJw-berichten (inzien, versturen, verwerken)", "bericht"),
+    # Issue 10, point 6: providers, products and tariffs are contract and policy data, no personal data.
+    AANBIEDERS_BEHEREN: ("aanbieders, producten en tarieven vastleggen", "aanbieder"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -182,6 +189,15 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     ),
 }
 assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
+# Messaging with providers exists for Wmo and Jeugd only; the consulent of the domain does it (issue 10).
+TABEL[CONSULENT_WMO][IWMO_BERICHTEN][DOMEIN_VAN_ROL[CONSULENT_WMO]] = ja(Voorwaarde.EIGEN_DOMEIN)
+TABEL[CONSULENT_JEUGD][IWMO_BERICHTEN][DOMEIN_VAN_ROL[CONSULENT_JEUGD]] = ja(Voorwaarde.EIGEN_DOMEIN)
+# Tariffs are the municipality's policy and contracts: the beleidsmedewerker records them, not the beheerder
+# (who manages accounts) nor a consulent (who applies them).
+for _d in (DOMEIN_VAN_ROL[CONSULENT_WMO], DOMEIN_VAN_ROL[CONSULENT_JEUGD]):
+    TABEL[BELEIDSMEDEWERKER][AANBIEDERS_BEHEREN][_d] = JA
+# The actions that exist only in the domains with providers (Wmo, Jeugd).
+ALLEEN_WMO_JEUGD = (IWMO_BERICHTEN, AANBIEDERS_BEHEREN)
 
 
 def recht(rol: str, handeling: str, domein: str) -> Recht:
@@ -199,9 +215,12 @@ def ooit_toegestaan(rollen, handeling: str) -> bool:
 
 
 def van_toepassing(handeling: str, regeling: str) -> bool:
-    """Whether the action exists for a zaak of `regeling` at all: only a regeling the Regelkern computes for."""
+    """Whether the action exists for a zaak of `regeling` at all: only a regeling the Regelkern computes for; providers
+    and their messages exist only for Wmo and Jeugd."""
     from maatwerk.zaken.regelingen import REGELINGEN
 
+    if handeling in ALLEEN_WMO_JEUGD:
+        return REGELINGEN[regeling].domein in (DOMEIN_VAN_ROL[CONSULENT_WMO], DOMEIN_VAN_ROL[CONSULENT_JEUGD])
     return handeling != BEREKENEN or REGELINGEN[regeling].heeft_regelkern
 
 

@@ -41,6 +41,7 @@ api_v1 = [
 urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/v1/", include("maatwerk.besluiten.api_urls")),
+    path("api/v1/", include("maatwerk.iwmo.api_urls")),
     path("besluiten/", include("maatwerk.besluiten.ui_urls")),
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
@@ -49,6 +50,7 @@ urlpatterns = [
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("gespreksverzoeken/", include("maatwerk.loket.medewerker_urls")),
     *([path("digid-mock/", include("maatwerk.digid_mock.urls"))] if settings.DIGID_MOCK else []),
+    path("", include("maatwerk.iwmo.ui_urls")),  # aanbieders, producten, the iWmo/iJw section of a zaak (issue 10)
     path("", include("maatwerk.web.ui_urls")),
 ]
 

@@ -257,7 +257,15 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
         **documenten_views.sectie(request, zaak, formulieren),
         **jeugd_views.sectie(request, zaak, formulieren),
+        **_iwmo_sectie(request, zaak),
     }
+
+
+def _iwmo_sectie(request, zaak: Zaak) -> dict:
+    """The toewijzing and iWmo/iJw messages (issue 10): only for the consulent of a Wmo or Jeugd zaak."""
+    from maatwerk.iwmo.views import sectie
+
+    return sectie(request, zaak)
 
 
 def _toon_zaak(request, zaak: Zaak, formulieren: dict | None = None, status: int = 200):
