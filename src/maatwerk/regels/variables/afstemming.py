@@ -411,7 +411,7 @@ class afstemming_standaardpercentage(Variable):
     id="afstemming.geldende_gedraging",
     bron=f"{VSD}, artikel 7:26, eerste lid",
     soort="verordening",
-    uitleg="De verlaging gaat uit van deze gedraging (bij één gedraging die meer verplichtingen schendt: de hoogste): {resultaat}.",
+    uitleg="Schendt één gedraging meer verplichtingen, dan gaat de verlaging uit van de gedraging met de hoogste verlaging.",
 )
 class afstemming_geldende_gedraging(Variable):
     value_type = Enum
@@ -477,7 +477,7 @@ class afstemming_gedraging_ouder_dan_een_jaar(Variable):
     id="afstemming.reden_geen_verlaging",
     bron=f"{VSD}, artikelen 7:14, 7:15, 7:26, derde lid, en 7:28",
     soort="verordening",
-    uitleg="Wordt er een verlaging opgelegd? {resultaat}.",
+    uitleg="Het college bekijkt of er een reden is om geen verlaging op te leggen: geen verwijtbaarheid, ouder dan een jaar, een boete, een weigering van IOAW of IOAZ, dringende redenen of nog niet gehoord.",
 )
 class afstemming_reden_geen_verlaging(Variable):
     value_type = Enum
