@@ -94,6 +94,23 @@ def _ingevuld(d) -> np.ndarray:
 # ---------------------------------------------------------------- middelen (art. 31-34)
 
 @regel(
+    id="pw.arbeid_draagt_bij",
+    bron="Participatiewet, artikel 31, tweede lid, onderdeel n (\"indien dit naar het oordeel van het college bijdraagt aan zijn arbeidsinschakeling\")",
+    soort="discretie",
+    uitleg="Het college vindt dat uw werk helpt om aan het werk te komen: {resultaat}.",
+    url=f"{PW}#Artikel31",
+)
+class vrijlating_arbeid_draagt_bij(Variable):
+    value_type = bool
+    entity = Persoon
+    definition_period = DateUnit.MONTH
+    label = "Vastgesteld: de arbeid draagt bij aan de arbeidsinschakeling (oordeel van het college)"
+
+    def formula(persoon, period, parameters):
+        return persoon("arbeid_draagt_bij_aan_arbeidsinschakeling", period)
+
+
+@regel(
     id="pw.vrijlating_arbeidsinkomen",
     bron="Participatiewet, artikel 31, tweede lid, onderdeel n",
     soort="wet",
@@ -120,7 +137,7 @@ class vrijlating_arbeidsinkomen(Variable):
         index = (maand - begin_maand).astype(np.int64)
         binnen = (index >= 0) & (index < int(p.duur_maanden))
         bedrag = np.minimum(np.round(arbeid * p.percentage, 2), p.maximum_per_maand)
-        return np.where(binnen & persoon("arbeid_draagt_bij_aan_arbeidsinschakeling", period), bedrag, 0.0)
+        return np.where(binnen & persoon("vrijlating_arbeid_draagt_bij", period), bedrag, 0.0)
 
 
 @regel(
