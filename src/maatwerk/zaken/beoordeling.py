@@ -273,7 +273,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
     Regelkern: {"huishouden": {"kostensoort": "overig"}, "personen": {"<inwoner id>": {...}}}.
     """
-    from maatwerk.regels.berekening import bereken as regelkern
+    from maatwerk.regels.berekening import STANDAARD_VARIABELEN, bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
 
     grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand, handeling=rechten.BEREKENEN)
@@ -288,7 +288,9 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     waarschuwingen = list(situatie.waarschuwingen)
     try:
         _voeg_invoer_toe(situatie, zaak, maand, invoer, waarschuwingen)
-        uitkomst = regelkern(situatie.json, maand, gemeente, None, True)
+        # The output contract, plus the regeling's own amount when the contract does not hold it (algemene bijstand).
+        variabelen = list(dict.fromkeys([*STANDAARD_VARIABELEN, *filter(None, [definitie.uitkomst_variabele])]))
+        uitkomst = regelkern(situatie.json, maand, gemeente, variabelen, True)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None
     bedrag = None
