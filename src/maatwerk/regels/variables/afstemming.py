@@ -31,12 +31,14 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.indexed_enums import Enum
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
 
 from maatwerk.regels import datums
 from maatwerk.regels.entities import Huishouden
+from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regels.lege_datum import NIET_INGEVULD
 from maatwerk.regels.regel import regel
 
@@ -342,8 +344,20 @@ class vorige_afstemming_duur_maanden(Variable):
 
 # ---------------------------------------------------------------- helpers
 
+GEEN_AFSTEMMING = (
+    "voor deze gemeente of maand zijn geen regels voor verlaging vastgelegd (hoofdstuk 7, onderdeel 3, van de "
+    "Verordening Sociaal Domein Lansingerland 2018, vanaf 1 januari 2018)."
+)
+
+
 def _p(parameters, period):
-    return parameters(period).gemeente.afstemming
+    """The ordinance's afstemming parameters, or a Dutch refusal when the municipality or month has none."""
+    try:
+        afs = parameters(period).gemeente.afstemming
+        float(afs.standaardduur.maanden)  # a month before the ordinance has the node but no values
+    except (ParameterNotFoundError, AttributeError):
+        raise InvoerFout("gemeente", GEEN_AFSTEMMING) from None
+    return afs
 
 
 def _is(waarden, *namen) -> np.ndarray:
@@ -726,7 +740,11 @@ class afstemming_berekeningsgrondslag(Variable):
         maand = np.where(_ingevuld(bekendmaking), bekendmaking, np.datetime64(period.start.date, "D")).astype("datetime64[M]")
         norm = np.zeros(huishouden.count)
         for m in np.unique(maand):
-            waarden = huishouden("bijstandsnorm_inclusief_vakantietoeslag", str(m))
+            try:
+                waarden = huishouden("bijstandsnorm_inclusief_vakantietoeslag", str(m))
+            except ParameterNotFoundError:
+                raise InvoerFout("datum_bekendmaking_verlaging", f"voor {m} zijn geen bijstandsnormen vastgelegd "
+                                 "(die staan er vanaf januari 2015).") from None
             norm = np.where(maand == m, waarden, norm)
         bijzonder = huishouden("afstemming_verleende_bijzondere_bijstand", period)
         keuze = huishouden("afstemming_grondslag_keuze", period)
@@ -770,6 +788,10 @@ class afstemming_verlaging(Variable):
     label = "Verlaging van de bijstand in deze maand"
 
     def formula(huishouden, period, parameters):
+        if not (huishouden("afstemming_gedraging", period) != Gedraging.geen).any():
+            # Nothing to reduce: no ordinance rules are needed (a municipality or month without them still computes
+            # its algemene bijstand).
+            return np.zeros(huishouden.count)
         totaal = huishouden("afstemming_verlaging_totaal", period)
         maanden = np.maximum(huishouden("afstemming_verrekening_maanden", period), 1)
         ingang = huishouden("afstemming_ingangsdatum", period).astype("datetime64[M]")

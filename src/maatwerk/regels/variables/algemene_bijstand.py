@@ -29,11 +29,13 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+from openfisca_core.errors import ParameterNotFoundError
 from openfisca_core.periods import DateUnit
 from openfisca_core.variables import Variable
 
 from maatwerk.regels import datums
 from maatwerk.regels.entities import Huishouden, Persoon
+from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regels.lege_datum import NIET_INGEVULD
 from maatwerk.regels.regel import regel
 
@@ -136,8 +138,18 @@ class vrijlating_arbeidsinkomen(Variable):
         # "gedurende een aaneengesloten periode van zes maanden": the begin month and the five after it.
         index = (maand - begin_maand).astype(np.int64)
         binnen = (index >= 0) & (index < int(p.duur_maanden))
-        bedrag = np.minimum(np.round(arbeid * p.percentage, 2), p.maximum_per_maand)
-        return np.where(binnen & persoon("vrijlating_arbeid_draagt_bij", period), bedrag, 0.0)
+        van_toepassing = binnen & persoon("vrijlating_arbeid_draagt_bij", period) & (arbeid > 0)
+        if not van_toepassing.any():
+            return np.zeros(persoon.count)
+        try:
+            maximum = p.maximum_per_maand
+        except ParameterNotFoundError:
+            # No dated, sourced maximum for this month: refuse rather than invent one (docs/regels/bijstand.md).
+            raise InvoerFout("netto_inkomsten_uit_arbeid", f"voor {period.start.year}-{period.start.month:02d} is het "
+                             "maximum van de vrijlating van inkomsten uit arbeid (artikel 31, tweede lid, onderdeel n, "
+                             "Participatiewet) niet vastgelegd; de vrijlating kan niet worden berekend.") from None
+        bedrag = np.minimum(np.round(arbeid * p.percentage, 2), maximum)
+        return np.where(van_toepassing, bedrag, 0.0)
 
 
 @regel(
