@@ -4,6 +4,7 @@
     maatwerk demo [--port N] [--workers N]
     maatwerk serve [--host H] [--port N] [--workers N] [--migreer]
     maatwerk herbereken BESLUIT_ID [--json]     (exit 0 zelfde uitkomst, 1 verschil, 2 foute invoer)
+    maatwerk betaalbestand MAAND [--json]       (lopende algemene bijstand van een maand met totalen)
     maatwerk --version
 
 Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
@@ -152,6 +153,19 @@ def cmd_herbereken(args) -> int:
     return herberekening.main(int(args.besluit), als_json=args.json)
 
 
+def cmd_betaalbestand(args) -> int:
+    import re
+
+    # Checked before Django starts: a wrong month never needs the database.
+    m = re.fullmatch(r"(\d{4})-(\d{2})", args.maand or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return _fout(f"MAAND: '{args.maand}' is geen geldige maand; schrijf JJJJ-MM, bijvoorbeeld 2026-07.")
+    _django()
+    from maatwerk.zaken import betaalbestand
+
+    return betaalbestand.main(args.maand, als_json=args.json)
+
+
 class _Versie(argparse.Action):
     """`--version`: Maatwerk, OpenFisca and the rule-set fingerprint; computed only when asked."""
 
@@ -196,6 +210,10 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("besluit", metavar="BESLUIT_ID", help="nummer van het besluit")
     h.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     h.set_defaults(func=cmd_herbereken)
+    bb = sub.add_parser("betaalbestand", help="lijst van de lopende algemene bijstand van een maand, met totalen")
+    bb.add_argument("maand", metavar="MAAND", help="maand, JJJJ-MM")
+    bb.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
+    bb.set_defaults(func=cmd_betaalbestand)
     from maatwerk.iwmo.cli import voeg_toe as iwmo_opdrachten
 
     iwmo_opdrachten(sub, _django)  # `maatwerk iwmo importeer|exporteer` (issue 10)

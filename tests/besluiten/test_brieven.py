@@ -32,9 +32,9 @@ def _html(variant, bronnen=None) -> str:
 def test_alle_varianten_zijn_gedekt():
     """Every soort for every regeling; natura and pgb for Wmo and Jeugd; lening and natura for bijzondere bijstand."""
     namen = {v.naam for v in VARIANTEN}
-    assert len(namen) == len(VARIANTEN) == 39
+    assert len(namen) == len(VARIANTEN) == 45  # 39 + the six soorten of algemene bijstand (issue 11)
     for regeling in ("wmo_maatwerkvoorziening", "jeugdhulp", "bijzondere_bijstand", "individuele_inkomenstoeslag",
-                     "individuele_studietoeslag"):
+                     "individuele_studietoeslag", "algemene_bijstand"):
         for soort in ("toekenning", "gedeeltelijke_toekenning", "afwijzing", "buiten_behandeling", "herziening", "intrekking"):
             assert any(n.startswith(f"{regeling}-{soort}") for n in namen), (regeling, soort)
     assert {"jeugdhulp-toekenning-pgb", "bijzondere_bijstand-toekenning-geld-lening",

@@ -28,6 +28,7 @@ MODULES = {
     "bijzondere_bijstand": "bijzondere_bijstand",
     "individuele_inkomenstoeslag": "individuele_inkomenstoeslag",
     "individuele_studietoeslag": "individuele_studietoeslag",
+    "algemene_bijstand": "algemene_bijstand",
 }
 ENTITEIT = {HUISHOUDEN: "huishouden", HOOFDPERSOON: "persoon"}
 

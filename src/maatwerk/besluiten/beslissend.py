@@ -347,6 +347,7 @@ STANDAARD_VOORZIENING = {
     "bijzondere_bijstand": "de kosten uit uw aanvraag",
     "individuele_inkomenstoeslag": "een toeslag op uw inkomen",
     "individuele_studietoeslag": "een toeslag naast uw studie",
+    "algemene_bijstand": "geld om van te leven",
 }
 
 

@@ -56,6 +56,7 @@ REGELING_IN_ZIN = {
     "bijzondere_bijstand": "bijzondere bijstand",
     "individuele_inkomenstoeslag": "inkomenstoeslag",
     "individuele_studietoeslag": "studietoeslag",
+    "algemene_bijstand": "bijstand voor levensonderhoud",
 }
 SOORT_BRON_IN_BRIEF = {"wet": "wet", "verordening": "verordening van de gemeente", "beleidsregel": "beleidsregel",
                        "discretie": "oordeel van de consulent"}

@@ -175,12 +175,28 @@ IST_AFWIJZING = [
     _o("U kunt met werk het minimumloon verdienen. Daarom krijgt u geen studietoeslag.", f"{PW}, artikel 36b, eerste lid"),
 ]
 
+AB_BASIS = dict(
+    aanvraag="U vroeg om bijstand. U heeft geen werk en geen ander inkomen.",
+    voorziening="bijstand om van te leven",
+    bedrag=Decimal("1331.42"), bedrag_periode=Periode.PER_MAAND, ingangsdatum=D(2026, 7, 1),
+    vorm=Vorm.GELD, financiering=Financiering.OM_NIET,
+    vervolg="Wij zetten het geld elke maand op uw rekening. De eerste keer is eind juli.",
+)
+AB_REDENEN = [
+    _o("U heeft geen inkomen en bijna geen spaargeld. U heeft dus te weinig om van te leven.", f"{PW}, artikel 11", "wet"),
+    _o("U krijgt de norm voor een alleenstaande. Een deel houden wij apart voor uw vakantiegeld.", f"{PW}, artikelen 19 en 21", "wet"),
+]
+AB_AFWIJZING = [
+    _o("U heeft meer spaargeld dan de grens. Daarvan kunt u eerst zelf leven.", f"{PW}, artikel 34", "wet"),
+]
+
 INHOUD = {
     "wmo_maatwerkvoorziening": (WMO_BASIS, WMO_REDENEN, WMO_AFWIJZING),
     "jeugdhulp": (JEUGD_BASIS, JEUGD_REDENEN, JEUGD_AFWIJZING),
     "bijzondere_bijstand": (BB_BASIS, BB_REDENEN, BB_AFWIJZING),
     "individuele_inkomenstoeslag": (IIT_BASIS, IIT_REDENEN, IIT_AFWIJZING),
     "individuele_studietoeslag": (IST_BASIS, IST_REDENEN, IST_AFWIJZING),
+    "algemene_bijstand": (AB_BASIS, AB_REDENEN, AB_AFWIJZING),
 }
 
 GEDEELTELIJK = {

@@ -31,6 +31,7 @@ REGELING = {
     "bijzondere_bijstand": [("Participatiewet, artikel 35, eerste lid", "wet")],
     "individuele_inkomenstoeslag": [("Participatiewet, artikel 36", "wet"), (f"{VO}, artikelen 7:1 tot en met 7:5", "verordening")],
     "individuele_studietoeslag": [("Participatiewet, artikel 36b", "wet"), (f"{VO}, artikelen 7:6 tot en met 7:10", "verordening")],
+    "algemene_bijstand": [("Participatiewet, artikelen 11, 19, 31 tot en met 34 en 44", "wet")],
 }
 
 PGB = {

@@ -135,7 +135,8 @@ def _maatwerk_elementen(b: Besluit, domein: str) -> list[Element]:
 def _inkomen_elementen(b: Besluit) -> list[Element]:
     wet = {"bijzondere_bijstand": "Participatiewet, artikel 35, eerste lid",
            "individuele_inkomenstoeslag": "Participatiewet, artikel 36",
-           "individuele_studietoeslag": "Participatiewet, artikel 36b"}.get(b.zaak.regeling, "Participatiewet")
+           "individuele_studietoeslag": "Participatiewet, artikel 36b",
+           "algemene_bijstand": "Participatiewet, artikelen 19 en 31 tot en met 34"}.get(b.zaak.regeling, "Participatiewet")
     eisen = [
         Element("voorziening", "waarvoor de bijstand of toeslag is", wet),
         Element("bedrag", "het bedrag", wet),

@@ -77,6 +77,7 @@ STANDAARD_PERIODE = {
     "bijzondere_bijstand": Periode.EENMALIG,
     "individuele_inkomenstoeslag": Periode.EENMALIG,
     "individuele_studietoeslag": Periode.PER_MAAND,
+    "algemene_bijstand": Periode.PER_MAAND,  # art. 19 Pw: per kalendermaand
 }
 
 

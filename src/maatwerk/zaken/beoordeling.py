@@ -313,7 +313,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, ge
     `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
     Regelkern: {"huishouden": {"kostensoort": "overig"}, "personen": {"<inwoner id>": {...}}}.
     """
-    from maatwerk.regels.berekening import bereken as regelkern
+    from maatwerk.regels.berekening import STANDAARD_VARIABELEN, bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
 
     grond = _vereis_wijzigen(gebruiker, zaak, "berekening", maand, handeling=rechten.BEREKENEN)
@@ -328,7 +328,10 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, ge
     waarschuwingen = list(situatie.waarschuwingen)
     try:
         _voeg_invoer_toe(situatie, zaak, maand, invoer, waarschuwingen)
-        variabelen = list(definitie.regelkern_variabelen) if definitie.regelkern_variabelen else None
+        # The regeling's own outputs (Wmo), or the output contract plus the regeling's own amount when the
+        # contract does not hold it (algemene bijstand).
+        variabelen = (list(definitie.regelkern_variabelen) if definitie.regelkern_variabelen else
+                      list(dict.fromkeys([*STANDAARD_VARIABELEN, *filter(None, [definitie.uitkomst_variabele])])))
         uitkomst = regelkern(situatie.json, maand, gemeente, variabelen, True)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None

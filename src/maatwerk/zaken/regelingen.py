@@ -247,6 +247,28 @@ _REGELINGEN = (
         ),
     ),
     Regeling(
+        code="algemene_bijstand",
+        naam="Algemene bijstand (levensonderhoud)",
+        domein=INKOMEN,
+        wet="Participatiewet",
+        criteria=(
+            Criterium(
+                "arbeid_draagt_bij_aan_arbeidsinschakeling",
+                "Draagt het werk van de aanvrager naar het oordeel van het college bij aan zijn arbeidsinschakeling "
+                "(vrijlating van 25 % van de inkomsten uit arbeid)?",
+                f"{PW}, artikel 31, tweede lid, onderdeel n",
+                # Without a finding no vrijlating: the income counts in full (never a favourable default).
+                invoer=Invoer("arbeid_draagt_bij_aan_arbeidsinschakeling", HOOFDPERSOON, ja=True, nee=False,
+                              niet_vastgesteld=False),
+            ),
+            AFWIJZINGSGRONDEN_PW,
+        ),
+        # Art. 19 Pw sets the amount; the ordinance has no hardship clause for algemene bijstand.
+        hardheidsclausule=None,
+        # Norm minus middelen (art. 19, 31-34 Pw), from the day of melding (art. 44), after afstemming (7:11-7:28).
+        uitkomst_variabele="algemene_bijstand_uit_te_betalen",
+    ),
+    Regeling(
         code="individuele_inkomenstoeslag",
         naam="Individuele inkomenstoeslag",
         domein=INKOMEN,

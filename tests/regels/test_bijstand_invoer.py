@@ -1,0 +1,50 @@
+"""Bad or uncovered input for algemene bijstand and afstemming is a Dutch InvoerFout naming the field, never an engine
+traceback: no amount is invented for a month without a dated, sourced parameter."""
+
+import pytest
+
+from maatwerk.regels.berekening import bereken
+from maatwerk.regels.invoer import InvoerFout
+
+
+def _situatie(persoon=None, **huishouden):
+    a = {"geboortedatum": {"ETERNITY": "1980-01-01"}, **(persoon or {})}
+    h = {"partners": ["a"], **{k: {"ETERNITY": v} for k, v in huishouden.items()}}
+    return {"personen": {"a": a}, "huishoudens": {"h": h}}
+
+
+def test_zonder_inkomen_uit_arbeid_rekent_2025_zonder_het_maximum_van_2026():
+    uit = bereken(_situatie(), "2025-03", variabelen=["algemene_bijstand_uit_te_betalen"])
+    # 2025-01: norm 1.345,45 incl. 67,27 vakantietoeslag (art. 21 onder a Pw, BWBR0015703/2025-01-01).
+    assert uit["resultaten"]["huishoudens"]["h"]["algemene_bijstand_uit_te_betalen"] == 1278.18
+
+
+def test_vrijlating_in_een_maand_zonder_vastgelegd_maximum_is_een_fout_met_het_veld():
+    arbeid = {"netto_maandinkomen": {"2025-03": 500}, "netto_inkomsten_uit_arbeid": {"2025-03": 500},
+              "arbeid_draagt_bij_aan_arbeidsinschakeling": {"2025-03": True}}
+    with pytest.raises(InvoerFout) as fout:
+        bereken(_situatie(arbeid), "2025-03", variabelen=["algemene_bijstand_uit_te_betalen"])
+    assert fout.value.veld == "netto_inkomsten_uit_arbeid" and "2025-03" in fout.value.bericht
+
+
+def test_bekendmaking_voor_de_normen_is_een_fout_met_het_veld():
+    with pytest.raises(InvoerFout) as fout:
+        bereken(_situatie(afstemming_gedraging="verbaal_geweld", datum_bekendmaking_verlaging="1950-01-10"),
+                "2026-03", variabelen=["afstemming_verlaging"])
+    assert fout.value.veld == "datum_bekendmaking_verlaging"
+
+
+def test_een_gemeente_zonder_afstemmingsregels_weigert_een_verlaging_maar_rekent_de_bijstand():
+    with pytest.raises(InvoerFout) as fout:
+        bereken(_situatie(afstemming_gedraging="verbaal_geweld", datum_bekendmaking_verlaging="2026-02-10"),
+                "2026-03", "voorbeeldstad", variabelen=["afstemming_verlaging"])
+    assert fout.value.veld == "gemeente" and "Verordening" in fout.value.bericht
+    uit = bereken(_situatie(), "2026-03", "voorbeeldstad", variabelen=["algemene_bijstand_uit_te_betalen"])
+    assert uit["resultaten"]["huishoudens"]["h"]["algemene_bijstand_uit_te_betalen"] == 1331.42
+
+
+def test_een_maand_voor_de_verordening_weigert_een_verlaging():
+    with pytest.raises(InvoerFout) as fout:
+        bereken(_situatie(afstemming_gedraging="verbaal_geweld", datum_bekendmaking_verlaging="2017-05-10"),
+                "2017-06", variabelen=["afstemming_verlaging"])
+    assert fout.value.veld == "gemeente"
