@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "maatwerk.toegang",
     "maatwerk.besluiten",
     "maatwerk.loket",  # resident loket under /loket/ (issue 9): self-check, DigiD login (OIDC), gesprek
+    "maatwerk.handhaving",  # enforcement (issue 11): meldpunt, casustafel, Inlichtingenbureau, huisbezoek, indicators
     "maatwerk.digid_mock",  # mock DigiD broker; its URLs are mounted only when DIGID_MOCK is on (see below)
     "maatwerk.web",  # web UI: base templates (base.html, 403/404, login) and static files (CSS, vendored htmx)
 ]
