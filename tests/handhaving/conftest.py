@@ -37,6 +37,21 @@ def bsn_met_elfproef(nummer: int) -> str:
 
 
 @pytest.fixture
+def maak_gebruiker(db):
+    """As tests/conftest.py, without a password: hashing one costs seconds under load, and these tests log in
+    with force_login."""
+    from django.contrib.auth.models import Group, User
+
+    def maak(naam: str, *rollen: str) -> User:
+        user = User.objects.create_user(naam)
+        for rol in rollen:
+            user.groups.add(Group.objects.get(name=rol))
+        return user
+
+    return maak
+
+
+@pytest.fixture
 def handhaver(maak_gebruiker):
     return maak_gebruiker("handhaver1", "handhaver")
 
