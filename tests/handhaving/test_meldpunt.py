@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from maatwerk.handhaving import meldpunt
-from maatwerk.handhaving.models import Melding, MeldingStatus
+from maatwerk.handhaving.models import Melding
 from maatwerk.toegang.models import AuditRegel
 
 MELDING = {"richting": "aanbieder", "domein": "wmo", "betreft": "Thuiszorgbureau De Linde",
