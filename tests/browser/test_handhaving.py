@@ -49,7 +49,7 @@ def test_handhaver_bestand_signaal_casustafel(smal, live_server, demo):
     expect(page.get_by_text("Regel 7, veld bsn: Geen geldig burgerservicenummer")).to_be_visible()
     _toegankelijk(page)
 
-    page.get_by_role("link", name="Pedro Verhoef").click()
+    page.get_by_role("link", name="Johan Visser").click()
     expect(page.get_by_role("heading", name="Signaal: inkomen naast de uitkering")).to_be_visible()
     _toegankelijk(page)
     # One participant first: refused with the field named, what was typed is kept.
@@ -61,7 +61,7 @@ def test_handhaver_bestand_signaal_casustafel(smal, live_server, demo):
     page.get_by_label("Deelnemer 1: naam").fill("A. Jansen")
     page.get_by_label("Deelnemer 1: discipline").fill("handhaver")
     page.get_by_label("Deelnemer 1 is akkoord met de interventie").check()
-    page.get_by_label("Uitkomst en vervolg").fill("De consulent nodigt Pedro uit.")
+    page.get_by_label("Uitkomst en vervolg").fill("De consulent nodigt Johan uit.")
     page.get_by_role("button", name="Casustafel vastleggen").click()
     expect(page.get_by_text("vul ten minste twee deelnemers in").first).to_be_visible()
     expect(page.get_by_label("Deelnemer 1: naam")).to_have_value("A. Jansen")

@@ -139,7 +139,7 @@ def test_json_layout(handhaver, clienten, indicatoren_goedgekeurd):
 
 def test_demobestand(handhaver, client_met_uitkering, indicatoren_goedgekeurd):
     """The shipped demo file: its three demo clients, one line without a benefit, two malformed lines."""
-    for bsn in ("999990019", "999990068", "999990081"):
+    for bsn in ("999990202", "999990214", "999990226"):
         client_met_uitkering(bsn=bsn)
     run = ib.vergelijk(handhaver, DEMO_BESTAND.read_bytes(), DEMO_BESTAND.name, "2026-11")
     assert (run.aantal_regels, run.aantal_signalen, run.aantal_zonder_uitkering, run.aantal_geweigerd) == (7, 4, 1, 2)

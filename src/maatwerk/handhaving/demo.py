@@ -1,5 +1,5 @@
 """Demo data of enforcement (issue 11): the indicator register (four approved by two people, one still
-waiting), running benefits for three demo clients, and two meldingen. The demo Inlichtingenbureau file is
+waiting), running benefits for three demo clients of its own, and two meldingen. The demo Inlichtingenbureau file is
 `demo_bestanden/ib_2026-11.csv` (layout in docs/handhaving.md); the handhaver imports it himself.
 
 DEMO SHORTCUT: the running benefits are besluiten 'overgenomen uit het vorige systeem' (created as
@@ -15,6 +15,7 @@ from pathlib import Path
 from maatwerk.besluiten.models import Besluit, Periode, Soort, Status
 from maatwerk.handhaving import meldpunt
 from maatwerk.handhaving.models import Indicator, IndicatorGoedkeuring, Richting
+from maatwerk.personen import services as personen
 from maatwerk.personen.models import Inwoner
 from maatwerk.toegang import rollen as r
 from maatwerk.zaken.models import Status as ZaakStatus
@@ -22,7 +23,9 @@ from maatwerk.zaken.models import Uitkomst, Zaak
 
 DEMO_BESTAND = Path(__file__).parent / "demo_bestanden" / "ib_2026-11.csv"
 BEGIN_UITKERING = dt.date(2026, 1, 1)
-CLIENTEN = ("999990019", "999990068", "999990081")  # Pedro Verhoef, Bart de Wit, Hadia Amrani
+# Three demo clients of their own (the case stories of demo/gegevens.py keep exactly their own zaken).
+CLIENTEN = [("999990202", "Johan", "Visser", "Dahliastraat", 5), ("999990214", "Anouk", "Bakker", "Irisweg", 12),
+            ("999990226", "Kees", "Smit", "Lindelaan", 40)]
 
 GRONDSLAG = ("Participatiewet artikel 17 lid 2 en 64 (gegevens van andere instanties), Wet SUWI artikel 54 lid 3 "
              "(het Inlichtingenbureau), Participatiewet artikel 53a (onderzoek naar het recht op bijstand).")
@@ -67,11 +70,10 @@ def laad(users: dict, vandaag: dt.date) -> None:
         if soort != "studiefinanciering":  # one waits for its second approval: the import does not use it
             IndicatorGoedkeuring.objects.create(indicator=indicator, door=derde,
                                                 toelichting="Geen selectie of score; ethisch verantwoord.")
-    for bsn in CLIENTEN:
-        inwoner = Inwoner.objects.filter(bsn=bsn).first()
-        if inwoner is None:
-            continue
-        _lopende_uitkering(inwoner, users[r.CONSULENT_INKOMEN])
+    for bsn, voornaam, achternaam, straat, huisnummer in CLIENTEN:
+        if not Inwoner.objects.filter(bsn=bsn).exists():
+            _lopende_uitkering(users[r.CONSULENT_INKOMEN], bsn=bsn, voornamen=voornaam, achternaam=achternaam,
+                               straat=straat, huisnummer=huisnummer)
     meldpunt.meld({"richting": Richting.AANBIEDER, "domein": "wmo", "betreft": "Thuiszorgbureau De Linde",
                    "omschrijving": "Mijn buurvrouw krijgt volgens haar al weken geen hulp, maar de uren worden wel "
                                    "geschreven. Dat zei ze mij op 2 november."})
@@ -81,16 +83,16 @@ def laad(users: dict, vandaag: dt.date) -> None:
                    "melder_naam": "Consulent inkomen"}, door=users[r.CONSULENT_INKOMEN])
 
 
-def _lopende_uitkering(inwoner: Inwoner, consulent) -> None:
-    zaak = Zaak.objects.filter(hoofdpersoon=inwoner).first()
-    if zaak is None:
-        return
-    nieuw = Zaak.objects.create(
-        regeling="bijzondere_bijstand", huishouden=zaak.huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
+def _lopende_uitkering(consulent, **persoon) -> None:
+    inwoner = personen.registreer_inwoner(consulent, geboortedatum=dt.date(1975, 6, 1), postcode="2651 AB",
+                                          woonplaats="Berkel en Rodenrijs", **persoon)
+    huishouden = personen.maak_huishouden(consulent, naam=f"Huishouden {inwoner.achternaam}", aanvrager=inwoner)
+    zaak = Zaak.objects.create(
+        regeling="bijzondere_bijstand", huishouden=huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
         omschrijving="Periodieke bijstand, overgenomen uit het vorige systeem (demo).", ontvangen_op=BEGIN_UITKERING,
         besluit_uitkomst=Uitkomst.TOEGEKEND, besluitdatum=BEGIN_UITKERING, aangemaakt_door=consulent)
     Besluit.objects.create(
-        zaak=nieuw, soort=Soort.TOEKENNING, status=Status.BEKENDGEMAAKT, voorziening="Periodieke bijstand (demo)",
+        zaak=zaak, soort=Soort.TOEKENNING, status=Status.BEKENDGEMAAKT, voorziening="Periodieke bijstand (demo)",
         bedrag=Decimal("250.00"), bedrag_periode=Periode.PER_MAAND, ingangsdatum=BEGIN_UITKERING,
         opgesteld_door=consulent, vastgesteld_door=consulent, besluitdatum=BEGIN_UITKERING,
         bekendgemaakt_door=consulent, bekendgemaakt_op=BEGIN_UITKERING)
