@@ -357,7 +357,94 @@ PROEVEN: dict[str, Proef] = {
                                                                  "tarief-bron": "Contract 2026"}),
         lambda w, z: Tarief.objects.count(),
     ),
+    # Enforcement (issue 11; maatwerk.handhaving): the same in every domain, so the zaak only names the world.
+    rechten.HANDHAVING_MELDINGEN: Proef(
+        "melding",
+        lambda c, w, z: c.get("/api/v1/handhaving/meldingen/"),
+        lambda c, w, z: c.get("/handhaving/"),
+        None,
+    ),
+    rechten.CASUSTAFEL_VASTLEGGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post(f"/api/v1/handhaving/meldingen/{_handhavingsmelding(w).pk}/casustafel/", CASUSTAFEL,
+                               format="json"),
+        lambda c, w, z: c.post(f"/handhaving/meldingen/{_handhavingsmelding(w).pk}/",
+                               {f"casustafel-{k}": v for k, v in CASUSTAFEL.items()}),
+        lambda w, z: _telling("Casustafel"),
+    ),
+    rechten.IB_VERGELIJKEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/handhaving/vergelijkingen/", {
+            "maand": "2026-01", "bestandsnaam": "ib.csv", "inhoud": _ib_bestand()}, format="json"),
+        lambda c, w, z: c.post("/handhaving/inlichtingenbureau/", {"maand": "2026-01", "bestand": _ib_upload()}),
+        lambda w, z: _telling("Vergelijking"),
+    ),
+    rechten.HUISBEZOEK_VASTLEGGEN: Proef(
+        # Viewing the records and the form: recording one needs a client with a running benefit
+        # (tests/handhaving/test_casustafel_huisbezoek.py walks the roles for that).
+        "melding",
+        lambda c, w, z: c.get("/api/v1/handhaving/huisbezoeken/"),
+        lambda c, w, z: c.get("/handhaving/huisbezoeken/nieuw/"),
+        None,
+    ),
+    rechten.INDICATOR_REGISTREREN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/handhaving/indicatoren/", _indicator_invoer(), format="json"),
+        lambda c, w, z: c.post("/handhaving/indicatoren/", {f"indicator-{k}": v for k, v in _indicator_invoer().items()}),
+        lambda w, z: _telling("Indicator"),
+    ),
+    rechten.INDICATOR_GOEDKEUREN: Proef(
+        # The indicator's author is the consulent of the world: nobody in the matrix approves his own.
+        "melding",
+        lambda c, w, z: c.post(f"/api/v1/handhaving/indicatoren/{_indicator(w).pk}/goedkeuren/",
+                               {"toelichting": "Transparant en gelijk voor iedereen."}, format="json"),
+        lambda c, w, z: c.post(f"/handhaving/indicatoren/{_indicator(w).pk}/",
+                               {"goedkeuring-toelichting": "Transparant en gelijk voor iedereen."}),
+        lambda w, z: _telling("IndicatorGoedkeuring"),
+    ),
 }
+
+CASUSTAFEL = {"datum": "2026-01-20", "interventie": "gesprek", "motivering": "Eerste signaal; een gesprek past.",
+              "uitkomst": "Gesprek met de inwoner.", "feit_1": "De melder zag het op 2 januari.",
+              "bron_1": "Melding van het meldpunt", "deelnemer_1": "A. Jansen", "discipline_1": "handhaver",
+              "akkoord_1": "on", "deelnemer_2": "B. Pieters", "discipline_2": "consulent", "akkoord_2": "on"}
+
+
+def _telling(model: str) -> int:
+    from django.apps import apps
+
+    return apps.get_model("handhaving", model).objects.count()
+
+
+def _handhavingsmelding(w):
+    from maatwerk.handhaving import meldpunt
+
+    return meldpunt.meld({"richting": "client", "domein": w.domein, "betreft": "Een inwoner",
+                          "omschrijving": "Wat de melder zelf zag, en wanneer."}).melding
+
+
+def _ib_bestand() -> str:
+    # One line about someone without a running benefit: a valid file, counted and not kept.
+    return ("maand;bsn;soort;bron;bedrag;begindatum;einddatum;omschrijving\n"
+            f"2026-01;{bsn_met_elfproef(next(_nummer) * 7919 + 1)};inkomen;UWV;10,00;;;Loon\n")
+
+
+def _ib_upload():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("ib.csv", _ib_bestand().encode(), content_type="text/csv")
+
+
+def _indicator_invoer() -> dict:
+    return {"code": f"matrix-{next(_nummer)}", "naam": "Matrix", "omschrijving": "Omschrijving.", "doel": "Doel.",
+            "wettelijke_grondslag": "Participatiewet art. 17.", "criteria": "Elke regel.", "gegevens": "BSN.",
+            "eigenaar": "Teamleider", "menselijke_tussenkomst": "Casustafel.", "signaalsoort": ""}
+
+
+def _indicator(w):
+    from maatwerk.handhaving.models import Indicator
+
+    return Indicator.objects.create(auteur=w.consulent, **_indicator_invoer())
 
 
 def _product(w):

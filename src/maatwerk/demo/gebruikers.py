@@ -21,7 +21,9 @@ PROBEER = {
                        "ziet u ook haar aanvraag bijzondere bijstand (alleen lezen).",
     r.KWALITEITSMEDEWERKER: "Tweede paar ogen bij besluiten buiten mandaat of met afwijking van beleid. Probeer: het "
                             "voorstel over de tandartskosten van Bart de Wit (boven het mandaat van de consulent).",
-    r.HANDHAVER: "Ziet alleen dossiers waarvoor een wettelijke grondslag is vastgelegd; in de demo zijn dat er geen.",
+    r.HANDHAVER: "Handhaving: meldpunt, casustafel, Inlichtingenbureau, huisbezoek en indicatorregister. Probeer: lees "
+                 "onder ‘Handhaving’ › ‘Inlichtingenbureau’ het demobestand ib_2026-11.csv in (maand 2026-11) en "
+                 "bespreek een signaal op de casustafel. Dossiers ziet hij alleen met een vastgelegde grondslag.",
     r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers.",
     r.JURIST: "Registreert en behandelt bezwaren in alle domeinen; ziet alleen zaken waartegen bezwaar is gemaakt. "
               "Probeer: open onder ‘Bezwaren’ het bezwaar van Bart de Wit (ontvangen op de dag dat de brief ging: "

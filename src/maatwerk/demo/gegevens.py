@@ -550,6 +550,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
             ctx.hh, ctx.inwoners = _maak_huishouden(c, ctx.consulent, vandaag)
             c.opbouw(ctx)
             nieuw.append(c.nummer)
+        from maatwerk.handhaving.demo import laad as laad_handhaving  # issue 11: enforcement (its own module)
+
+        laad_handhaving(users, vandaag)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

@@ -54,7 +54,9 @@ UITLEG_VOORWAARDEN = {
                                 "rapportage, klaarzetten, opstellen, wijzigen of vaststellen van het besluit; "
                                 "`vierogen.betrokkenen`, `besluiten.services.eigen_werk`). Bij een bezwaar: wie het "
                                 "besluit voorbereidde of nam, hoort niet en beslist niet (Awb 7:5 lid 1 onder a, 10:3 "
-                                "lid 3; `besluiten.bezwaar`). Anders: 409 `zelfde_persoon`.",
+                                "lid 3; `besluiten.bezwaar`). Bij een indicator: niet de auteur, en twee "
+                                "verschillende personen keuren goed (`handhaving.indicatoren`). Anders: 409 "
+                                "`zelfde_persoon`.",
     Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
                           "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",
     Voorwaarde.BEKENDGEMAAKT_BESLUIT: "de zaak heeft een bekendgemaakt besluit; de jurist noemt het kenmerk van het "
@@ -111,6 +113,14 @@ DOCUMENT_TOEVOEGEN = "document_toevoegen"
 DOCUMENT_INZIEN = "document_inzien"
 IWMO_BERICHTEN = "iwmo_berichten"
 AANBIEDERS_BEHEREN = "aanbieders_beheren"
+# Enforcement (issue 11; maatwerk.handhaving). The domain of a melding is its subject; the Inlichtingenbureau
+# comparison, its signals and the huisbezoek (Participatiewet art. 53a) are Inkomen.
+HANDHAVING_MELDINGEN = "handhaving_meldingen"
+CASUSTAFEL_VASTLEGGEN = "casustafel_vastleggen"
+IB_VERGELIJKEN = "ib_vergelijken"
+HUISBEZOEK_VASTLEGGEN = "huisbezoek_vastleggen"
+INDICATOR_REGISTREREN = "indicator_registreren"
+INDICATOR_GOEDKEUREN = "indicator_goedkeuren"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -140,6 +150,14 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     IWMO_BERICHTEN: ("toewijzing en iWmo/iJw-berichten (inzien, versturen, verwerken)", "bericht"),
     # Issue 10, point 6: providers, products and tariffs are contract and policy data, no personal data.
     AANBIEDERS_BEHEREN: ("aanbieders, producten en tarieven vastleggen", "aanbieder"),
+    # Enforcement (issue 11, seed 003): purpose-bound to the handhaver; no zaak or care data behind it.
+    HANDHAVING_MELDINGEN: ("meldingen van het meldpunt inzien (wachtrij casustafel)", "handhaving"),
+    CASUSTAFEL_VASTLEGGEN: ("casustafel vastleggen", "handhaving"),
+    IB_VERGELIJKEN: ("Inlichtingenbureau-bestand inlezen en signalen inzien", "handhaving"),
+    HUISBEZOEK_VASTLEGGEN: ("huisbezoek vastleggen en inzien", "handhaving"),
+    # The register holds no personal data; approval is the 'twee ogen beleid' of seed 003.
+    INDICATOR_REGISTREREN: ("indicator registreren", "handhaving"),
+    INDICATOR_GOEDKEUREN: ("indicator goedkeuren (twee personen, niet de auteur)", "handhaving"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -176,9 +194,13 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
         zaak_inzien=ja(Voorwaarde.VIER_OGEN_NODIG),
         vier_ogen_goedkeuren=ja(Voorwaarde.VIER_OGEN_NODIG, Voorwaarde.NIET_EIGEN_WERK),
         grondslag_vastleggen=JA,  # two persons: never recorded by the recipient himself
+        indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),  # the second pair of eyes on a selection rule
     ),
-    HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND)),
-    BELEIDSMEDEWERKER: _rij(),
+    HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND), handhaving_meldingen=JA, casustafel_vastleggen=JA,
+                    ib_vergelijken=JA, huisbezoek_vastleggen=JA, indicator_registreren=JA,
+                    indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
+    # Policy without personal data: he may register and approve selection rules, never see whom they select.
+    BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.

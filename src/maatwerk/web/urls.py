@@ -42,6 +42,10 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/v1/", include("maatwerk.besluiten.api_urls")),
     path("api/v1/", include("maatwerk.iwmo.api_urls")),
+    path("api/v1/", include("maatwerk.handhaving.api_urls")),
+    # Enforcement (issue 11): the handhaver's pages; the public meldpunt and indicator register in the loket.
+    path("handhaving/", include("maatwerk.handhaving.urls")),
+    path("loket/", include("maatwerk.handhaving.openbaar_urls")),
     path("besluiten/", include("maatwerk.besluiten.ui_urls")),
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list

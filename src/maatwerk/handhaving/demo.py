@@ -1,0 +1,98 @@
+"""Demo data of enforcement (issue 11): the indicator register (four approved by two people, one still
+waiting), running benefits for three demo clients of its own, and two meldingen. The demo Inlichtingenbureau file is
+`demo_bestanden/ib_2026-11.csv` (layout in docs/handhaving.md); the handhaver imports it himself.
+
+DEMO SHORTCUT: the running benefits are besluiten 'overgenomen uit het vorige systeem' (created as
+bekendgemaakt, without a letter), because algemene bijstand as a regeling is built by another part of
+issue 11. They exist only so the comparison has a population."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from maatwerk.besluiten.models import Besluit, Periode, Soort, Status
+from maatwerk.handhaving import meldpunt
+from maatwerk.handhaving.models import Indicator, IndicatorGoedkeuring, Richting
+from maatwerk.personen import services as personen
+from maatwerk.personen.models import Inwoner
+from maatwerk.toegang import rollen as r
+from maatwerk.zaken.models import Status as ZaakStatus
+from maatwerk.zaken.models import Uitkomst, Zaak
+
+DEMO_BESTAND = Path(__file__).parent / "demo_bestanden" / "ib_2026-11.csv"
+BEGIN_UITKERING = dt.date(2026, 1, 1)
+# Three demo clients of their own (the case stories of demo/gegevens.py keep exactly their own zaken).
+CLIENTEN = [("999990202", "Johan", "Visser", "Dahliastraat", 5), ("999990214", "Anouk", "Bakker", "Irisweg", 12),
+            ("999990226", "Kees", "Smit", "Lindelaan", 40)]
+
+GRONDSLAG = ("Participatiewet artikel 17 lid 2 en 64 (gegevens van andere instanties), Wet SUWI artikel 54 lid 3 "
+             "(het Inlichtingenbureau), Participatiewet artikel 53a (onderzoek naar het recht op bijstand).")
+MENS = ("Een signaal is geen besluit. De casustafel (ten minste twee disciplines) beoordeelt elk signaal op feiten "
+        "met hun bron; de inwoner wordt gehoord voordat er iets verandert.")
+
+INDICATOREN = [
+    ("ib-inkomen", "Inkomen naast de uitkering", "inkomen",
+     "Elke maand kijken wij of iemand met een uitkering ook loon of een andere uitkering krijgt.",
+     "Alle regels van soort 'inkomen' in het maandbestand van het Inlichtingenbureau over een cliënt met een lopende "
+     "uitkering in die maand.", "BSN, bedrag en periode van het inkomen (UWV Polisadministratie, via het "
+     "Inlichtingenbureau)."),
+    ("ib-vermogen", "Vermogen boven de grens", "vermogen",
+     "Wij kijken of iemand met een uitkering spaargeld of ander vermogen heeft dat de gemeente niet kent.",
+     "Alle regels van soort 'vermogen' over een cliënt met een lopende uitkering; er is geen drempel: de consulent "
+     "toetst aan de vermogensgrens van artikel 34 Participatiewet.", "BSN en bedrag van het vermogen (Belastingdienst)."),
+    ("ib-samenwoning", "Een andere volwassene op het adres", "samenwoning",
+     "Wij kijken of er iemand bij een cliënt is komen wonen; dat kan de hoogte van de uitkering veranderen.",
+     "Alle regels van soort 'samenwoning' over een cliënt met een lopende uitkering.",
+     "BSN, datum van inschrijving van een medebewoner (BRP)."),
+    ("ib-detentie", "Detentie", "detentie",
+     "Iemand in detentie heeft geen recht op bijstand (artikel 13 lid 1 onder a Participatiewet).",
+     "Alle regels van soort 'detentie' over een cliënt met een lopende uitkering.", "BSN en periode (DJI)."),
+    ("ib-studiefinanciering", "Studiefinanciering", "studiefinanciering",
+     "Wij kijken of een cliënt studiefinanciering krijgt; daarmee is bijstand vaak niet mogelijk (artikel 13 lid 2 "
+     "onder c Participatiewet).", "Alle regels van soort 'studiefinanciering' over een cliënt met een lopende uitkering.",
+     "BSN, bedrag en periode (DUO)."),
+]
+
+
+def laad(users: dict, vandaag: dt.date) -> None:
+    if Indicator.objects.exists():
+        return
+    handhaver, tweede, derde = users[r.HANDHAVER], users[r.BELEIDSMEDEWERKER], users[r.KWALITEITSMEDEWERKER]
+    for code, naam, soort, doel, criteria, gegevens in INDICATOREN:
+        indicator = Indicator.objects.create(
+            code=code, naam=naam, omschrijving=doel, doel=doel, wettelijke_grondslag=GRONDSLAG, criteria=criteria,
+            gegevens=gegevens, eigenaar="Teamleider handhaving", signaalsoort=soort, menselijke_tussenkomst=MENS,
+            auteur=handhaver)
+        IndicatorGoedkeuring.objects.create(indicator=indicator, door=tweede,
+                                            toelichting="Criteria zijn openbaar en gelden voor iedereen met een uitkering.")
+        if soort != "studiefinanciering":  # one waits for its second approval: the import does not use it
+            IndicatorGoedkeuring.objects.create(indicator=indicator, door=derde,
+                                                toelichting="Geen selectie of score; ethisch verantwoord.")
+    for bsn, voornaam, achternaam, straat, huisnummer in CLIENTEN:
+        if not Inwoner.objects.filter(bsn=bsn).exists():
+            _lopende_uitkering(users[r.CONSULENT_INKOMEN], bsn=bsn, voornamen=voornaam, achternaam=achternaam,
+                               straat=straat, huisnummer=huisnummer)
+    meldpunt.meld({"richting": Richting.AANBIEDER, "domein": "wmo", "betreft": "Thuiszorgbureau De Linde",
+                   "omschrijving": "Mijn buurvrouw krijgt volgens haar al weken geen hulp, maar de uren worden wel "
+                                   "geschreven. Dat zei ze mij op 2 november."})
+    meldpunt.meld({"richting": Richting.CLIENT, "domein": "inkomen", "betreft": "Een cliënt (naam bij de consulent)",
+                   "omschrijving": "Tijdens het gesprek vertelde de cliënt over werk in de avonduren dat niet is "
+                                   "opgegeven. Dat heb ik zelf gehoord.", "melder": "professional",
+                   "melder_naam": "Consulent inkomen"}, door=users[r.CONSULENT_INKOMEN])
+
+
+def _lopende_uitkering(consulent, **persoon) -> None:
+    inwoner = personen.registreer_inwoner(consulent, geboortedatum=dt.date(1975, 6, 1), postcode="2651 AB",
+                                          woonplaats="Berkel en Rodenrijs", **persoon)
+    huishouden = personen.maak_huishouden(consulent, naam=f"Huishouden {inwoner.achternaam}", aanvrager=inwoner)
+    zaak = Zaak.objects.create(
+        regeling="bijzondere_bijstand", huishouden=huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
+        omschrijving="Periodieke bijstand, overgenomen uit het vorige systeem (demo).", ontvangen_op=BEGIN_UITKERING,
+        besluit_uitkomst=Uitkomst.TOEGEKEND, besluitdatum=BEGIN_UITKERING, aangemaakt_door=consulent)
+    Besluit.objects.create(
+        zaak=zaak, soort=Soort.TOEKENNING, status=Status.BEKENDGEMAAKT, voorziening="Periodieke bijstand (demo)",
+        bedrag=Decimal("250.00"), bedrag_periode=Periode.PER_MAAND, ingangsdatum=BEGIN_UITKERING,
+        opgesteld_door=consulent, vastgesteld_door=consulent, besluitdatum=BEGIN_UITKERING,
+        bekendgemaakt_door=consulent, bekendgemaakt_op=BEGIN_UITKERING)
