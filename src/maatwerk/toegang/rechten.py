@@ -54,7 +54,8 @@ UITLEG_VOORWAARDEN = {
                                 "rapportage, klaarzetten, opstellen, wijzigen of vaststellen van het besluit; "
                                 "`vierogen.betrokkenen`, `besluiten.services.eigen_werk`). Bij een bezwaar: wie het "
                                 "besluit voorbereidde of nam, hoort niet en beslist niet (Awb 7:5 lid 1 onder a, 10:3 "
-                                "lid 3; `besluiten.bezwaar`). Anders: 409 `zelfde_persoon`.",
+                                "lid 3; `besluiten.bezwaar`). Bij een beleidswijziging: wie haar voorstelde, keurt "
+                                "haar niet goed of af (`beleid.services.beoordeel`). Anders: 409 `zelfde_persoon`.",
     Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
                           "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",
     Voorwaarde.BEKENDGEMAAKT_BESLUIT: "de zaak heeft een bekendgemaakt besluit; de jurist noemt het kenmerk van het "
@@ -109,6 +110,8 @@ AUDITLOG_INWONER = "auditlog_inwoner"
 AUDITLOG_INZIEN = "auditlog_inzien"
 DOCUMENT_TOEVOEGEN = "document_toevoegen"
 DOCUMENT_INZIEN = "document_inzien"
+BELEID_VOORSTELLEN = "beleid_voorstellen"
+BELEID_GOEDKEUREN = "beleid_goedkeuren"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -133,6 +136,10 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # zaak's domain, never on a consent ground or as the second pair of eyes (issue 8, point 7).
     DOCUMENT_TOEVOEGEN: ("document toevoegen of intrekken", "document"),
     DOCUMENT_INZIEN: ("documenten inzien en downloaden", "document"),
+    # Municipal policy (issue 12): a change of a parameter of the ordinance, with its impact simulation
+    # (aggregates only, no personal data); a second, different person approves it (maatwerk.beleid).
+    BELEID_VOORSTELLEN: ("beleidswijziging voorstellen en impact inzien", "beleid"),
+    BELEID_GOEDKEUREN: ("beleidswijziging goedkeuren of afwijzen", "beleid"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -171,7 +178,12 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
         grondslag_vastleggen=JA,  # two persons: never recorded by the recipient himself
     ),
     HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND)),
-    BELEIDSMEDEWERKER: _rij(),
+    # Policy without personal data (issue 12): proposes changes of the municipal parameters and sees their
+    # impact in aggregates; approving needs a second beleidsmedewerker (four eyes on the rules themselves).
+    BELEIDSMEDEWERKER: _rij(
+        beleid_voorstellen=JA,
+        beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
+    ),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.

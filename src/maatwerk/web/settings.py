@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "maatwerk.zaken",
     "maatwerk.toegang",
     "maatwerk.besluiten",
+    "maatwerk.beleid",  # policy versions with approval and impact simulation (issue 12)
     "maatwerk.loket",  # resident loket under /loket/ (issue 9): self-check, DigiD login (OIDC), gesprek
     "maatwerk.digid_mock",  # mock DigiD broker; its URLs are mounted only when DIGID_MOCK is on (see below)
     "maatwerk.web",  # web UI: base templates (base.html, 403/404, login) and static files (CSS, vendored htmx)

@@ -273,6 +273,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
     Regelkern: {"huishouden": {"kostensoort": "overig"}, "personen": {"<inwoner id>": {...}}}.
     """
+    from maatwerk.beleid import versies as beleidsversies
     from maatwerk.regels.berekening import bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
 
@@ -288,7 +289,9 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
     waarschuwingen = list(situatie.waarschuwingen)
     try:
         _voeg_invoer_toe(situatie, zaak, maand, invoer, waarschuwingen)
-        uitkomst = regelkern(situatie.json, maand, gemeente, None, True)
+        # The policy in force: the approved versions of the municipality (issue 12), recorded with the result.
+        versie = beleidsversies.actueel(gemeente)
+        uitkomst = regelkern(situatie.json, maand, gemeente, None, True, beleid=versie.wijzigingen)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None
     bedrag = None
@@ -307,7 +310,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None) ->
         berekening = Berekening.objects.create(
             zaak=actueel, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
             resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
-            bedrag=bedrag, door=gebruiker,
+            bedrag=bedrag, door=gebruiker, beleidsversie=versie.als_json(),
         )
         audit.log(gebruiker, beleid.CREATE, grond, zaak=actueel, inwoner=actueel.hoofdpersoon, onderwerp="berekening",
                   toelichting=f"maand {maand}")
