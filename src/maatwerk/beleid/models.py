@@ -40,6 +40,10 @@ class Beleidsvoorstel(models.Model):
     def definitie(self):
         return PARAMETERS[self.parameter]
 
+    @property
+    def waarde_tekst(self) -> str:
+        return self.definitie.tekst(self.waarde)
+
     def __str__(self) -> str:
         return f"Voorstel {self.pk}: {self.parameter}"
 
@@ -60,6 +64,14 @@ class Beleidsversie(models.Model):
     class Meta:
         ordering = ["gemeente", "nummer"]
         constraints = [models.UniqueConstraint(fields=["gemeente", "nummer"], name="beleidsversie_uniek_nummer")]
+
+    @property
+    def definitie(self):
+        return PARAMETERS[self.parameter]
+
+    @property
+    def waarde_tekst(self) -> str:
+        return self.definitie.tekst(self.waarde)
 
     def save(self, *args, **kwargs):
         # History is kept: a version is written once and never changed (a correction is a new version).

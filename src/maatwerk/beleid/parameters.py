@@ -37,6 +37,14 @@ class Beleidsparameter:
         """The value as the rules read it (120 % -> 1.2)."""
         return float(invoer / 100) if self.soort == PERCENTAGE else float(invoer)
 
+    def tekst(self, invoer) -> str:
+        """A value as entered, as a person reads it: "120 %" or "€ 382,00"."""
+        from maatwerk import formaat
+
+        if self.soort == PERCENTAGE:
+            return f"{format(Decimal(str(invoer)).normalize(), 'f').replace('.', ',')} %"
+        return formaat.bedrag(Decimal(str(invoer)))
+
     def als_invoer(self, waarde: float) -> Decimal:
         """The rules' value as a person enters it (1.2 -> 120)."""
         d = Decimal(str(waarde))
