@@ -48,6 +48,10 @@ def bouw(tbs, huishouden_van: np.ndarray, rol: np.ndarray, invoer: dict[str, dic
     huishoudens.ids, huishoudens.count = np.arange(n_huishoudens), n_huishoudens
     huishoudens.members_entity_id = huishouden_van
     huishoudens.members_role = _ROLLEN[rol]
+    # The role masks the hot rules read (`variables.bijstandsnorm.rollen`), straight from the integer codes:
+    # OpenFisca's `has_role` compares an array of role objects, tens of milliseconds per million persons.
+    huishoudens.__dict__["_maatwerk_rollen"] = {
+        "partner": rol == ROL_PARTNER, "kind": rol == ROL_KIND, "medebewoner": rol == ROL_MEDEBEWONER}
     sim = Simulation(tbs, populaties)
 
     for naam, per_periode in invoer.items():
