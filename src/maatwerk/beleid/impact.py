@@ -173,12 +173,12 @@ def simulatiemaand(vandaag: dt.date) -> str:
 
 
 def simuleer(gemeente: str, oud: Beleid, pad: str, waarde: float, maand: str, *, caseload: Uitkomst | None,
-             aannames: Aannames = Aannames(), n_synthetisch: int = synthetisch.STANDAARD_HUISHOUDENS,
-             seed: int = 12) -> dict:
+             aannames: Aannames = Aannames(), n_synthetisch: int | None = None, seed: int = 12) -> dict:
     """Everything the page and the council report show. `caseload` is computed by the caller (it reads the DB)
     with `voorgestelde_beleid(oud, pad, maand, waarde)` as the new side."""
     nieuw = voorgestelde_beleid(oud, pad, maand, waarde)
     tbs = systeem_met_beleid(gemeente, oud)
+    n_synthetisch = n_synthetisch or synthetisch.STANDAARD_HUISHOUDENS
     pop = synthetisch.genereer(tbs, n_synthetisch, maand, seed)
     synth = simuleer_populatie(gemeente, oud, nieuw, pop)
     return {
