@@ -22,7 +22,9 @@ PROBEER = {
     r.KWALITEITSMEDEWERKER: "Tweede paar ogen bij besluiten buiten mandaat of met afwijking van beleid. Probeer: het "
                             "voorstel over de tandartskosten van Bart de Wit (boven het mandaat van de consulent).",
     r.HANDHAVER: "Ziet alleen dossiers waarvoor een wettelijke grondslag is vastgelegd; in de demo zijn dat er geen.",
-    r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers.",
+    r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers. Probeer: stel onder ‘Beleid’ "
+                         "voor de inkomensgrens voor draagkracht van 110 naar 120 % te verhogen en bekijk wie erop "
+                         "vooruitgaat en wat het kost (goedkeuren doet een tweede beleidsmedewerker).",
     r.JURIST: "Registreert en behandelt bezwaren in alle domeinen; ziet alleen zaken waartegen bezwaar is gemaakt. "
               "Probeer: open onder ‘Bezwaren’ het bezwaar van Bart de Wit (ontvangen op de dag dat de brief ging: "
               "op tijd), leg het horen vast en beslis; de brief ‘Beslissing op uw bezwaar’ wordt gemaakt. Of "
