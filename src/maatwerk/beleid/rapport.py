@@ -26,6 +26,9 @@ def _svg(fig, titel: str) -> str:
     plt.close(fig)
     svg = uit.getvalue()
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG is embedded in HTML
+    # matplotlib writes an inline <style> (line joins); the page's CSP allows no inline style, and it only
+    # changes how corners of lines are drawn.
+    svg = re.sub(r"<style.*?</style>", "", svg, flags=re.S)
     # Scale with its container (reflow at 320 px) and name it for screen readers.
     svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1', svg, count=1)
     return svg.replace("<svg", f'<svg role="img" aria-label="{titel}" class="beleid-grafiek"', 1)
