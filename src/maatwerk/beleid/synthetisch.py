@@ -11,9 +11,9 @@ population. Shaped after what the sources say about Lansingerland, the rest is a
   from 13 months back.
 - Assumption (not from the sources; order of magnitude of Dutch household statistics, to be replaced by the
   municipality's own CBS figures): the household types and their shares in `TYPEN`, AOW share, vermogen and
-  the yearly bijzondere kosten. Households above the low-income band get 135 %-400 % of the norm: they are
-  outside every limit that can be proposed (at most 200 % for the draagkracht) only for the IIT, and the
-  draagkracht of bijzondere bijstand counts them realistically.
+  the yearly bijzondere kosten. Households above the low-income band get 135 %-400 % of the norm: above every
+  inkomenstoeslag limit that can be proposed (at most 130 %), while the draagkracht of the bijzondere bijstand
+  (limits up to 200 %) still counts them.
 
 All adults are 22 to 64 years or, in AOW households, 70 to 85 years, and children 0 to 16, so nobody reaches
 18, 21 or the AOW age within the computed month: the norm of a month is one category for the whole month,
