@@ -20,7 +20,7 @@ from django.db import transaction
 from django.test import Client
 from rest_framework.test import APIClient
 
-from maatwerk.zaken.wmo_criteria import GUNSTIG
+from maatwerk.beleid.models import Beleidsversie, Beleidsvoorstel
 from maatwerk.besluiten import bezwaar as bezwaren
 from maatwerk.besluiten import services as besluiten
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift, Brief
@@ -32,6 +32,7 @@ from maatwerk.toegang.rollen import DOMEIN_VAN_ROL, JURIST, KWALITEITSMEDEWERKER
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Document, Goedkeuring, OnderzoekVersie, Status, Zaak
 from maatwerk.zaken.regelingen import REGELINGEN
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.zaken.services import meld_zaak
 
 from .conftest import bsn_met_elfproef
@@ -335,6 +336,21 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.get(f"/documenten/{_document(w, z).pk}/inhoud/"),
         None,
     ),
+    # Policy (issue 12): proposing a change of a municipal parameter; approving one made by another
+    # beleidsmedewerker (made inside the probe's savepoint). No zaak involved: the same in every world.
+    rechten.BELEID_VOORSTELLEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/beleidsvoorstellen/", _beleidsvoorstel_invoer(), format="json"),
+        lambda c, w, z: c.post("/beleid/", _beleidsvoorstel_invoer()),
+        lambda w, z: Beleidsvoorstel.objects.count(),
+    ),
+    rechten.BELEID_GOEDKEUREN: Proef(
+        "melding",
+        lambda c, w, z: c.post(f"/api/v1/beleidsvoorstellen/{_beleidsvoorstel().pk}/beoordelen/", {"akkoord": True},
+                               format="json"),
+        lambda c, w, z: c.post(f"/beleid/voorstellen/{_beleidsvoorstel().pk}/beoordelen/", {"akkoord": "ja"}),
+        lambda w, z: Beleidsversie.objects.count(),
+    ),
     rechten.AUDITLOG_INZIEN: Proef(
         "melding",
         lambda c, w, z: c.get("/api/v1/audit/"),
@@ -454,6 +470,21 @@ def _product(w):
     categorie = "01" if w.domein == "wmo" else "45"
     return Product.objects.get_or_create(domein=w.domein, categorie=categorie, code=f"{categorie}X01", defaults={
         "omschrijving": "Matrixproduct", "eenheid": "04", "frequentie": "2"})[0]
+
+
+def _beleidsvoorstel_invoer() -> dict:
+    return {"parameter": "bijzondere_bijstand.draagkracht.inkomensgrens_percentage", "waarde": "120",
+            "ingangsdatum": "2099-01-01", "reden": "Raadsbesluit minimabeleid"}
+
+
+def _beleidsvoorstel():
+    """A proposal by a beleidsmedewerker outside the matrix (nobody in the matrix approves his own work)."""
+    from maatwerk.beleid import services as beleidsservices
+
+    ander, nieuw = User.objects.get_or_create(username="matrix_beleid_voorsteller")
+    if nieuw:
+        ander.groups.add(Group.objects.get(name="beleidsmedewerker"))
+    return beleidsservices.stel_voor(ander, **_beleidsvoorstel_invoer())
 
 
 def _pdf():

@@ -87,6 +87,9 @@ def _berekening(besluit: Besluit) -> dict | None:
         "resultaat": b.resultaat,
         "uitleg": b.uitleg,  # per outcome the rules, sources and inputs that made it: the trace a person reads
         "waarschuwingen": b.waarschuwingen,
+        # The approved policy version the Regelkern applied (issue 12): number and changes, so the outcome can
+        # be recomputed with exactly those rules. Version 0: the ordinance as adopted, no later change.
+        "beleidsversie": b.beleidsversie or {"nummer": 0, "wijzigingen": []},
         "door": _gebruiker(b.door),
         "op": _tekst(b.op),
     }
@@ -129,7 +132,8 @@ def inhoud_van(besluit: Besluit) -> dict:
             for a in zaak.afwijkingen.select_related("door").order_by("id")
         ],
         "vier_ogen": _vier_ogen(besluit),
-        "versies": versie.versies(),
+        "versies": {**versie.versies(),
+                    "beleidsversie": (berekening or {}).get("beleidsversie", {}).get("nummer")},
         "gemaakt_op": timezone.now().isoformat(),
     }
 
@@ -188,6 +192,7 @@ def samenvatting(bewijs: Ontvangstbewijs) -> dict:
         "regelset_nu_zelfde": bewijs.regelset_sha256 == versie.regelset_sha256(),
         "maatwerk": versies.get("maatwerk", "onbekend"),
         "openfisca": versies.get("openfisca_core", "onbekend"),
+        "beleidsversie": versies.get("beleidsversie"),
     }
 
 
@@ -258,7 +263,12 @@ def herbereken(bewijs: Ontvangstbewijs) -> dict:
     namen = sorted({naam for meervoud in ("huishoudens", "personen")
                     for waarden in (oud.get(meervoud) or {}).values() for naam in waarden})
     try:
-        nieuw = bereken(berekening["situatie"], berekening["maand"], berekening["gemeente"], namen or None)["resultaten"]
+        # Today's rules include today's approved policy version (issue 12).
+        from maatwerk.beleid.versies import actueel
+
+        beleid_nu = actueel(berekening["gemeente"]).wijzigingen
+        nieuw = bereken(berekening["situatie"], berekening["maand"], berekening["gemeente"], namen or None,
+                        beleid=beleid_nu)["resultaten"]
     except InvoerFout as fout:
         # Today's rules no longer accept the stored input (a variable or municipality removed): a difference.
         verslag.update(fout=f"Met de regels van nu kan deze invoer niet meer worden berekend: {fout}", zelfde=False)

@@ -24,7 +24,9 @@ PROBEER = {
     r.HANDHAVER: "Handhaving: meldpunt, casustafel, Inlichtingenbureau, huisbezoek en indicatorregister. Probeer: lees "
                  "onder ‘Handhaving’ › ‘Inlichtingenbureau’ het demobestand ib_2026-11.csv in (maand 2026-11) en "
                  "bespreek een signaal op de casustafel. Dossiers ziet hij alleen met een vastgelegde grondslag.",
-    r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers.",
+    r.BELEIDSMEDEWERKER: "Heeft geen toegang tot persoonsgegevens; ziet geen dossiers. Probeer: stel onder ‘Beleid’ "
+                         "voor de inkomensgrens voor draagkracht van 110 naar 120 % te verhogen en bekijk wie erop "
+                         "vooruitgaat en wat het kost (goedkeuren doet een tweede beleidsmedewerker).",
     r.JURIST: "Registreert en behandelt bezwaren in alle domeinen; ziet alleen zaken waartegen bezwaar is gemaakt. "
               "Probeer: open onder ‘Bezwaren’ het bezwaar van Bart de Wit (ontvangen op de dag dat de brief ging: "
               "op tijd), leg het horen vast en beslis; de brief ‘Beslissing op uw bezwaar’ wordt gemaakt. Of "

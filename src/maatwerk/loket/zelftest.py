@@ -173,8 +173,13 @@ def bereken_zelftest(regeling: str, antwoorden: dict, vandaag: dt.date, *, telle
         uitkomst = _niet_lang_genoeg(regeling, maand)
     else:
         variabele = UITKOMST_VARIABELE[regeling]
+        # The policy in force: the approved policy versions of the municipality (issue 12), as a consulent's
+        # computation uses them.
+        from maatwerk.beleid.versies import actueel
+
         antwoord = bereken(situatie(regeling, antwoorden, vandaag), maand, settings.MAATWERK_GEMEENTE,
-                           [variabele, *EXTRA_VARIABELEN[regeling]], uitleg=True)
+                           [variabele, *EXTRA_VARIABELEN[regeling]], uitleg=True,
+                           beleid=actueel(settings.MAATWERK_GEMEENTE).wijzigingen)
         resultaten = antwoord["resultaten"]["huishoudens"][HUISHOUDEN]
         bedrag = float(resultaten[variabele] or 0)
         uitkomst = Uitkomst(

@@ -14,6 +14,7 @@ from openfisca_core import periods
 from openfisca_core.errors import SituationParsingError
 from openfisca_core.simulations import SimulationBuilder
 
+from maatwerk.regels.beleidsversies import Beleid, systeem_met_beleid
 from maatwerk.regels.invoer import InvoerFout, parse_maand, valideer_situatie
 from maatwerk.regels.systeem import DEFAULT_GEMEENTE, OnbekendeGemeente, systeem
 from maatwerk.regels.uitleg import Uitlegger, json_waarde
@@ -33,9 +34,10 @@ STANDAARD_VARIABELEN = [
 ENTITEIT_MEERVOUD = {"huishouden": "huishoudens", "persoon": "personen"}
 
 
-def _systeem(gemeente: str):
+def _systeem(gemeente: str, beleid: Beleid = ()):
     try:
-        return systeem(gemeente)
+        # Approved policy versions (issue 12) are a Reform of the baseline, built once per version.
+        return systeem_met_beleid(gemeente, tuple(beleid)) if beleid else systeem(gemeente)
     except OnbekendeGemeente as fout:
         raise InvoerFout("gemeente", str(fout)) from None
 
@@ -59,10 +61,11 @@ def _situatie_fout(fout: SituationParsingError) -> InvoerFout:
     return InvoerFout(".".join(pad) or "situatie", f"deze waarde kan niet worden verwerkt ({node}).")
 
 
-def simulatie(situatie: dict, periode: str, gemeente: str = DEFAULT_GEMEENTE, trace: bool = False):
+def simulatie(situatie: dict, periode: str, gemeente: str = DEFAULT_GEMEENTE, trace: bool = False,
+              beleid: Beleid = ()):
     """Validate the situation and build an OpenFisca simulation for it."""
     parse_maand(periode)
-    tbs = _systeem(gemeente)
+    tbs = _systeem(gemeente, beleid)
     valideer_situatie(tbs, situatie)
     builder = SimulationBuilder()
     builder.set_default_period(periode)
@@ -80,12 +83,14 @@ def bereken(
     gemeente: str = DEFAULT_GEMEENTE,
     variabelen: list[str] | None = None,
     uitleg: bool = False,
+    beleid: Beleid = (),
 ) -> dict:
-    """Compute `variabelen` (default: the output contract) for the month `periode`."""
-    tbs = _systeem(gemeente)
+    """Compute `variabelen` (default: the output contract) for the month `periode`, with the approved policy
+    changes `beleid` (`maatwerk.regels.beleidsversies`; none: the ordinance as in the YAML files)."""
+    tbs = _systeem(gemeente, beleid)
     variabelen = list(variabelen or STANDAARD_VARIABELEN)
     _check_variabelen(tbs, variabelen)
-    tbs, sim = simulatie(situatie, periode, gemeente, trace=uitleg)
+    tbs, sim = simulatie(situatie, periode, gemeente, trace=uitleg, beleid=beleid)
 
     ids = {
         "huishouden": list(situatie["huishoudens"].keys()),

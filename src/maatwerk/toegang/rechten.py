@@ -55,8 +55,9 @@ UITLEG_VOORWAARDEN = {
                                 "`vierogen.betrokkenen`, `besluiten.services.eigen_werk`). Bij een bezwaar: wie het "
                                 "besluit voorbereidde of nam, hoort niet en beslist niet (Awb 7:5 lid 1 onder a, 10:3 "
                                 "lid 3; `besluiten.bezwaar`). Bij een indicator: niet de auteur, en twee "
-                                "verschillende personen keuren goed (`handhaving.indicatoren`). Anders: 409 "
-                                "`zelfde_persoon`.",
+                                "verschillende personen keuren goed (`handhaving.indicatoren`). Bij een "
+                                "beleidswijziging: wie haar voorstelde, keurt haar niet goed of af "
+                                "(`beleid.services.beoordeel`). Anders: 409 `zelfde_persoon`.",
     Voorwaarde.MET_GROND: "er is voor deze inwoner een geldige toestemming of wettelijke grondslag vastgelegd met de "
                           "medewerker (zijn domein of handhaving) als ontvanger en dit domein als bron (alleen inzien).",
     Voorwaarde.BEKENDGEMAAKT_BESLUIT: "de zaak heeft een bekendgemaakt besluit; de jurist noemt het kenmerk van het "
@@ -121,6 +122,8 @@ IB_VERGELIJKEN = "ib_vergelijken"
 HUISBEZOEK_VASTLEGGEN = "huisbezoek_vastleggen"
 INDICATOR_REGISTREREN = "indicator_registreren"
 INDICATOR_GOEDKEUREN = "indicator_goedkeuren"
+BELEID_VOORSTELLEN = "beleid_voorstellen"
+BELEID_GOEDKEUREN = "beleid_goedkeuren"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -158,6 +161,10 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # The register holds no personal data; approval is the 'twee ogen beleid' of seed 003.
     INDICATOR_REGISTREREN: ("indicator registreren", "handhaving"),
     INDICATOR_GOEDKEUREN: ("indicator goedkeuren (twee personen, niet de auteur)", "handhaving"),
+    # Municipal policy (issue 12): a change of a parameter of the ordinance, with its impact simulation
+    # (aggregates only, no personal data); a second, different person approves it (maatwerk.beleid).
+    BELEID_VOORSTELLEN: ("beleidswijziging voorstellen en impact inzien", "beleid"),
+    BELEID_GOEDKEUREN: ("beleidswijziging goedkeuren of afwijzen", "beleid"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -200,7 +207,11 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
                     ib_vergelijken=JA, huisbezoek_vastleggen=JA, indicator_registreren=JA,
                     indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
     # Policy without personal data: he may register and approve selection rules, never see whom they select.
-    BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
+    # Policy without personal data: he may register and approve selection rules, never see whom they select; and
+    # (issue 12) he proposes changes of the municipal parameters and sees their impact in aggregates; approving
+    # needs a second beleidsmedewerker (four eyes on the rules themselves).
+    BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
+                            beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.

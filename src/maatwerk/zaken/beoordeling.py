@@ -313,6 +313,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, ge
     `invoer` adds Regelkern inputs the case system does not store itself (e.g. kostensoort), validated by the
     Regelkern: {"huishouden": {"kostensoort": "overig"}, "personen": {"<inwoner id>": {...}}}.
     """
+    from maatwerk.beleid import versies as beleidsversies
     from maatwerk.regels.berekening import STANDAARD_VARIABELEN, bereken as regelkern
     from maatwerk.regels.invoer import InvoerFout
 
@@ -332,7 +333,9 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, ge
         # contract does not hold it (algemene bijstand).
         variabelen = (list(definitie.regelkern_variabelen) if definitie.regelkern_variabelen else
                       list(dict.fromkeys([*STANDAARD_VARIABELEN, *filter(None, [definitie.uitkomst_variabele])])))
-        uitkomst = regelkern(situatie.json, maand, gemeente, variabelen, True)
+        # The policy in force: the approved versions of the municipality (issue 12), recorded with the result.
+        versie = beleidsversies.actueel(gemeente)
+        uitkomst = regelkern(situatie.json, maand, gemeente, variabelen, True, beleid=versie.wijzigingen)
     except InvoerFout as fout:
         raise ValidationError({f"invoer.{fout.veld}" if fout.veld else "invoer": [fout.bericht]}) from None
     bedrag = None
@@ -355,7 +358,7 @@ def bereken(zaak: Zaak, gebruiker, *, maand: str, invoer: dict | None = None, ge
         berekening = Berekening.objects.create(
             zaak=actueel, maand=peil, gemeente=uitkomst["gemeente"], situatie=situatie.json,
             resultaat=uitkomst["resultaten"], uitleg=uitkomst.get("uitleg", {}), waarschuwingen=waarschuwingen,
-            bedrag=bedrag, gegevens=gegevens or {}, door=gebruiker,
+            bedrag=bedrag, gegevens=gegevens or {}, door=gebruiker, beleidsversie=versie.als_json(),
         )
         audit.log(gebruiker, beleid.CREATE, grond, zaak=actueel, inwoner=actueel.hoofdpersoon, onderwerp="berekening",
                   toelichting=f"maand {maand}")

@@ -490,6 +490,9 @@ class Berekening(models.Model):
     gegevens = models.JSONField(default=dict, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(default=timezone.now)
+    # The approved policy version the Regelkern applied (issue 12): {"nummer", "wijzigingen": [...]}; None for
+    # a computation made before policy versions existed (= version 0, the ordinance as adopted).
+    beleidsversie = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = "berekening"

@@ -25,6 +25,7 @@ from openfisca_core.variables import Variable
 
 from maatwerk.regels.entities import Huishouden
 from maatwerk.regels.regel import SoortBron, regel
+from maatwerk.regels.variables.bijstandsnorm import rollen
 
 PW = "Participatiewet"
 WERKWIJZER = "Divosa werkwijzer Maatwerk in de bijzondere bijstand (2014)"
@@ -335,7 +336,19 @@ class bb_inkomen_partners(Variable):
     label = "Netto-inkomen per maand van de aanvrager en zijn echtgenoot of partner"
 
     def formula(huishouden, period, parameters):
-        return huishouden.sum(huishouden.members("netto_maandinkomen", period), role=Huishouden.PARTNER)
+        # Hot rule of the bulk runs (issue 12, point 3): the partner mask is computed once per simulation
+        # (`bijstandsnorm.rollen`) and summed with one bincount, instead of OpenFisca's generic role-filtered
+        # `huishouden.sum(..., role=PARTNER)` that compares an array of role objects on every call. The readable
+        # rule is `inkomen_partners_referentie` below; tests/regels/test_bulk.py checks that both are equal.
+        inkomen = huishouden.members("netto_maandinkomen", period)
+        partner = rollen(huishouden)["partner"]
+        return np.bincount(huishouden.members_entity_id[partner], weights=inkomen[partner],
+                           minlength=huishouden.count)
+
+
+def inkomen_partners_referentie(huishouden, period):
+    """The readable form of `bb_inkomen_partners`: the sum of the partners' netto income (art. 35 lid 1, art. 32)."""
+    return huishouden.sum(huishouden.members("netto_maandinkomen", period), role=Huishouden.PARTNER)
 
 
 @regel(

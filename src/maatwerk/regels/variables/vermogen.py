@@ -8,7 +8,7 @@ from openfisca_core.variables import Variable
 
 from maatwerk.regels.entities import Huishouden
 from maatwerk.regels.regel import regel
-from maatwerk.regels.variables.bijstandsnorm import Leefvorm
+from maatwerk.regels.variables.bijstandsnorm import Leefvorm, rollen
 
 PW = "https://wetten.overheid.nl/BWBR0015703"
 
@@ -27,9 +27,18 @@ class vermogen_huishouden(Variable):
     label = "Vermogen van het gezin: partners en kinderen samen (medebewoners tellen niet mee)"
 
     def formula(huishouden, period, parameters):
-        leden = huishouden.members
-        gezin = leden.has_role(Huishouden.PARTNER) | leden.has_role(Huishouden.KIND)
-        return huishouden.sum(np.where(gezin, leden("vermogen", period), 0.0))
+        # Hot rule of the bulk runs (issue 12, point 3): the role masks are computed once per simulation
+        # (`bijstandsnorm.rollen`); `vermogen_huishouden_referentie` is the readable form, tested equal.
+        r = rollen(huishouden)
+        gezin = r["partner"] | r["kind"]
+        return huishouden.sum(np.where(gezin, huishouden.members("vermogen", period), 0.0))
+
+
+def vermogen_huishouden_referentie(huishouden, period):
+    """Readable form of `vermogen_huishouden`: partners and children, with OpenFisca's role test."""
+    leden = huishouden.members
+    gezin = leden.has_role(Huishouden.PARTNER) | leden.has_role(Huishouden.KIND)
+    return huishouden.sum(np.where(gezin, leden("vermogen", period), 0.0))
 
 
 @regel(

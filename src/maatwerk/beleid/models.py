@@ -1,0 +1,86 @@
+"""A proposed change of a municipal parameter, and the policy versions it becomes once a second person approves.
+
+A `Beleidsversie` is never edited or deleted (history kept; a besluit names the version it was computed with):
+version N of a municipality is the YAML overlay plus the changes of versions 1..N, each from its start date.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from maatwerk.beleid.parameters import PARAMETERS
+
+
+class VoorstelStatus(models.TextChoices):
+    VOORGESTELD = "voorgesteld", "wacht op goedkeuring"
+    GOEDGEKEURD = "goedgekeurd", "goedgekeurd"
+    AFGEWEZEN = "afgewezen", "afgewezen"
+
+
+class Beleidsvoorstel(models.Model):
+    gemeente = models.CharField(max_length=60)
+    parameter = models.CharField(max_length=120)
+    waarde = models.DecimalField(max_digits=12, decimal_places=4)  # as entered: percent or euro
+    ingangsdatum = models.DateField()
+    reden = models.TextField()
+    status = models.CharField(max_length=20, choices=VoorstelStatus.choices, default=VoorstelStatus.VOORGESTELD)
+    voorgesteld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    voorgesteld_op = models.DateTimeField(default=timezone.now)
+    beoordeeld_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                        blank=True, related_name="+")
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+    toelichting_beoordeling = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["-voorgesteld_op", "-id"]
+
+    @property
+    def definitie(self):
+        return PARAMETERS[self.parameter]
+
+    @property
+    def waarde_tekst(self) -> str:
+        return self.definitie.tekst(self.waarde)
+
+    def __str__(self) -> str:
+        return f"Voorstel {self.pk}: {self.parameter}"
+
+
+class OnveranderlijkeVersie(Exception):
+    pass
+
+
+class Beleidsversie(models.Model):
+    gemeente = models.CharField(max_length=60)
+    nummer = models.PositiveIntegerField()
+    voorstel = models.OneToOneField(Beleidsvoorstel, on_delete=models.PROTECT, related_name="versie")
+    parameter = models.CharField(max_length=120)
+    waarde = models.DecimalField(max_digits=12, decimal_places=4)  # as entered: percent or euro
+    ingangsdatum = models.DateField()
+    vastgesteld_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["gemeente", "nummer"]
+        constraints = [models.UniqueConstraint(fields=["gemeente", "nummer"], name="beleidsversie_uniek_nummer")]
+
+    @property
+    def definitie(self):
+        return PARAMETERS[self.parameter]
+
+    @property
+    def waarde_tekst(self) -> str:
+        return self.definitie.tekst(self.waarde)
+
+    def save(self, *args, **kwargs):
+        # History is kept: a version is written once and never changed (a correction is a new version).
+        if self.pk is not None:
+            raise OnveranderlijkeVersie("Een beleidsversie wordt nooit gewijzigd; stel een nieuwe wijziging voor.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise OnveranderlijkeVersie("Een beleidsversie wordt nooit verwijderd.")
+
+    def __str__(self) -> str:
+        return f"Beleidsversie {self.gemeente} {self.nummer}"
