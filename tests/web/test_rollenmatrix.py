@@ -76,9 +76,11 @@ def _naar_beoordeling(zaak, c):
 
 
 def _compleet(zaak, c):
-    # Wmo (issue 10): the cascade asks its steps in order; "nee" per step lets the next one be asked.
+    # Wmo (issue 10): the asked criteria in order; step a of the cascade solves the need, so the proposal here
+    # (afgewezen) rests on art. 4:4 lid 1 onder c and the later steps are not asked.
+    wmo = {**GUNSTIG, "cascade_eigen_kracht": "ja"}
     while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        waarde = GUNSTIG.get(ontbrekend[0].code, "ja") if zaak.domein == "wmo" else "ja"
+        waarde = wmo.get(ontbrekend[0].code, "ja") if zaak.domein == "wmo" else "ja"
         beoordeling.leg_bevinding_vast(zaak, c, criterium=ontbrekend[0].code, waarde=waarde, motivering=MOTIVERING)
     if zaak.definitie.rekent:
         beoordeling.bereken(zaak, c, maand="2026-01")

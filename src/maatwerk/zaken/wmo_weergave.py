@@ -42,7 +42,8 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
     begrote_kosten = BedragVeld(label="Begrote kosten", required=False, min_value=0,
                                 help_text="Bij een beroepskracht, woning, vervoer of sport.")
     voorziening = forms.ChoiceField(label="Soort voorziening voor de eigen bijdrage", choices=VOORZIENINGEN,
-                                    initial="doorlopend")
+                                    initial="doorlopend", required=False,
+                                    help_text="Niet gekozen: een doorlopende voorziening.")
     kostprijs = BedragVeld(label="Kostprijs per bijdrageperiode", required=False, min_value=0,
                            help_text="De bijdrage is nooit hoger dan de kostprijs (artikel 4:9, tweede lid). Leeg: "
                                      "de kostprijs in natura.")
@@ -86,7 +87,7 @@ def berekening(request, zaak: Zaak, verwerk):
     def actie(d):
         bereken_wmo(zaak, request.user, maand=d["maand"], pgb_soort=d.get("pgb_soort") or "geen",
                     natura_kostprijs=d.get("natura_kostprijs"), uren=d.get("uren"),
-                    begrote_kosten=d.get("begrote_kosten"), voorziening=d["voorziening"], kostprijs=d.get("kostprijs"),
+                    begrote_kosten=d.get("begrote_kosten"), voorziening=d.get("voorziening") or "doorlopend", kostprijs=d.get("kostprijs"),
                     omschrijving=d.get("omschrijving", ""), omvang=d.get("omvang", ""),
                     ingangsdatum=d.get("ingangsdatum"), einddatum=d.get("einddatum"))
 
