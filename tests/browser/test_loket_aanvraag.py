@@ -73,6 +73,19 @@ def test_aanvraag_met_twee_bestanden_en_de_consulent_ziet_haar(demo, telefoon, i
     toegankelijk(page)
     assert page.csp == []
 
+    # The same zaak in Mijn zaken: its status in plain words and the two files the resident sent.
+    page.get_by_role("link", name="Bekijk uw aanvraag in Mijn zaken").click()
+    expect(page.get_by_role("heading", name="Bijzondere bijstand", level=1)).to_be_visible()
+    expect(page.get_by_text("We hebben uw aanvraag ontvangen.", exact=False).first).to_be_visible()
+    documenten = page.get_by_role("heading", name="Documenten die u stuurde", level=2).locator("xpath=following-sibling::*[1]")
+    expect(documenten).to_contain_text("offerte.pdf")
+    expect(documenten).to_contain_text("bankafschrift.png")
+    toegankelijk(page)
+    pad = page.url.removeprefix(live_server.url)
+    page.get_by_role("link", name="Mijn zaken").first.click()
+    expect(page.get_by_role("heading", name="Mijn zaken", level=1)).to_be_visible()
+    expect(page.locator(f'a[href="{pad}"]')).to_have_text("Bijzondere bijstand")
+
     from maatwerk.zaken.models import Zaak
 
     zaak = Zaak.objects.get(aanvraag_via="online")
