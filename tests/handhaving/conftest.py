@@ -85,7 +85,7 @@ def client_met_uitkering(inkomen):
     """client_met_uitkering(ingang=, einde=None, regeling=...): an inwoner with a bekendgemaakt toekenning of an
     Inkomen zaak over that period (made directly: the besluit flow itself is tested in tests/besluiten)."""
 
-    def maak(*, ingang=dt.date(2026, 1, 1), einde=None, regeling="bijzondere_bijstand", bsn=None, status=Status.BEKENDGEMAAKT):
+    def maak(*, ingang=dt.date(2026, 1, 1), einde=None, regeling="algemene_bijstand", bsn=None, status=Status.BEKENDGEMAAKT):
         n = next(_teller)
         inwoner = personen.registreer_inwoner(
             inkomen, bsn=bsn or bsn_met_elfproef(40000000 + n * 7919), voornamen=f"Client{n}", achternaam="Vos",

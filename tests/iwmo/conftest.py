@@ -21,6 +21,7 @@ from maatwerk.besluiten import services as besluiten  # noqa: E402
 from maatwerk.iwmo import demo  # noqa: E402
 from maatwerk.iwmo.models import Aanbieder, Product  # noqa: E402
 from maatwerk.personen import services as personen  # noqa: E402
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
 from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
 from maatwerk.zaken.services import meld_zaak  # noqa: E402
@@ -65,8 +66,12 @@ def klaar(zaak, gebruiker):
     procedure.voer_uit(zaak, S.AANVRAAG, gebruiker, datum=D(2026, 1, 20))
     procedure.voer_uit(zaak, S.BEOORDELING, gebruiker, datum=D(2026, 1, 21))
     zaak.refresh_from_db()
-    for c in beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="ja",
+    # Every asked criterion in order, with the answer under which nothing stands in the way (the Wmo cascade of
+    # art. 4:3 lid 3 asks "nee" per step); in natura, so no pgb.
+    waarden = {**GUNSTIG, "vorm_pgb": "nee", "pgb_gewenst": "nee"}
+    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
+        c = ontbrekend[0]
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=waarden.get(c.code, "ja"),
                                        motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=D(2026, 1, 22), uitkomst="toegekend",
                        bedrag=Decimal("3900.00"))

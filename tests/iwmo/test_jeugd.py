@@ -31,8 +31,9 @@ def _jeugd_klaar(zaak, gebruiker):
     procedure.voer_uit(zaak, Status.AANVRAAG, gebruiker, datum=D(2026, 1, 20))
     procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, datum=D(2026, 1, 21))
     zaak.refresh_from_db()
-    for c in beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="nee",
+    # No referral, so the 5:4 questions follow once the route is answered; no pgb.
+    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code, waarde="nee",
                                        motivering="Ouders en school komen er samen niet uit; er is geen voorliggende hulp.")
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, gebruiker, datum=D(2026, 1, 22), uitkomst="toegekend",
                        bedrag=Decimal("3000.00"))

@@ -24,6 +24,7 @@ from maatwerk.besluiten.models import Bezwaarschrift
 from maatwerk.personen import services as personen
 from maatwerk.termijnen import bezwaartermijn
 from maatwerk.toegang.models import AuditRegel
+from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.zaken import beoordeling, onderzoek, procedure
 from maatwerk.zaken.documentmodellen import Document
 from maatwerk.zaken.models import CHECKLIST, Clientreactie, OnderzoekVersie, Status
@@ -71,8 +72,11 @@ def _zaak(gebruiker, bsn=BSN_INWONER, voornaam="Pedro", achternaam="Verhoef", *,
     procedure.voer_uit(zaak, Status.AANVRAAG, gebruiker, datum=begin + dt.timedelta(days=4))
     procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, datum=begin + dt.timedelta(days=5))
     zaak.refresh_from_db()
-    for c in zaak.definitie.criteria:
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde="ja",
+    # Every asked criterion in order, with the answer under which nothing stands in the way (the Wmo cascade of
+    # art. 4:3 lid 3 asks "nee" per step).
+    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
+        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code,
+                                       waarde=GUNSTIG.get(ontbrekend[0].code, "ja"),
                                        motivering="INTERN: rugklachten volgens de huisarts, niet voor de inwoner.")
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, gebruiker, datum=begin + dt.timedelta(days=6),
                        uitkomst="toegekend", bedrag=Decimal("3900.00"))

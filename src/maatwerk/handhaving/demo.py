@@ -2,9 +2,8 @@
 waiting), running benefits for three demo clients of its own, and two meldingen. The demo Inlichtingenbureau file is
 `demo_bestanden/ib_2026-11.csv` (layout in docs/handhaving.md); the handhaver imports it himself.
 
-DEMO SHORTCUT: the running benefits are besluiten 'overgenomen uit het vorige systeem' (created as
-bekendgemaakt, without a letter), because algemene bijstand as a regeling is built by another part of
-issue 11. They exist only so the comparison has a population."""
+DEMO SHORTCUT: the running benefits are algemene bijstand besluiten 'overgenomen uit het vorige systeem' (created
+as bekendgemaakt, without a letter or a computation); they exist only so the comparison has a population."""
 
 from __future__ import annotations
 
@@ -88,7 +87,7 @@ def _lopende_uitkering(consulent, **persoon) -> None:
                                           woonplaats="Berkel en Rodenrijs", **persoon)
     huishouden = personen.maak_huishouden(consulent, naam=f"Huishouden {inwoner.achternaam}", aanvrager=inwoner)
     zaak = Zaak.objects.create(
-        regeling="bijzondere_bijstand", huishouden=huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
+        regeling="algemene_bijstand", huishouden=huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
         omschrijving="Periodieke bijstand, overgenomen uit het vorige systeem (demo).", ontvangen_op=BEGIN_UITKERING,
         besluit_uitkomst=Uitkomst.TOEGEKEND, besluitdatum=BEGIN_UITKERING, aangemaakt_door=consulent)
     Besluit.objects.create(

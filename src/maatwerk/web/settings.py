@@ -387,6 +387,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentBronEnum": "maatwerk.zaken.documentmodellen.Bron",
         "BronEnum": "maatwerk.toegang.models.Toestemming.Bron",  # the name it had before documents also had a `bron`
         "InhoudstypeEnum": "maatwerk.zaken.documentmodellen.Inhoudstype",
+        "DomeinEnum": "maatwerk.zaken.regelingen.DOMEIN_KEUZES",  # Wmo, Jeugd, Inkomen
+        "ZorgdomeinEnum": "maatwerk.iwmo.models.DOMEIN_KEUZES",  # providers and messages: Wmo and Jeugd only
     },
 }
 
