@@ -78,9 +78,11 @@ def _naar_beoordeling(zaak, c):
 def _compleet(zaak, c):
     # Wmo (issue 10): the asked criteria in order; step a of the cascade solves the need, so the proposal here
     # (afgewezen) rests on art. 4:4 lid 1 onder c and the later steps are not asked.
+    # Jeugd: no referral, and the family finds its own solution (art. 5:4 onder a), so the refusal has its ground.
     wmo = {**GUNSTIG, "cascade_eigen_kracht": "ja"}
+    jeugd = {"verwijzing_arts": "nee", "oplossing_eigen_kracht_of_omgeving": "ja", "pgb_gewenst": "nee"}
     while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        waarde = wmo.get(ontbrekend[0].code, "ja") if zaak.domein == "wmo" else "ja"
+        waarde = {"wmo": wmo, "jeugd": jeugd}.get(zaak.domein, {}).get(ontbrekend[0].code, "ja")
         beoordeling.leg_bevinding_vast(zaak, c, criterium=ontbrekend[0].code, waarde=waarde, motivering=MOTIVERING)
     if zaak.definitie.rekent:
         beoordeling.bereken(zaak, c, maand="2026-01")

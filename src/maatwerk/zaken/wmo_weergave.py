@@ -6,6 +6,7 @@ words, and the refusal grounds that follow from the findings. The rules themselv
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from maatwerk.personen.validators import parse_maand
 from maatwerk.toegang.forms import NLFormulier
@@ -69,7 +70,10 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
 
     def clean_maand(self):
         waarde = self.cleaned_data["maand"].strip()
-        parse_maand(waarde, "maand")
+        try:
+            parse_maand(waarde, "maand")
+        except ValidationError as fout:  # a field's own error: the message, not a dict naming the field again
+            raise ValidationError(fout.message_dict["maand"]) from None
         return waarde
 
     def clean(self):
