@@ -61,7 +61,7 @@ def test_zaakpagina_vult_het_formulier_met_het_script(demo, inloggen, live_serve
     from maatwerk.web.formulier_bewaren import BERICHT
     from maatwerk.zaken.models import Zaak
 
-    zaak = Zaak.objects.get(regeling="wmo_maatwerkvoorziening")
+    zaak = Zaak.objects.get(regeling="wmo_maatwerkvoorziening", hoofdpersoon__voornamen__startswith="Floris")
     page = inloggen("consulent_wmo")
     page.goto(f"{live_server.url}/zaken/{zaak.pk}/")
     veld = page.locator("#id_onderzoek-behoefte")

@@ -74,8 +74,9 @@ def test_consulent_jeugd_verleent_jeugdhulp_via_de_huisarts(page, live_server, j
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
     page.goto(f"{live_server.url}/zaken/{jeugdzaak.pk}/")
-    # Before the route is known, the 5:4 cascade is still listed as to be established.
-    expect(page.locator("#bevindingen .nl-alert--warning")).to_contain_text("op eigen kracht")
+    # Before the route is known, the route is asked first; the 5:4 questions wait for its answer.
+    expect(page.locator("#bevindingen .nl-alert--warning")).to_contain_text("door de huisarts")
+    expect(page.locator("#bevindingen .nl-alert--warning")).not_to_contain_text("op eigen kracht")
     controleer(page, "zaak jeugdhulp in beoordeling")
 
     for vraag, (waarde, motivering) in BEVINDINGEN.items():
