@@ -83,6 +83,17 @@ def parse_maand(waarde: str, veld: str = "maand") -> dt.date:
     return dt.date(int(m.group(1)), int(m.group(2)), 1)
 
 
+def maandveld(waarde: str) -> str:
+    """A form's month field: the text 'JJJJ-MM' without spaces, or the field's own error (the message, not a dict
+    naming the field again, which a form's clean_<veld> may not raise)."""
+    waarde = waarde.strip()
+    try:
+        parse_maand(waarde, "maand")
+    except ValidationError as fout:
+        raise ValidationError(fout.message_dict["maand"]) from None
+    return waarde
+
+
 def valideer_eerste_van_maand(waarde: dt.date) -> None:
     if waarde is not None and waarde.day != 1:
         raise ValidationError("Maand: sla een maand op als de eerste dag van die maand.", code="maand")

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from maatwerk.personen.validators import parse_maand
+from maatwerk.personen.validators import maandveld
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
 from maatwerk.zaken.models import (
@@ -250,12 +250,7 @@ class BerekeningFormulier(NLFormulier, forms.Form):
             self.fields["kostensoort"].widget.attrs["class"] = "nl-select"
 
     def clean_maand(self):
-        waarde = self.cleaned_data["maand"].strip()
-        try:
-            parse_maand(waarde, "maand")
-        except ValidationError as fout:
-            raise ValidationError(fout.message_dict["maand"]) from None
-        return waarde
+        return maandveld(self.cleaned_data["maand"])
 
 
 class GoedkeuringFormulier(NLFormulier, forms.Form):

@@ -7,10 +7,9 @@ Own module, like the documents section: `views._zaak_context` merges `sectie(...
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from maatwerk.personen.validators import parse_maand
+from maatwerk.personen.validators import maandveld
 from maatwerk.toegang import beleid, rechten
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
@@ -47,12 +46,7 @@ class JeugdPgbFormulier(NLFormulier, forms.Form):
         super().__init__(*args, **kwargs)
 
     def clean_maand(self):
-        waarde = self.cleaned_data["maand"].strip()
-        try:
-            parse_maand(waarde, "maand")
-        except ValidationError as fout:
-            raise ValidationError(fout.message_dict["maand"]) from None
-        return waarde
+        return maandveld(self.cleaned_data["maand"])
 
 
 def sectie(request, zaak: Zaak, formulieren: dict) -> dict:

@@ -6,9 +6,8 @@ words, and the refusal grounds that follow from the findings. The rules themselv
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from maatwerk.personen.validators import parse_maand
+from maatwerk.personen.validators import maandveld
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
 from maatwerk.zaken import cascade
@@ -69,12 +68,7 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
                 del self.fields[naam]
 
     def clean_maand(self):
-        waarde = self.cleaned_data["maand"].strip()
-        try:
-            parse_maand(waarde, "maand")
-        except ValidationError as fout:  # a field's own error: the message, not a dict naming the field again
-            raise ValidationError(fout.message_dict["maand"]) from None
-        return waarde
+        return maandveld(self.cleaned_data["maand"])
 
     def clean(self):
         d = super().clean()
