@@ -30,7 +30,7 @@ def _leg_gunstig(zaak, gebruiker, *, behalve=()):
     for c in WMO_REGELING.criteria:
         if c.vervallen or c.code in behalve:
             continue
-        if c.alleen_als and beoordeling.huidige_waarden(zaak).get(c.alleen_als[0]) != c.alleen_als[1]:
+        if not c.nodig_bij(beoordeling.huidige_waarden(zaak)):
             continue
         _leg(zaak, gebruiker, c.code, GUNSTIG[c.code])
 

@@ -44,8 +44,7 @@ def _bevindingen(zaak, gebruiker, *, pgb: bool, anders: dict | None = None):
     for c in REGELINGEN["wmo_maatwerkvoorziening"].criteria:
         if c.vervallen:
             continue
-        waarden = beoordeling.huidige_waarden(zaak)
-        if c.alleen_als and waarden.get(c.alleen_als[0]) != c.alleen_als[1]:
+        if not c.nodig_bij(beoordeling.huidige_waarden(zaak)):
             continue
         waarde = anders.get(c.code, "ja" if c.code == "vorm_pgb" and pgb else GUNSTIG[c.code])
         beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=waarde, motivering=REDEN)

@@ -22,7 +22,7 @@ from decimal import Decimal
 from maatwerk.demo.gegevens import Casus, Persoon, _bevindingen, _maandtekst, _stap
 from maatwerk.personen.models import Relatie, Rol
 from maatwerk.toegang import rollen as r
-from maatwerk.zaken import onderzoek
+from maatwerk.zaken import beoordeling, onderzoek
 from maatwerk.zaken.models import CHECKLIST, Status
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken.services import meld_zaak
@@ -50,8 +50,8 @@ def _overige_gunstig(zaak, u, reden: str, *, behalve=(), waarden: dict | None = 
     for c in WMO.criteria:
         if c.vervallen or c.code in behalve:
             continue
-        huidige = dict(zaak.actuele_bevindingen().values_list("criterium", "waarde"))
-        if c.code in huidige or (c.alleen_als and huidige.get(c.alleen_als[0]) != c.alleen_als[1]):
+        huidige = beoordeling.huidige_waarden(zaak)
+        if c.code in huidige or not c.nodig_bij(huidige):
             continue
         waarde, motivering = waarden.get(c.code, (GUNSTIG[c.code], reden))
         _bevindingen(zaak, u, {c.code: (waarde, motivering)})
