@@ -165,7 +165,7 @@ def test_onleesbare_bestanden_geven_een_melding_en_bewaren_niets(data, melding, 
 
 def test_een_301_inlezen_als_aanbiedersbericht_wordt_geweigerd(besluit, wmo, aanbod):
     uit = _toewijzen(besluit, wmo, aanbod)
-    with pytest.raises(ValidationError, match="Maatwerk leest alleen 305, 307, 315 en 317"):
+    with pytest.raises(ValidationError, match="Maatwerk leest alleen 305, 307, 315 en 317 en de retourberichten 302 en 320"):
         services.importeer(wmo, uit.xml.encode(), vandaag=VANDAAG)
 
 

@@ -54,6 +54,9 @@ def importeer(args) -> int:
     except PermissionDenied as fout:
         return _fout(str(fout) or "geen toegang.")
     retour = resultaat.retour
+    if retour is None:  # a 302/320 is a retourbericht itself: recorded, not answered
+        print(resultaat.samenvatting)
+        return 0
     doel = Path(args.retour) if args.retour else pad.parent
     if not doel.is_dir():
         return _fout(f"--retour: '{doel}' is geen map.")
@@ -92,7 +95,8 @@ def exporteer(args) -> int:
 
 def voeg_toe(sub, django_setup) -> None:
     """Add `iwmo importeer|exporteer` to the `maatwerk` command (cli.py)."""
-    i = sub.add_parser("iwmo", help="iWmo/iJw-berichten als bestand: importeer een 305/307/315/317, exporteer een bericht")
+    i = sub.add_parser("iwmo", help="iWmo/iJw-berichten als bestand: importeer een 305/307/315/317 of "
+                                      "een retour 302/320, exporteer een bericht (301, 319, retourbericht)")
     isub = i.add_subparsers(dest="iwmo_opdracht", parser_class=sub._parser_class)
     im = isub.add_parser("importeer", help="lees een bericht van een aanbieder in en schrijf het retourbericht")
     im.add_argument("bestand", metavar="FILE", help="het XML-bestand")
@@ -100,7 +104,7 @@ def voeg_toe(sub, django_setup) -> None:
     im.add_argument("--zaak", type=int, help="nummer van de zaak (anders gezocht via toewijzingnummer of BSN)")
     im.add_argument("--retour", help="map voor het retourbericht (standaard: de map van FILE)")
     im.set_defaults(func=lambda a: (django_setup(), importeer(a))[1])
-    ex = isub.add_parser("exporteer", help="schrijf een bericht (301 of retourbericht) als XML-bestand")
+    ex = isub.add_parser("exporteer", help="schrijf een bericht (301, 319 of retourbericht) als XML-bestand")
     ex.add_argument("bericht", metavar="BERICHT_ID", help="nummer van het bericht")
     ex.add_argument("--gebruiker", required=True, help="gebruikersnaam van de consulent")
     ex.add_argument("--uit", help="bestand of map (standaard: de bestandsnaam van het bericht in de huidige map)")

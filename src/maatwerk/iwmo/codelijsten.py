@@ -31,13 +31,17 @@ def namespace(domein: str, bericht: str) -> str:
 # COD002-VEKTIS Berichtcode.
 BERICHTCODE = {
     WMO: {"301": "414", "302": "415", "305": "418", "306": "419", "307": "420", "308": "421",
-          "315": "444", "316": "445", "317": "480", "318": "481"},
+          "315": "444", "316": "445", "317": "480", "318": "481", "319": "482", "320": "483"},
     JEUGD: {"301": "436", "302": "437", "305": "438", "306": "439", "307": "440", "308": "441",
-            "315": "446", "316": "447", "317": "486", "318": "487"},
+            "315": "446", "316": "447", "317": "486", "318": "487", "319": "488", "320": "489"},
 }
+# The codes of 319 and 320 (antwoordbericht and its retour) follow the numbering of the others but are NOT checked
+# against the published COD002-VEKTIS list (see docs/iwmo.md).
 
 # The messages a provider sends and the retourbericht the municipality answers with.
 RETOUR_VAN = {"305": "306", "307": "308", "315": "316", "317": "318"}
+# The retourberichten a provider sends on the municipality's messages (302 on a 301, 320 on a 319).
+RETOUR_OP_ONS = {"302": "301", "320": "319"}
 SOORT_NAAM = {
     "301": "Toewijzing", "302": "Retour toewijzing", "305": "Start zorg", "306": "Retour start zorg",
     "307": "Stop zorg", "308": "Retour stop zorg", "315": "Verzoek om toewijzing", "316": "Retour verzoek om toewijzing",

@@ -127,6 +127,10 @@ class Toewijzing(models.Model):
     zorg_gestart_op = models.DateField("zorg gestart op", null=True, blank=True)
     zorg_gestopt_op = models.DateField("zorg gestopt op", null=True, blank=True)
     reden_beeindiging = models.CharField(max_length=2, blank=True)
+    # The provider's answer on the 301 (its 302): None while no 302 came in; True when the ToegewezenProduct got
+    # retourcode 0200 (geen opmerking), False otherwise, with the codes it gave.
+    geaccepteerd = models.BooleanField("door de aanbieder geaccepteerd", null=True, blank=True)
+    retourcodes_aanbieder = models.CharField("retourcodes van de aanbieder (302)", max_length=50, blank=True)
     toegewezen_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     toegewezen_op = models.DateTimeField(default=timezone.now)
 
@@ -148,6 +152,17 @@ class Toewijzing(models.Model):
     @property
     def reden_beeindiging_tekst(self) -> str:
         return cl.REDEN_BEEINDIGING.get(self.reden_beeindiging, self.reden_beeindiging)
+
+    @property
+    def acceptatie_tekst(self) -> str:
+        """What the provider answered on the 301, for a person (no bare codes)."""
+        if self.geaccepteerd is None:
+            return "nog geen antwoord van de aanbieder (302)"
+        if self.geaccepteerd:
+            return "geaccepteerd door de aanbieder"
+        uitleg = "; ".join(f"{c} {cl.RETOURCODES.get(c, 'onbekende code').rstrip('.').lower()}"
+                           for c in self.retourcodes_aanbieder.split())
+        return f"niet geaccepteerd door de aanbieder ({uitleg})"
 
 
 class Richting(models.TextChoices):

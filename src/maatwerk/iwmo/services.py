@@ -25,7 +25,8 @@ from django.utils import timezone
 from maatwerk import formaat
 from maatwerk.besluiten.models import MET_VERSTREKKING, Besluit, Status as BesluitStatus, Vorm
 from maatwerk.iwmo import codelijsten as cl
-from maatwerk.iwmo import xmlbericht
+from maatwerk.iwmo import antwoorden, xmlbericht
+from maatwerk.iwmo.schema import OngeldigGemaakt
 from maatwerk.iwmo.models import (
     Aanbieder,
     Bericht,
@@ -167,7 +168,10 @@ def _stuur_301(gebruiker, toewijzing: Toewijzing, *, nu: dt.datetime | None = No
                                      toewijzing=toewijzing, aanbieder=toewijzing.aanbieder, afzender=cl.GEMEENTECODE,
                                      dagtekening=nu.date(), xml="", status=BerichtStatus.AANGEMAAKT, door=gebruiker)
     bericht.identificatie = f"MW{bericht.pk:010d}"
-    data = xmlbericht.bouw_301(huidige, identificatie=bericht.identificatie, dagtekening=nu.date(), moment=nu)
+    try:
+        data = xmlbericht.bouw_301(huidige, identificatie=bericht.identificatie, dagtekening=nu.date(), moment=nu)
+    except OngeldigGemaakt as fout:  # e.g. an address the schema refuses: say which element, never send it
+        raise ValidationError({"__all__": [f"De toewijzing kan niet als 301 worden gemaakt: {fout}"]}) from None
     controle = xmlbericht.lees_301(data, vandaag=nu.date())
     if not controle.goed:  # never offer a 301 that breaks the standard's rules
         raise ValidationError({"__all__": ["De toewijzing kan niet als 301 worden gemaakt: "
@@ -193,6 +197,8 @@ class ImportResultaat:
     @property
     def samenvatting(self) -> str:
         naam = self.bericht.type_tekst
+        if self.goed and self.retour is None:  # a 302/320: a retourbericht is not answered
+            return f"{naam} ontvangen en verwerkt ({', '.join(self.bericht.retourcodes_tekst)})."
         if self.goed:
             return f"{naam} ontvangen en verwerkt; het retourbericht (retourcode {cl.GEEN_OPMERKING}) staat klaar."
         return f"{naam} afgekeurd: {self.bericht.fouten}"
@@ -210,6 +216,11 @@ def importeer(gebruiker, data: bytes, *, bestandsnaam: str = "", zaak: Zaak | No
     if zaak is not None:
         vereis(gebruiker, zaak, beleid.CHANGE, "iwmo-bericht (import)", bestandsnaam[:100])
     try:
+        root, domein, soort = xmlbericht.ontleed(data)
+        if soort in cl.RETOUR_OP_ONS:  # 302/320: the provider's retour on our 301/319
+            bericht = antwoorden.importeer_retour(gebruiker, root, domein, soort, data, bestandsnaam=bestandsnaam,
+                                                  zaak=zaak, vandaag=vandaag)
+            return ImportResultaat(bericht, None, None)
         gelezen = xmlbericht.lees(data, vandaag=vandaag)
     except OnleesbaarBericht as fout:
         raise ValidationError({"bestand": [str(fout)]}) from None
@@ -234,7 +245,10 @@ def importeer(gebruiker, data: bytes, *, bestandsnaam: str = "", zaak: Zaak | No
                                         status=BerichtStatus.AANGEMAAKT, retourcodes=" ".join(codes), antwoord_op=bericht,
                                         door=gebruiker)
         retour.identificatie = f"MW{retour.pk:010d}"
-        retour.xml = xmlbericht.bouw_retour(gelezen, identificatie=retour.identificatie, dagtekening=vandaag).decode("utf-8")
+        try:
+            retour.xml = xmlbericht.bouw_retour(gelezen, identificatie=retour.identificatie, dagtekening=vandaag).decode("utf-8")
+        except OngeldigGemaakt as fout:  # not expected (lees refuses what cannot be answered); never a 500
+            raise ValidationError({"bestand": [f"Het retourbericht kan niet worden gemaakt: {fout}"]}) from None
         retour.bestandsnaam = f"{cl.PREFIX[retour.domein]}{retour.soort}_{retour.identificatie}.xml"
         retour.save()
     return ImportResultaat(bericht, retour, gelezen)
@@ -417,6 +431,7 @@ def _beoordeel_verzoek(gebruiker, verzoek, akkoord, reden, besluit, nu) -> Beric
         verzoek.status, verzoek.reden_afwijzing = VerzoekStatus.AFGEWEZEN, reden.strip()[:2000]
         verzoek.behandeld_door, verzoek.behandeld_op = gebruiker, timezone.now()
         verzoek.save()
+        antwoorden.stuur_319(gebruiker, verzoek, nu=nu)  # the provider hears the refusal and its reason
         return None
     if verzoek.toewijzing is not None:  # 317 TeWijzigenProduct: the same toewijzingnummer, changed
         t = verzoek.toewijzing
@@ -447,6 +462,7 @@ def _beoordeel_verzoek(gebruiker, verzoek, akkoord, reden, besluit, nu) -> Beric
     verzoek.status, verzoek.resultaat = VerzoekStatus.TOEGEWEZEN, t
     verzoek.behandeld_door, verzoek.behandeld_op = gebruiker, timezone.now()
     verzoek.save()
+    antwoorden.stuur_319(gebruiker, verzoek, nu=nu)  # the answer on the verzoek, beside the (new) 301
     return bericht
 
 

@@ -5,9 +5,10 @@ The structure follows the message definitions of release 3.2 (Zorginstituut Nede
 informatiemodel.istandaarden.nl): root `Bericht` in the message's namespace, `Header` (BerichtCode,
 BerichtVersie 3, BerichtSubversie 2, Afzender, Ontvanger, BerichtIdentificatie with Identificatie and
 Dagtekening, XsdVersie) and `Client`; composite types (Naam, Product, Omvang, Geboortedatum) in the basisschema
-namespace. The official XSDs are not vendored (no copy with a clear licence was found, see docs/iwmo.md), so
-`lees` checks the structure and the technical rules itself; every finding names its element and its rule
-(CS = constraint, TR = technische regel, RS = restrictie) and carries the retourcode of WJ001.
+namespace. The official XSDs are not vendored (no copy with a clear licence was found, see docs/iwmo.md);
+Maatwerk's own XSDs (`iwmo/xsd/`, `schema.py`) check the structure first, and every message made here must
+match them. `lees` then checks the technical rules; every finding names its element and its rule
+(XSD = schema, CS = constraint, TR = technische regel, RS = restrictie) and carries the retourcode of WJ001.
 
 Parsing uses defusedxml: no DTDs, no entity expansion, no external references (a message is untrusted input).
 """
@@ -23,6 +24,7 @@ import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from maatwerk.iwmo import codelijsten as cl
+from maatwerk.iwmo import schema as xsd
 from maatwerk.personen.validators import elfproef
 
 # The GGK accepts files up to 25 MB (foutcode IB003); one message of a provider is far smaller. A file above
@@ -172,7 +174,7 @@ def bouw_301(toewijzingen, *, identificatie: str, dagtekening: dt.date, moment: 
     s.el(huis, "Huisnummer", inwoner.huisnummer, basis=True)
     if inwoner.huisnummertoevoeging:
         s.el(huis, "HuisnummerToevoeging", inwoner.huisnummertoevoeging[:4], basis=True)
-    s.el(adres, "Postcode", inwoner.postcode.replace(" ", ""), basis=True)
+    s.el(adres, "Postcode", inwoner.postcode.replace(" ", "").upper(), basis=True)
     s.el(adres, "Plaatsnaam", inwoner.woonplaats[:24], basis=True)
     producten = s.el(c, "ToegewezenProducten")
     for t in toewijzingen:
@@ -194,12 +196,20 @@ def bouw_301(toewijzingen, *, identificatie: str, dagtekening: dt.date, moment: 
         s.el(o, "Volume", t.volume, basis=True)
         s.el(o, "Eenheid", t.eenheid, basis=True)
         s.el(o, "Frequentie", t.frequentie, basis=True)
-    return _als_bytes(root)
+    return _gecontroleerd(root, domein, "301")
 
 
 def _als_bytes(root) -> bytes:
     ET.indent(root)
     return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def _gecontroleerd(root, domein: str, soort: str) -> bytes:
+    """The message as bytes, after checking it against its schema: Maatwerk never offers a message that does
+    not match (raises schema.OngeldigGemaakt, which the services turn into a Dutch message)."""
+    data = _als_bytes(root)
+    xsd.controleer_gemaakt(data, domein, soort)
+    return data
 
 
 def bouw_retour(gelezen: Gelezen, *, identificatie: str, dagtekening: dt.date) -> bytes:
@@ -228,7 +238,7 @@ def bouw_retour(gelezen: Gelezen, *, identificatie: str, dagtekening: dt.date) -
                 s.el(r, "ToewijzingNummer" if "ToewijzingNummer" in regel.waarden else "ReferentieAanbieder", regel.sleutel)
             _codes(s, r, regel.bevindingen, niet_beoordeeld=client_afgekeurd)
         _codes(s, c, gelezen.client_bevindingen, niet_beoordeeld=kop_afgekeurd)
-    return _als_bytes(root)
+    return _gecontroleerd(root, gelezen.domein, retour)
 
 
 def _codes(s: _Schrijver, ouder, bevindingen: list[Bevinding], *, niet_beoordeeld: bool = False) -> None:
@@ -351,9 +361,9 @@ def _nummer(lezer, ouder, naam, pad, bevindingen, verplicht=True) -> str | None:
     return waarde
 
 
-def lees(data: bytes, *, vandaag: dt.date) -> Gelezen:
-    """Read and check a message. Raises OnleesbaarBericht when no retourbericht can be made (too big, not XML,
-    not an iWmo/iJw 3.2 message we accept); otherwise returns the values and the findings per berichtklasse."""
+def ontleed(data: bytes):
+    """Parse a file safely and name its message: (root, domein, soort). Raises OnleesbaarBericht when it is no
+    iWmo/iJw 3.2 message at all (too big, empty, not XML, a DTD or entities, another root or namespace)."""
     if len(data) > MAX_BYTES:
         raise OnleesbaarBericht("Bestand", f"het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB; een bericht van "
                                            "een aanbieder is veel kleiner. Controleer of u het juiste bestand koos.")
@@ -374,11 +384,43 @@ def lees(data: bytes, *, vandaag: dt.date) -> Gelezen:
         raise OnleesbaarBericht("Bericht", f"het hoofdelement is '{_lokaal(root.tag)[:40]}' in namespace "
                                            f"'{ns[:80] or 'geen'}'; verwacht een iWmo- of iJw-3.2-bericht.")
     domein, soort = _NAAR_SOORT[ns]
-    if soort not in cl.RETOUR_VAN:
+    if soort not in cl.RETOUR_VAN and soort not in cl.RETOUR_OP_ONS:
         raise OnleesbaarBericht("Bericht", f"een {cl.PREFIX[domein]}{soort} ({cl.SOORT_NAAM[soort].lower()}) wordt niet "
                                            "door een aanbieder aan de gemeente gestuurd; Maatwerk leest alleen 305, 307, "
-                                           "315 en 317.")
-    return _lees_inhoud(_Lezer(root, domein, soort), vandaag)
+                                           "315 en 317 en de retourberichten 302 en 320.")
+    return root, domein, soort
+
+
+def lees(data: bytes, *, vandaag: dt.date) -> Gelezen:
+    """Read and check a 305/307/315/317. Raises OnleesbaarBericht when no retourbericht can be made (see
+    `ontleed`); otherwise returns the values and the findings per berichtklasse."""
+    root, domein, soort = ontleed(data)
+    if soort not in cl.RETOUR_VAN:
+        raise OnleesbaarBericht("Bericht", f"een {cl.PREFIX[domein]}{soort} is een retourbericht; lees het met "
+                                           "xml_antwoord.lees_retour.")
+    fouten = xsd.valideer(root, domein, soort)
+    gelezen = _lees_inhoud(_Lezer(root, domein, soort), vandaag)
+    if fouten:
+        _afgekeurd_op_schema(gelezen, fouten)
+    return gelezen
+
+
+def _afgekeurd_op_schema(gelezen: Gelezen, fouten) -> None:
+    """A message that does not match its schema is rejected as a whole before the business rules: retourcode
+    0001 ("afgekeurd om technische redenen", WJ001) on the header, each schema error with its element; the
+    client and the product lines are then not judged (0233). The values read leniently only serve to address the
+    retourbericht; without a valid sender or identification no retourbericht can be made at all."""
+    for element, waarde, uitleg in (("Header/Afzender", gelezen.header.get("Afzender"), "een AGB-code van 8 cijfers"),
+                                    ("Header/BerichtIdentificatie/Identificatie", gelezen.header.get("Identificatie"),
+                                     "ten hoogste 12 letters, cijfers of '-'")):
+        if not waarde or not re.fullmatch(r"\d{8}" if element == "Header/Afzender" else r"[A-Za-z0-9\-]{1,12}", waarde):
+            fout = next((f for f in fouten if f.element.startswith(element)), None)
+            raise OnleesbaarBericht(element, f"{fout.tekst if fout else 'ontbreekt of is ongeldig.'} Verwacht {uitleg}; "
+                                             "zonder geldige afzender en identificatie kan Maatwerk geen retourbericht maken.")
+    gelezen.header_bevindingen = [Bevinding(f.element, f.tekst, "XSD", AFGEKEURD) for f in fouten]
+    gelezen.client_bevindingen = []
+    for regel in gelezen.regels:
+        regel.bevindingen = []
 
 
 def lees_301(data: bytes, *, vandaag: dt.date) -> Gelezen:
