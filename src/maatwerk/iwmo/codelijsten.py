@@ -46,6 +46,7 @@ SOORT_NAAM = {
     "301": "Toewijzing", "302": "Retour toewijzing", "305": "Start zorg", "306": "Retour start zorg",
     "307": "Stop zorg", "308": "Retour stop zorg", "315": "Verzoek om toewijzing", "316": "Retour verzoek om toewijzing",
     "317": "Verzoek om wijziging", "318": "Retour verzoek om wijziging",
+    "319": "Antwoord op verzoek", "320": "Retour antwoord op verzoek",
 }
 
 # WJ756 Eenheid.

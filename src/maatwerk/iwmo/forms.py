@@ -46,8 +46,9 @@ class ToewijzingFormulier(NLFormulier, forms.Form):
 
 class ImportFormulier(NLFormulier, forms.Form):
     bestand = forms.FileField(label="Bericht van een aanbieder (XML)",
-                              help_text="Een 305 (start zorg), 307 (stop zorg), 315 (verzoek om toewijzing) of 317 "
-                                        "(verzoek om wijziging), ten hoogste 2 MB.",
+                              help_text="Een 305 (start zorg), 307 (stop zorg), 315 (verzoek om toewijzing), 317 "
+                                        "(verzoek om wijziging), of het antwoord van de aanbieder op ons bericht: "
+                                        "302 (retour toewijzing) of 320 (retour antwoord op verzoek); ten hoogste 2 MB.",
                               widget=forms.FileInput(attrs={"accept": ".xml,application/xml,text/xml"}),
                               error_messages={"required": "Bestand: kies een bestand.",
                                               "empty": "Bestand: dit bestand is leeg.",
