@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -308,3 +309,36 @@ def test_kill_9_verliest_geen_bevestigde_schrijfactie(omgeving):
     opgeslagen = {r[0] for r in db.sql("SELECT id FROM personen_inwoner")}
     assert set(bevestigd) <= opgeslagen, f"bevestigd maar niet opgeslagen: {set(bevestigd) - opgeslagen}"
     _elke_rij_heeft_audit(db)
+
+
+def test_terugkoppeling_meldpunt_remt_ook_bij_parallelle_pogingen(omgeving):
+    """16 parallel guesses at the code of one kenmerk (issue 11, point 3): never a 500, and at most the limit
+    gets an answer; the rest get 429. The counter is in the database, so it holds across the 3 workers."""
+    import http.cookiejar
+    import re
+
+    from maatwerk.handhaving import remmen
+
+    _, server, _ = omgeving
+    basis = f"http://127.0.0.1:{server.poort}/loket/melden/volgen/"
+    koekjes = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(koekjes))
+    with opener.open(basis, timeout=30) as r:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.read().decode()).group(1)
+    cookie = "; ".join(f"{c.name}={c.value}" for c in koekjes)
+
+    def raad(i):
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "kenmerk": "HM-2026-00001",
+                                       "code": f"ABCDEFGH{i:02d}"}).encode()
+        req = urllib.request.Request(basis, data=data, method="POST",
+                                     headers={"Cookie": cookie, "Referer": basis})
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                return r.status
+        except urllib.error.HTTPError as fout:
+            return fout.code
+
+    codes = _parallel(raad, range(16))
+    assert all(c < 500 for c in codes), codes
+    assert set(codes) <= {404, 429}, codes
+    assert codes.count(404) <= remmen.MAX_PER_KENMERK and codes.count(429) >= 16 - remmen.MAX_PER_KENMERK

@@ -146,3 +146,24 @@ class IndicatorGoedkeuren(APIView):
         indicatoren.keur_goed(request.user, indicator, _formulier(forms.GoedkeuringFormulier, request)["toelichting"])
         indicator.refresh_from_db()
         return Response(weergave.indicator(indicator), status=status.HTTP_201_CREATED)
+
+
+class IndicatorWijzigen(APIView):
+    @extend_schema(summary="Een nieuwe versie van een indicator voorstellen (weer twee goedkeuringen nodig)",
+                   request=OpenApiTypes.OBJECT, responses=NIEUW)
+    def post(self, request, pk: int):
+        toegang.vereis(request.user, rechten.INDICATOR_REGISTREREN, toegang.CREATE, onderwerp="indicator")
+        indicator = get_object_or_404(Indicator, pk=pk)
+        nieuw = indicatoren.wijzig(request.user, indicator, _formulier(forms.IndicatorWijzigingFormulier, request))
+        return Response(weergave.indicator(nieuw), status=status.HTTP_201_CREATED)
+
+
+class IndicatorBuitenGebruik(APIView):
+    @extend_schema(summary="Een indicator buiten gebruik stellen (met reden)", request=OpenApiTypes.OBJECT,
+                   responses={200: OpenApiTypes.OBJECT})
+    def post(self, request, pk: int):
+        toegang.vereis(request.user, rechten.INDICATOR_REGISTREREN, toegang.CHANGE, onderwerp="indicator")
+        indicator = get_object_or_404(Indicator, pk=pk)
+        reden = _formulier(forms.BuitenGebruikFormulier, request)["reden"]
+        return Response(weergave.indicator(indicatoren.stel_buiten_gebruik(request.user, indicator, reden)))
+

@@ -11,4 +11,7 @@ urlpatterns = [
     path("handhaving/huisbezoeken/", api.Huisbezoeken.as_view(), name="handhaving-huisbezoeken"),
     path("handhaving/indicatoren/", api.Indicatoren.as_view(), name="handhaving-indicatoren"),
     path("handhaving/indicatoren/<int:pk>/goedkeuren/", api.IndicatorGoedkeuren.as_view(), name="handhaving-indicator-goedkeuren"),
+    path("handhaving/indicatoren/<int:pk>/wijzigen/", api.IndicatorWijzigen.as_view(), name="handhaving-indicator-wijzigen"),
+    path("handhaving/indicatoren/<int:pk>/buiten-gebruik/", api.IndicatorBuitenGebruik.as_view(),
+         name="handhaving-indicator-buiten-gebruik"),
 ]

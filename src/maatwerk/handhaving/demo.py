@@ -2,23 +2,22 @@
 waiting), running benefits for three demo clients of its own, and two meldingen. The demo Inlichtingenbureau file is
 `demo_bestanden/ib_2026-11.csv` (layout in docs/handhaving.md); the handhaver imports it himself.
 
-DEMO SHORTCUT: the running benefits are algemene bijstand besluiten 'overgenomen uit het vorige systeem' (created
-as bekendgemaakt, without a letter or a computation); they exist only so the comparison has a population."""
+The running benefits go through the real flow, as a consulent would: a zaak algemene bijstand, its findings, the
+computation by the Regelkern, a besluit (four eyes where the mandate asks), vastgesteld and sent with its letter. So
+the comparison, the betaalbestand and a verlaging work on real besluiten."""
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from pathlib import Path
 
-from maatwerk.besluiten.models import Besluit, Periode, Soort, Status
 from maatwerk.handhaving import meldpunt
 from maatwerk.handhaving.models import Indicator, IndicatorGoedkeuring, Richting
 from maatwerk.personen import services as personen
 from maatwerk.personen.models import Inwoner
 from maatwerk.toegang import rollen as r
 from maatwerk.zaken.models import Status as ZaakStatus
-from maatwerk.zaken.models import Uitkomst, Zaak
+from maatwerk.zaken.models import Uitkomst
 
 DEMO_BESTAND = Path(__file__).parent / "demo_bestanden" / "ib_2026-11.csv"
 BEGIN_UITKERING = dt.date(2026, 1, 1)
@@ -71,7 +70,7 @@ def laad(users: dict, vandaag: dt.date) -> None:
                                                 toelichting="Geen selectie of score; ethisch verantwoord.")
     for bsn, voornaam, achternaam, straat, huisnummer in CLIENTEN:
         if not Inwoner.objects.filter(bsn=bsn).exists():
-            _lopende_uitkering(users[r.CONSULENT_INKOMEN], bsn=bsn, voornamen=voornaam, achternaam=achternaam,
+            _lopende_uitkering(users, bsn=bsn, voornamen=voornaam, achternaam=achternaam,
                                straat=straat, huisnummer=huisnummer)
     meldpunt.meld({"richting": Richting.AANBIEDER, "domein": "wmo", "betreft": "Thuiszorgbureau De Linde",
                    "omschrijving": "Mijn buurvrouw krijgt volgens haar al weken geen hulp, maar de uren worden wel "
@@ -82,16 +81,38 @@ def laad(users: dict, vandaag: dt.date) -> None:
                    "melder_naam": "Consulent inkomen"}, door=users[r.CONSULENT_INKOMEN])
 
 
-def _lopende_uitkering(consulent, **persoon) -> None:
+def _lopende_uitkering(users: dict, **persoon) -> None:
+    from maatwerk.besluiten import services as besluiten
+    from maatwerk.besluiten.demo import demo_gemeente
+    from maatwerk.besluiten.models import BriefSjabloon, Gemeentegegevens
+    from maatwerk.zaken import beoordeling, procedure
+    from maatwerk.zaken.services import meld_zaak
+
+    consulent = users[r.CONSULENT_INKOMEN]
     inwoner = personen.registreer_inwoner(consulent, geboortedatum=dt.date(1975, 6, 1), postcode="2651 AB",
                                           woonplaats="Berkel en Rodenrijs", **persoon)
     huishouden = personen.maak_huishouden(consulent, naam=f"Huishouden {inwoner.achternaam}", aanvrager=inwoner)
-    zaak = Zaak.objects.create(
-        regeling="algemene_bijstand", huishouden=huishouden, hoofdpersoon=inwoner, status=ZaakStatus.BESLUIT,
-        omschrijving="Periodieke bijstand, overgenomen uit het vorige systeem (demo).", ontvangen_op=BEGIN_UITKERING,
-        besluit_uitkomst=Uitkomst.TOEGEKEND, besluitdatum=BEGIN_UITKERING, aangemaakt_door=consulent)
-    Besluit.objects.create(
-        zaak=zaak, soort=Soort.TOEKENNING, status=Status.BEKENDGEMAAKT, voorziening="Periodieke bijstand (demo)",
-        bedrag=Decimal("250.00"), bedrag_periode=Periode.PER_MAAND, ingangsdatum=BEGIN_UITKERING,
-        opgesteld_door=consulent, vastgesteld_door=consulent, besluitdatum=BEGIN_UITKERING,
-        bekendgemaakt_door=consulent, bekendgemaakt_op=BEGIN_UITKERING)
+    melding = BEGIN_UITKERING - dt.timedelta(days=14)
+    zaak = meld_zaak(consulent, huishouden=huishouden, hoofdpersoon=inwoner, regeling="algemene_bijstand",
+                     ontvangen_op=melding, omschrijving=f"{inwoner.voornamen} vraagt bijstand voor levensonderhoud.")
+    procedure.voer_uit(zaak, ZaakStatus.AANVRAAG, consulent, datum=melding + dt.timedelta(days=1),
+                       via="aanvraagformulier")
+    procedure.voer_uit(zaak, ZaakStatus.BEOORDELING, consulent, datum=melding + dt.timedelta(days=2))
+    for criterium, waarde, motivering in (
+            ("arbeid_draagt_bij_aan_arbeidsinschakeling", "nee", "Geen inkomsten uit arbeid (gesprek en UWV)."),
+            ("afwijzingsgronden", "nee", "Geen grond uit artikel 13 Participatiewet: gecontroleerd in het gesprek.")):
+        beoordeling.leg_bevinding_vast(zaak, consulent, criterium=criterium, waarde=waarde, motivering=motivering)
+    beoordeling.bereken(zaak, consulent, maand=f"{BEGIN_UITKERING:%Y-%m}")
+    procedure.voer_uit(zaak, ZaakStatus.KLAAR_VOOR_BESLUIT, consulent, datum=melding + dt.timedelta(days=10),
+                       uitkomst=Uitkomst.TOEGEKEND)
+    zaak.refresh_from_db()
+    besluit = besluiten.opstellen(zaak, consulent)
+    besluiten.wijzigen(besluit, consulent, ingangsdatum=BEGIN_UITKERING,
+                       vervolg="Wij betalen de bijstand elke maand. Geef veranderingen in uw situatie meteen aan ons door.")
+    if besluiten.vier_ogen(besluit).vereist:
+        besluiten.goedkeuren(besluit, users[r.KWALITEITSMEDEWERKER], akkoord=True)
+    besluiten.vaststellen(besluit, consulent, datum=BEGIN_UITKERING)
+    if BriefSjabloon.objects.exists():  # a test database without the seeded templates cannot send letters
+        if Gemeentegegevens.huidige() is None:
+            demo_gemeente().save()
+        besluiten.bekendmaken(besluit, consulent, datum=BEGIN_UITKERING)

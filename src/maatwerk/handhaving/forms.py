@@ -250,3 +250,15 @@ class GoedkeuringFormulier(NLFormulier, forms.Form):
                                                          "proportioneel en ethisch verantwoord?")
 
 
+class IndicatorWijzigingFormulier(IndicatorFormulier):
+    """A change keeps the code: it becomes the next version of the same indicator."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["code"]
+
+
+class BuitenGebruikFormulier(NLFormulier, forms.Form):
+    reden = _tekst("Reden", max_length=2500, rijen=2, help_text="Waarom gaat de indicator buiten gebruik? Dit staat "
+                                                               "in het openbare register.")
+

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from maatwerk.handhaving import toegang
 from maatwerk.handhaving.models import Indicator, IndicatorGoedkeuring
@@ -63,14 +64,57 @@ def voor_signaalsoort(soort: str) -> Indicator | None:
     return None
 
 
+VELDEN = ("naam", "omschrijving", "doel", "wettelijke_grondslag", "criteria", "gegevens", "eigenaar",
+          "menselijke_tussenkomst", "signaalsoort")
+
+
+def opvolger(indicator: Indicator) -> Indicator | None:
+    return indicator.opvolgers.order_by("-versie").first()
+
+
 def registreer(user, gegevens: dict) -> Indicator:
     toegang.vereis(user, rechten.INDICATOR_REGISTREREN, toegang.CREATE, onderwerp="indicator",
                    toelichting=f"indicator {gegevens.get('code', '')}")
     if Indicator.objects.filter(code=gegevens["code"]).exists():
         raise ValidationError({"code": ["Er is al een indicator met deze code."]})
-    return Indicator.objects.create(auteur=user, **{k: gegevens[k] for k in (
-        "code", "naam", "omschrijving", "doel", "wettelijke_grondslag", "criteria", "gegevens", "eigenaar",
-        "menselijke_tussenkomst", "signaalsoort")})
+    return Indicator.objects.create(auteur=user, code=gegevens["code"], **{k: gegevens[k] for k in VELDEN})
+
+
+def wijzig(user, indicator: Indicator, gegevens: dict) -> Indicator:
+    """A change is a new version with its own two approvals (seed 003: criteria set with the 'twee ogen
+    beleid'). The current version stays in use until the new one is approved (`keur_goed`), so an unapproved
+    change is never applied."""
+    toegang.vereis(user, rechten.INDICATOR_REGISTREREN, toegang.CREATE, onderwerp="indicator",
+                   toelichting=f"wijziging indicator {indicator.code}")
+    with transaction.atomic():
+        huidig = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        if huidig.buiten_gebruik_op is not None:
+            raise ValidationError({"indicator": ["Deze indicator is buiten gebruik. Registreer een nieuwe indicator."]})
+        if huidig.opvolgers.exists():
+            raise ValidationError({"indicator": [
+                f"Er is al een nieuwere versie (versie {opvolger(huidig).versie}). Wijzig die versie."]})
+        nieuw = Indicator.objects.create(auteur=user, code=huidig.code, versie=huidig.versie + 1, vorige=huidig,
+                                         **{k: gegevens[k] for k in VELDEN})
+    audit.log(user, toegang.CREATE, Grond(True, SoortGrond.ROL, "indicator wijzigen"), onderwerp="indicator",
+              toelichting=f"indicator {nieuw.code} versie {nieuw.versie} voorgesteld")
+    return nieuw
+
+
+def stel_buiten_gebruik(user, indicator: Indicator, reden: str) -> Indicator:
+    """Stop using an indicator from today: it selects no one any more, and the register shows why."""
+    toegang.vereis(user, rechten.INDICATOR_REGISTREREN, toegang.CHANGE, onderwerp="indicator",
+                   toelichting=f"indicator {indicator.code} buiten gebruik")
+    if not (reden or "").strip():
+        raise ValidationError({"reden": ["Schrijf op waarom de indicator buiten gebruik gaat."]})
+    with transaction.atomic():
+        huidig = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        if huidig.buiten_gebruik_op is not None:
+            raise ValidationError({"indicator": ["Deze indicator is al buiten gebruik."]})
+        huidig.buiten_gebruik_op = timezone.localdate()
+        huidig.buiten_gebruik_reden = reden.strip()
+        huidig.buiten_gebruik_door = user
+        huidig.save(update_fields=["buiten_gebruik_op", "buiten_gebruik_reden", "buiten_gebruik_door"])
+    return huidig
 
 
 def keur_goed(user, indicator: Indicator, toelichting: str) -> IndicatorGoedkeuring:
@@ -81,9 +125,20 @@ def keur_goed(user, indicator: Indicator, toelichting: str) -> IndicatorGoedkeur
                                  "(twee ogen beleid).")
     if indicator.goedkeuringen.filter(door=user).exists():
         _weiger(user, indicator, "U heeft deze indicator al goedgekeurd. Een tweede goedkeuring komt van iemand anders.")
+    if indicator.buiten_gebruik_op is not None:
+        raise ValidationError({"indicator": ["Deze indicator is buiten gebruik en wordt niet meer goedgekeurd."]})
+    if indicator.opvolgers.exists():
+        raise ValidationError({"indicator": ["Er is een nieuwere versie van deze indicator. Keur die versie goed."]})
     try:
         with transaction.atomic():
-            return IndicatorGoedkeuring.objects.create(indicator=indicator, door=user, toelichting=toelichting)
+            goedkeuring = IndicatorGoedkeuring.objects.create(indicator=indicator, door=user, toelichting=toelichting)
+            indicator = Indicator.objects.prefetch_related("goedkeuringen").get(pk=indicator.pk)
+            if indicator.vorige_id is not None and in_gebruik(indicator):
+                # The approved new version replaces the old one from today; the old stays in the history.
+                Indicator.objects.filter(pk=indicator.vorige_id, buiten_gebruik_op__isnull=True).update(
+                    buiten_gebruik_op=timezone.localdate(), buiten_gebruik_door=user,
+                    buiten_gebruik_reden=f"Vervangen door versie {indicator.versie}.")
+            return goedkeuring
     except IntegrityError:  # the same person in a parallel request
         _weiger(user, indicator, "U heeft deze indicator al goedgekeurd.")
 
@@ -107,13 +162,23 @@ _GRONDSLAGEN = [_Bron("Participatiewet", "https://wetten.overheid.nl/BWBR0015703
                 _Bron("Wet structuur uitvoeringsorganisatie werk en inkomen (SUWI)", "https://wetten.overheid.nl/BWBR0013060")]
 
 
+def _omschrijving(indicator: Indicator) -> str:
+    """The short description, with the version history the standard has no own field for."""
+    tekst = indicator.omschrijving
+    if indicator.versie > 1:
+        tekst += f" (Versie {indicator.versie}; vervangt versie {indicator.versie - 1}.)"
+    if indicator.buiten_gebruik_reden:
+        tekst += f" Buiten gebruik: {indicator.buiten_gebruik_reden}"
+    return tekst[:350]
+
+
 def als_algoritmeregister(indicator: Indicator) -> dict:
     """One registration in the field names of the Algoritmeregister publicatiestandaard 1.0.0."""
     begin = indicator.goedkeuringen.order_by("op").values_list("op", flat=True)
     goedgekeurd_op = list(begin)[BENODIGDE_GOEDKEURINGEN - 1] if in_gebruik(indicator) else None
     return {
         "name": indicator.naam[:100],
-        "description_short": indicator.omschrijving[:350],
+        "description_short": _omschrijving(indicator),
         "organization": ORGANISATIE,
         "category": ["Sociale zekerheid"],
         "status": status_tekst(indicator),
@@ -134,10 +199,10 @@ def als_algoritmeregister(indicator: Indicator) -> dict:
         "provider": "Intern ontwikkeld",
         "lang": "nld",
         "standard_version": STANDAARD_VERSIE,
-        "source_id": indicator.code,
+        "source_id": indicator.code if indicator.versie == 1 else f"{indicator.code}-v{indicator.versie}",
         "tags": "handhaving, Inlichtingenbureau, Participatiewet",
     }
 
 
 def register() -> list[dict]:
-    return [als_algoritmeregister(i) for i in Indicator.objects.prefetch_related("goedkeuringen").order_by("naam", "id")]
+    return [als_algoritmeregister(i) for i in Indicator.objects.prefetch_related("goedkeuringen").order_by("naam", "versie", "id")]

@@ -75,9 +75,14 @@ class SignaalSoort(models.TextChoices):
 class Indicator(models.Model):
     """A rule that selects people for a check (seed 003, "Controle-instrumenten": transparent criteria and the
     'twee ogen beleid'). Used only after approval by two people other than the author (`indicatoren.py`).
-    Not editable once registered: a change is a new indicator, so an approval always covers what is used."""
+    Not editable once registered: a change is a new *version* (same code, `versie` + 1, `vorige` the one it
+    replaces) that needs its own two approvals, so an approval always covers what is used. The old version stays
+    in use until the new one is approved, and is then taken out of use; the history stays in the register."""
 
-    code = models.SlugField("code", max_length=60, unique=True)
+    code = models.SlugField("code", max_length=60)
+    versie = models.PositiveSmallIntegerField("versie", default=1)
+    vorige = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="opvolgers",
+                               verbose_name="vervangt versie")
     naam = models.CharField("naam", max_length=100)
     omschrijving = models.CharField("korte omschrijving", max_length=350)
     doel = models.TextField("doel en impact")
@@ -91,11 +96,15 @@ class Indicator(models.Model):
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     buiten_gebruik_op = models.DateField(null=True, blank=True)
+    buiten_gebruik_reden = models.TextField("reden buiten gebruik", blank=True)
+    buiten_gebruik_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                            related_name="+")
 
     class Meta:
         verbose_name = "indicator"
         verbose_name_plural = "indicatoren"
         ordering = ["naam", "id"]
+        constraints = [models.UniqueConstraint(fields=["code", "versie"], name="indicator_code_versie_uniek")]
 
     def __str__(self) -> str:
         return self.naam
@@ -242,3 +251,15 @@ class Huisbezoek(models.Model):
 
     class Meta:
         ordering = ["-datum", "-id"]
+
+
+class VolgPoging(models.Model):
+    """One look-up of a melding's feedback, kept for the rate limit only (`remmen.py`). The key is a keyed hash
+    of the address or the kenmerk, so no IP address is stored (AVG art. 5 lid 1 onder c, dataminimalisatie)."""
+
+    sleutel = models.CharField(max_length=64, db_index=True)
+    op = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "poging terugkoppeling"
+        verbose_name_plural = "pogingen terugkoppeling"

@@ -8,10 +8,13 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from maatwerk.handhaving import indicatoren, meldpunt
+from maatwerk.handhaving import indicatoren, meldpunt, remmen, toegang
 from maatwerk.handhaving.forms import MeldingFormulier, VolgFormulier
 from maatwerk.handhaving.models import Indicator
 from maatwerk.loket import sessie
+from maatwerk.toegang import audit
+from maatwerk.toegang.beleid import Grond
+from maatwerk.toegang.models import SoortGrond
 
 
 def _pagina(request, template: str, context: dict, status: int = 200):
@@ -35,18 +38,25 @@ def volgen(request):
     """Look up the feedback with kenmerk and code: only 'in behandeling' or 'afgehandeld' (AVG)."""
     form = VolgFormulier(request.POST or None)
     melding, niet_gevonden, status = None, False, 200
+    te_vaak = False
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            melding = meldpunt.terugkoppeling(form.cleaned_data["kenmerk"], form.cleaned_data["code"])
-            niet_gevonden = melding is None
-            status = 200 if melding else 404
-    return _pagina(request, "handhaving/openbaar/volgen.html", {"form": form, "melding": melding,
-                                                                "niet_gevonden": niet_gevonden}, status=status)
+            if remmen.te_vaak(remmen.adres(request), form.cleaned_data["kenmerk"]):
+                te_vaak, status = True, 429
+                audit.log(None, toegang.VIEW, Grond(False, SoortGrond.GEEN, "Meldpunt: te veel pogingen"),
+                          onderwerp="melding", toelichting="terugkoppeling opvragen geweigerd: te veel pogingen")
+            else:
+                melding = meldpunt.terugkoppeling(form.cleaned_data["kenmerk"], form.cleaned_data["code"])
+                niet_gevonden = melding is None
+                status = 200 if melding else 404
+    return _pagina(request, "handhaving/openbaar/volgen.html", {
+        "form": form, "melding": melding, "niet_gevonden": niet_gevonden, "te_vaak": te_vaak,
+        "minuten": int(remmen.VENSTER.total_seconds() // 60)}, status=status)
 
 
 def algoritmes(request):
-    rijen = [(i, indicatoren.status_tekst(i)) for i in Indicator.objects.prefetch_related("goedkeuringen")]
+    rijen = [(i, indicatoren.status_tekst(i)) for i in Indicator.objects.prefetch_related("goedkeuringen").order_by("naam", "versie", "id")]
     return _pagina(request, "handhaving/openbaar/algoritmes.html", {"rijen": rijen})
 
 

@@ -18,4 +18,6 @@ urlpatterns = [
     path("huisbezoeken/<int:pk>/", views.huisbezoek_detail, name="huisbezoek"),
     path("indicatoren/", views.indicatoren_lijst, name="indicatoren"),
     path("indicatoren/<int:pk>/", views.indicator, name="indicator"),
+    path("indicatoren/<int:pk>/wijzigen/", views.indicator_wijzigen, name="indicator_wijzigen"),
+    path("indicatoren/<int:pk>/buiten-gebruik/", views.indicator_buiten_gebruik, name="indicator_buiten_gebruik"),
 ]

@@ -174,7 +174,7 @@ def indicatoren_lijst(request):
                 _fouten_op(form, fout)
             else:
                 return redirect("handhaving:indicator", pk=indicator.pk)
-    rijen = [(i, indicatoren.status_tekst(i)) for i in Indicator.objects.prefetch_related("goedkeuringen")]
+    rijen = [(i, indicatoren.status_tekst(i)) for i in Indicator.objects.prefetch_related("goedkeuringen").order_by("naam", "versie", "id")]
     return _pagina(request, "handhaving/indicatoren.html", {"rijen": rijen, "form": form},
                    status=400 if form is not None and form.is_bound else 200)
 
@@ -197,11 +197,66 @@ def indicator(request, pk: int):
             except VierOgenFout as fout:
                 form.add_error(None, fout.bericht)
                 status = 409
+            except ValidationError as fout:
+                _fouten_op(form, fout)
+                status = 409
             else:
                 return redirect("handhaving:indicator", pk=i.pk)
+    return _indicator_pagina(request, i, goedkeuring=form if mag_goedkeuren else None, status=status)
+
+
+def _indicator_pagina(request, i: Indicator, *, goedkeuring=None, wijziging=None, buiten_gebruik=None, status=200):
+    mag_registreren = rechten.ooit_toegestaan(rollen(request.user), rechten.INDICATOR_REGISTREREN)
+    actueel = i.buiten_gebruik_op is None and not i.opvolgers.exists()
+    if mag_registreren and actueel:
+        wijziging = wijziging or forms.IndicatorWijzigingFormulier(
+            prefix="wijziging", initial={k: getattr(i, k) for k in indicatoren.VELDEN})
+        buiten_gebruik = buiten_gebruik or forms.BuitenGebruikFormulier(prefix="buiten")
     return _pagina(request, "handhaving/indicator.html", {
-        "indicator": i, "status_tekst": indicatoren.status_tekst(i), "form": form if mag_goedkeuren else None,
+        "indicator": i, "status_tekst": indicatoren.status_tekst(i), "form": goedkeuring if actueel else None,
         "goedkeuringen": list(i.goedkeuringen.all()), "nodig": indicatoren.BENODIGDE_GOEDKEURINGEN,
+        "opvolger": indicatoren.opvolger(i), "wijziging": wijziging if actueel else None,
+        "buiten_gebruik": buiten_gebruik if actueel else None,
         "algoritmeregister": indicatoren.als_algoritmeregister(i)}, status=status)
+
+
+@inlog_vereist
+def indicator_wijzigen(request, pk: int):
+    """POST only: a new version of the indicator, which needs two approvals before it is used."""
+    if not _mag_register(request.user):
+        raise NietGevonden()
+    i = get_object_or_404(Indicator.objects.prefetch_related("goedkeuringen__door"), pk=pk)
+    if request.method != "POST":
+        return redirect("handhaving:indicator", pk=i.pk)
+    toegang.vereis(request.user, rechten.INDICATOR_REGISTREREN, toegang.CREATE, onderwerp="indicator")
+    form = forms.IndicatorWijzigingFormulier(request.POST, prefix="wijziging")
+    if form.is_valid():
+        try:
+            nieuw = indicatoren.wijzig(request.user, i, form.cleaned_data)
+        except ValidationError as fout:
+            _fouten_op(form, fout)
+        else:
+            return redirect("handhaving:indicator", pk=nieuw.pk)
+    return _indicator_pagina(request, i, wijziging=form, status=400)
+
+
+@inlog_vereist
+def indicator_buiten_gebruik(request, pk: int):
+    """POST only: take the indicator out of use from today, with the reason the public register shows."""
+    if not _mag_register(request.user):
+        raise NietGevonden()
+    i = get_object_or_404(Indicator.objects.prefetch_related("goedkeuringen__door"), pk=pk)
+    if request.method != "POST":
+        return redirect("handhaving:indicator", pk=i.pk)
+    toegang.vereis(request.user, rechten.INDICATOR_REGISTREREN, toegang.CHANGE, onderwerp="indicator")
+    form = forms.BuitenGebruikFormulier(request.POST, prefix="buiten")
+    if form.is_valid():
+        try:
+            indicatoren.stel_buiten_gebruik(request.user, i, form.cleaned_data["reden"])
+        except ValidationError as fout:
+            _fouten_op(form, fout)
+        else:
+            return redirect("handhaving:indicator", pk=i.pk)
+    return _indicator_pagina(request, i, buiten_gebruik=form, status=400)
 
 

@@ -51,4 +51,7 @@ def indicator(i: Indicator) -> dict:
     return {"id": i.pk, "code": i.code, "naam": i.naam, "omschrijving": i.omschrijving, "doel": i.doel,
             "wettelijke_grondslag": i.wettelijke_grondslag, "criteria": i.criteria, "gegevens": i.gegevens,
             "eigenaar": i.eigenaar, "signaalsoort": i.signaalsoort, "menselijke_tussenkomst": i.menselijke_tussenkomst,
-            "status": indicatoren.status_tekst(i), "aantal_goedkeuringen": len({g.door_id for g in indicatoren.goedkeurders(i)})}
+            "status": indicatoren.status_tekst(i), "aantal_goedkeuringen": len({g.door_id for g in indicatoren.goedkeurders(i)}),
+            "versie": i.versie, "vervangt": i.vorige_id,
+            "buiten_gebruik_op": i.buiten_gebruik_op.isoformat() if i.buiten_gebruik_op else None,
+            "buiten_gebruik_reden": i.buiten_gebruik_reden}

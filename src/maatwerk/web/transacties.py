@@ -35,7 +35,10 @@ EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-d
                               # The loket's online aanvraag keeps accepted files even when it answers 400 and
                               # stores the submission in its own transaction (loket/aanvraag.py).
                               "loket:aanvraag",
-                              "loket:mijn_bezwaar"})  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
+                              "loket:mijn_bezwaar",  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
+                              # The melder's feedback look-up writes only its rate-limit counter, which must
+                              # survive the 404 of a wrong code (handhaving/remmen.py).
+                              "meldpunt:volgen"})
 
 
 def _eigen_transactie(request) -> bool:
