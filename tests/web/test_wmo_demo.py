@@ -72,3 +72,26 @@ def test_the_demo_has_a_wmo_toewijzing_in_natura_with_its_301_and_a_305_with_its
     pagina = c.get(f"/zaken/{verbeek.pk}/").content.decode()
     for stuk in ("Thuiszorg De Berkel", "301", "305", "306", "Zorg gestart", "gestart op"):
         assert stuk in pagina, stuk
+
+
+def test_the_demo_has_the_wmo_part_of_story_10_with_a_provider_without_a_contract():
+    """Seed 004 story 10: the opvang after 18 at the Leger des Heils, "geen contractpartij van gemeente E.": the
+    Wmo zaak waits at step g of the cascade, and a cost price from that provider's tariff is refused (no contract)."""
+    from django.core.exceptions import ValidationError
+
+    from maatwerk.demo.gegevens import laad_demogegevens
+    from maatwerk.demo.wmo_verhalen import OPVANG_AGB
+    from maatwerk.iwmo.models import Aanbieder, Product
+    from maatwerk.zaken import wmo_kostprijs
+
+    assert 110 in laad_demogegevens()["nieuw"]
+    fabian = _zaak("999994062")
+    waarden = dict(fabian.actuele_bevindingen().values_list("criterium", "waarde"))
+    assert fabian.status == Status.BEOORDELING
+    assert waarden["cascade_eigen_kracht"] == "nee" and "cascade_andere_voorziening" not in waarden
+    opvang = Aanbieder.objects.get(agb_code=OPVANG_AGB)
+    assert not opvang.contracten.exists()
+    product = Product.objects.get(domein="wmo", categorie="02", code="02A01")
+    with pytest.raises(ValidationError) as fout:
+        wmo_kostprijs.bereken(product=product, aanbieder=opvang, volume=4, maand="2026-03", pgb_soort="geen")
+    assert "geen contract" in str(fout.value.message_dict["aanbieder"])
