@@ -101,6 +101,8 @@ def test_a_product_replaces_a_typed_natura_price(pgb_zaak, wmo, product):
     ({"maand": "2026-02", "product": "99X99", "volume": "3"}, "product", "geen Wmo-product"),
     ({"maand": "2026-02", "product": "01T01", "volume": None}, "volume", "Omvang"),
     ({"maand": "2026-02", "product": "01T01", "volume": "3", "aanbieder": "12345678"}, "aanbieder", "AGB-code"),
+    ({"maand": "2026-13", "product": "01T01", "volume": "3"}, "maand", "geen geldige maand"),
+    ({"maand": "2026-02", "product": "01T01", "volume": "0"}, "volume", "groter dan 0"),
 ])
 def test_bad_product_input_gets_a_dutch_message_naming_the_field_via_the_api(pgb_zaak, wmo, api, product, invoer, veld,
                                                                            tekst):

@@ -24,6 +24,7 @@ from maatwerk import formaat
 from maatwerk.iwmo import codelijsten as cl
 from maatwerk.iwmo.models import Aanbieder, Contract, Product, Tarief
 from maatwerk.iwmo.tarieven import gecontracteerd, tarief_op
+from maatwerk.personen.validators import parse_maand
 
 CENT = Decimal("0.01")
 # Units per frequentie (WMO757) in one period of 4 weeks and in one month. A month is 52/12 weeks and 365/12 days
@@ -126,7 +127,7 @@ def bereken(*, product, aanbieder=None, volume, maand: str, pgb_soort: str) -> N
         raise ValidationError({"volume": [f"Omvang in eenheden: vul in hoeveel {cl.EENHEDEN.get(p.eenheid, 'eenheden')} "
                                           f"{cl.FREQUENTIES.get(p.frequentie, '')} de inwoner krijgt."]})
     aantal = _volume(volume)
-    dag = dt.date(int(maand[:4]), int(maand[5:7]), 1)
+    dag = parse_maand(maand, "maand")  # the month's 1st; a bad month is the field's own message
     if a is not None and not gecontracteerd(a, "wmo", dag):
         raise ValidationError({"aanbieder": [f"Aanbieder: {a.naam} heeft op {formaat.datum(dag)} geen contract voor "
                                              "de Wmo."]})
