@@ -99,7 +99,7 @@ def test_a_product_replaces_a_typed_natura_price(pgb_zaak, wmo, product):
 @pytest.mark.parametrize("invoer, veld, tekst", [
     ({"maand": "2025-12", "product": "01T01", "volume": "3"}, "product", "geen tarief"),  # before the first tariff
     ({"maand": "2026-02", "product": "99X99", "volume": "3"}, "product", "geen Wmo-product"),
-    ({"maand": "2026-02", "product": "01T01", "volume": None}, "volume", "Omvang"),
+    ({"maand": "2026-02", "product": "01T01", "volume": None}, "volume", "Aantal eenheden"),
     ({"maand": "2026-02", "product": "01T01", "volume": "3", "aanbieder": "12345678"}, "aanbieder", "AGB-code"),
     ({"maand": "2026-13", "product": "01T01", "volume": "3"}, "maand", "geen geldige maand"),
     ({"maand": "2026-02", "product": "01T01", "volume": "0"}, "volume", "groter dan 0"),

@@ -111,9 +111,9 @@ def _volume(volume) -> Decimal:
     try:
         getal = Decimal(str(volume).strip().replace(",", "."))
     except (InvalidOperation, ValueError):
-        raise ValidationError({"volume": ["Omvang in eenheden: vul een aantal in, bijvoorbeeld 3 of 2,5."]}) from None
+        raise ValidationError({"volume": ["Aantal eenheden: vul een aantal in, bijvoorbeeld 3 of 2,5."]}) from None
     if not getal.is_finite() or getal <= 0 or getal > 10000:
-        raise ValidationError({"volume": ["Omvang in eenheden: vul een aantal in groter dan 0 en ten hoogste 10.000."]})
+        raise ValidationError({"volume": ["Aantal eenheden: vul een aantal in groter dan 0 en ten hoogste 10.000."]})
     return getal
 
 
@@ -124,7 +124,7 @@ def bereken(*, product, aanbieder=None, volume, maand: str, pgb_soort: str) -> N
     p = _product(product)
     a = _aanbieder(aanbieder)
     if volume in (None, ""):
-        raise ValidationError({"volume": [f"Omvang in eenheden: vul in hoeveel {cl.EENHEDEN.get(p.eenheid, 'eenheden')} "
+        raise ValidationError({"volume": [f"Aantal eenheden: vul in hoeveel {cl.EENHEDEN.get(p.eenheid, 'eenheden')} "
                                           f"{cl.FREQUENTIES.get(p.frequentie, '')} de inwoner krijgt."]})
     aantal = _volume(volume)
     dag = parse_maand(maand, "maand")  # the month's 1st; a bad month is the field's own message

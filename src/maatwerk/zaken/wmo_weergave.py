@@ -36,10 +36,10 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
     product = forms.ModelChoiceField(label="Product in natura", required=False, queryset=None,
                                      empty_label="Geen product (kostprijs zelf invullen)",
                                      help_text="De kostprijs komt dan uit het tarief van het product voor deze maand.")
-    aanbieder = forms.ModelChoiceField(label="Aanbieder", required=False, queryset=None,
+    aanbieder = forms.ModelChoiceField(label="Aanbieder met een eigen tarief", required=False, queryset=None,
                                        empty_label="Het tarief van de gemeente",
                                        help_text="Alleen als deze aanbieder een eigen tarief heeft.")
-    volume = forms.DecimalField(label="Omvang in eenheden", required=False, min_value=0, max_value=10000,
+    volume = forms.DecimalField(label="Aantal eenheden van het product", required=False, min_value=0, max_value=10000,
                                 decimal_places=2, localize=True,
                                 help_text="Bij een product: hoeveel eenheden per week of maand, bijvoorbeeld 3 (uur per week).",
                                 error_messages={"invalid": "Vul een aantal in, bijvoorbeeld 3 of 2,5."})
