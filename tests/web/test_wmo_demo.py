@@ -40,3 +40,58 @@ def test_the_demo_builds_the_wmo_cases():
     huishouden = next(iter(dennis.berekeningen.get().resultaat["huishoudens"].values()))
     assert huishouden["wmo_geen_bijdrage_reden"] == "beschermd_wonen"
     assert laad_demogegevens()["nieuw"] == []  # idempotent
+
+
+def test_the_demo_has_a_wmo_toewijzing_in_natura_with_its_301_and_a_305_with_its_306():
+    """Issue 10 points 6 and 7 in the demo: huishoudelijke ondersteuning in natura at a contracted provider, the
+    cost price from the product tariff, the besluit vastgesteld, the 301 made and downloaded, a 305 read with its
+    306; all visible on the zaak page."""
+    from django.test import Client
+    from django.contrib.auth.models import User
+
+    from maatwerk.demo.gegevens import laad_demogegevens
+    from maatwerk.iwmo.models import Bericht, Toewijzing, ToewijzingStatus
+    from maatwerk.toegang.models import AuditRegel
+
+    assert 103 in laad_demogegevens()["nieuw"]
+    verbeek = _zaak("999994050")
+    besluit = Besluit.objects.get(zaak=verbeek)
+    assert besluit.vorm == "natura" and besluit.status in ("vastgesteld", "bekendgemaakt")
+    berekening = verbeek.berekeningen.get()
+    kostprijs = berekening.gegevens["natura_kostprijs"]
+    # Demo tariff € 32,50 per hour (iwmo/demo.py), 3 hours a week: € 32,50 × 3 × 52/12 = € 422,50 per month.
+    assert kostprijs["herkomst"] == "tarief" and kostprijs["product"] == "01A01" and kostprijs["voor_bijdrage"] == "422.50"
+    toewijzing = Toewijzing.objects.get(zaak=verbeek)
+    assert toewijzing.aanbieder.agb_code == "98000001" and toewijzing.status == ToewijzingStatus.GESTART
+    soorten = set(Bericht.objects.filter(zaak=verbeek).values_list("soort", flat=True))
+    assert soorten == {"301", "305", "306"}
+    assert Bericht.objects.get(zaak=verbeek, soort="306").retourcodes == "0200"
+    assert AuditRegel.objects.filter(onderwerp__contains="download", zaak=verbeek).exists()
+    c = Client()
+    c.force_login(verbeek.behandelaar or User.objects.filter(groups__name="consulent_wmo").order_by("pk").first())
+    pagina = c.get(f"/zaken/{verbeek.pk}/").content.decode()
+    for stuk in ("Thuiszorg De Berkel", "301", "305", "306", "Zorg gestart", "gestart op"):
+        assert stuk in pagina, stuk
+
+
+def test_the_demo_has_the_wmo_part_of_story_10_with_a_provider_without_a_contract():
+    """Seed 004 story 10: the opvang after 18 at the Leger des Heils, "geen contractpartij van gemeente E.": the
+    Wmo zaak waits at step g of the cascade, and a cost price from that provider's tariff is refused (no contract)."""
+    from django.core.exceptions import ValidationError
+
+    from maatwerk.demo.gegevens import laad_demogegevens
+    from maatwerk.demo.wmo_verhalen import OPVANG_AGB
+    from maatwerk.iwmo.models import Aanbieder, Product
+    from maatwerk.zaken import wmo_kostprijs
+
+    assert 110 in laad_demogegevens()["nieuw"]
+    fabian = _zaak("999994062")
+    waarden = dict(fabian.actuele_bevindingen().values_list("criterium", "waarde"))
+    assert fabian.status == Status.BEOORDELING
+    assert waarden["cascade_eigen_kracht"] == "nee" and "cascade_andere_voorziening" not in waarden
+    opvang = Aanbieder.objects.get(agb_code=OPVANG_AGB)
+    assert not opvang.contracten.exists()
+    product = Product.objects.get(domein="wmo", categorie="02", code="02A01")
+    with pytest.raises(ValidationError) as fout:
+        wmo_kostprijs.bereken(product=product, aanbieder=opvang, volume=4, maand="2026-03", pgb_soort="geen")
+    assert "geen contract" in str(fout.value.message_dict["aanbieder"])

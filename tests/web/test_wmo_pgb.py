@@ -6,8 +6,8 @@ Figures cross-checked against their source:
 - pgb huishoudelijke ondersteuning, informal help: "75 % van het ZIN tarief per periode (4 weken)" (Verordening
   Sociaal Domein 2018 Lansingerland, artikel 4:8, eerste lid, onder c): 75 % of € 400,00 = € 300,00 per 4 weken;
 - spending term: "binnen drie maanden na toekenning" (artikel 4:7, achtste lid): 1 februari -> 1 mei 2026;
-- abonnementstarief 2025 € 21,00 per maand (CAK / gemeenten, parameter wet/wmo_2015/bijdrage_in_de_kosten/
-  abonnementstarief.yaml; no published 2026 figure in the sources, so the 2025 amount continues);
+- abonnementstarief 2026 € 21,80 per maand (CAK, "Verandering in de eigen bijdrage Wmo 2026"; parameter
+  wet/wmo_2015/bijdrage_in_de_kosten/abonnementstarief.yaml);
 - the 2018 table of artikel 4:9, vierde lid: eenpersoons, niet AOW-gerechtigd: € 13,13 per 4 weken up to an income
   of € 28.108, plus 12,5 % of the income above it, divided over 13 periods;
 - "De bijdrage in de kosten overstijgt niet de kostprijs van de voorziening" (artikel 4:9, tweede lid).
@@ -79,7 +79,7 @@ def test_done_when_huishoudelijke_ondersteuning_as_pgb_with_informal_help_to_a_b
     assert persoon["pgb_bedrag_eenheid"] == "per_periode_van_4_weken"
     assert persoon["pgb_uiterste_bestedingsdatum"] == "2026-05-01"  # art. 4:7 lid 8: three months
     huishouden = next(iter(berekening["resultaat"]["huishoudens"].values()))
-    assert huishouden["wmo_eigen_bijdrage_per_periode"] == 21.0 and huishouden["wmo_bijdrageperiode"] == "maand"
+    assert huishouden["wmo_eigen_bijdrage_per_periode"] == 21.8 and huishouden["wmo_bijdrageperiode"] == "maand"
     assert berekening["gegevens"]["omvang"] == "3 uur per week"
     r = _post(c, f"{z}/overgang/", {"naar": "klaar_voor_besluit", "datum": "2026-01-22", "uitkomst": "toegekend"})
     assert r.status_code == 200, r.json()
@@ -89,7 +89,7 @@ def test_done_when_huishoudelijke_ondersteuning_as_pgb_with_informal_help_to_a_b
     besluit = besluiten.opstellen(pgb_zaak, wmo)
     assert besluit.vorm == "pgb" and besluit.pgb_bedrag == Decimal("300.00") and besluit.bedrag_periode == "vier_weken"
     assert "75 %" in besluit.pgb_berekening and "€ 400,00" in besluit.pgb_berekening
-    assert besluit.bijdrage_verschuldigd is True and "€ 21,00 per maand" in besluit.bijdrage_toelichting
+    assert besluit.bijdrage_verschuldigd is True and "€ 21,80 per maand" in besluit.bijdrage_toelichting
     assert "CAK" in besluit.bijdrage_toelichting
     assert "1 mei 2026" in besluit.verantwoording and besluit.kwaliteitseisen
     assert besluit.ingangsdatum == dt.date(2026, 2, 1) and besluit.einddatum == dt.date(2027, 1, 31)
@@ -98,7 +98,7 @@ def test_done_when_huishoudelijke_ondersteuning_as_pgb_with_informal_help_to_a_b
                        vervolg="U kunt uw hulp vanaf 1 februari betalen uit het pgb.")
     html = besluiten.voorbeeld_html(besluit, wmo)
     assert not briefcontrole.blokkerend(briefcontrole.controleer(besluit, html))  # B1 and the other checks
-    for stuk in ("€ 300,00 per 4 weken", "75 %", "€ 21,00 per maand", "CAK", "1 mei 2026", "1 februari 2026",
+    for stuk in ("€ 300,00 per 4 weken", "75 %", "€ 21,80 per maand", "CAK", "1 mei 2026", "1 februari 2026",
                  "31 januari 2027", "3 uur per week"):
         assert stuk in html, stuk
     assert "huishoudelijke_ondersteuning" not in html and "vier_weken" not in html
@@ -134,7 +134,7 @@ def test_eigen_bijdrage_is_never_above_the_cost_price(maak_zaak, breng_in, wmo):
     _bevindingen(zaak, wmo, pgb=False)
     b = bereken_wmo(zaak, wmo, maand="2026-02", natura_kostprijs="12.50")
     huishouden = next(iter(b.resultaat["huishoudens"].values()))
-    assert huishouden["wmo_eigen_bijdrage_per_periode"] == 12.5  # art. 4:9 lid 2: not the € 21,00 tariff
+    assert huishouden["wmo_eigen_bijdrage_per_periode"] == 12.5  # art. 4:9 lid 2: not the € 21,80 tariff
     assert b.gegevens["kostprijs_uit_natura"] is True
 
 
@@ -186,7 +186,7 @@ def test_the_zaak_page_shows_pgb_and_eigen_bijdrage_with_sources(pgb_zaak, wmo, 
     client.force_login(wmo)
     pagina = client.get(f"/zaken/{pgb_zaak.pk}/").content.decode()
     assert "€ 300,00 per 4 weken" in pagina and "1 mei 2026" in pagina
-    assert "€ 21,00 per maand" in pagina and "Het CAK stelt de eigen bijdrage vast en stuurt u de rekening" in pagina
+    assert "€ 21,80 per maand" in pagina and "Het CAK stelt de eigen bijdrage vast en stuurt u de rekening" in pagina
     assert "artikel 4:8, eerste lid, onder c" in pagina
 
 

@@ -10,8 +10,12 @@ as far as the rules reach, modelled on the case stories of seed 004 that concern
 - Story 5 ("Overgangsrecht verstopt voorziening"): Dennis in beschermd wonen; the first cascade steps are recorded
   and the bijdrage shows that for beschermd wonen the aanbieder sets and collects it (artikel 4:9, vijfde lid).
 
-The other Wmo-related stories reach beyond these rules (story 10 and 6 are Jeugd; 14 is about a housing urgency,
-17 is in the general demo already, at its ondersteuningsplan).
+- "Verbeek" (`demo/wmo_natura.py`): the natura variant of the done-when household, with its 301 and a 305/306.
+
+- Story 10's Wmo part (Fabian's opvang after 18, at a provider without a contract): `demo/wmo_verhalen.py`.
+
+The other Wmo-related stories reach beyond these rules (story 6 is Jeugd; 14 is about a housing urgency, see
+`demo/wmo_verhalen.py`; 17 is in the general demo already, at its ondersteuningsplan).
 """
 
 from __future__ import annotations
@@ -150,4 +154,13 @@ def wmo_casussen() -> list[Casus]:
         Casus(5, "Huishouden Meijer", ("Oudeland", 40, "2651 BW"), [
             Persoon("999994037", "Dennis", "Meijer", 25, P.AANVRAGER, R.PARTNER),
         ], r.CONSULENT_WMO, _casus_5),
+        *_natura_casussen(),
     ]
+
+
+def _natura_casussen() -> list[Casus]:
+    # The natura variant with its 301 and 305 (issue 10 points 6 and 7) lives in its own module.
+    from maatwerk.demo.wmo_natura import natura_casussen
+    from maatwerk.demo.wmo_verhalen import verhaal_casussen  # the Wmo part of seed 004 story 10
+
+    return [*natura_casussen(), *verhaal_casussen()]

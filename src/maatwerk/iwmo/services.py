@@ -78,7 +78,11 @@ def toewijsbaar(besluit: Besluit) -> str | None:
     if besluit.soort not in MET_VERSTREKKING:
         return "Een toewijzing hoort alleen bij een besluit dat iets toekent."
     if besluit.vorm != Vorm.NATURA:
-        return "Een toewijzing aan een aanbieder hoort alleen bij een verstrekking in natura (niet bij een pgb)."
+        # iWmo 3.2: the 301 assigns care in natura to a provider; a pgb has no provider in natura, the SVB pays
+        # it out (trekkingsrecht, Wmo 2015 art. 2.6.2). docs/iwmo.md, "Pgb en de 301".
+        return ("Een toewijzing aan een aanbieder hoort alleen bij een verstrekking in natura, niet bij een pgb: in "
+                "iWmo 3.2 wijst de 301 zorg in natura toe aan een aanbieder; een pgb betaalt de Sociale "
+                "Verzekeringsbank (SVB) uit (Wmo 2015, artikel 2.6.2).")
     if besluit.status not in TOEWIJSBARE_STATUS:
         return "Het besluit moet eerst worden vastgesteld; een concept kan nog veranderen."
     return None

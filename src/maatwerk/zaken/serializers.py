@@ -239,7 +239,15 @@ class WmoBerekeningInvoerSerializer(serializers.Serializer):
 
     _bedrag = dict(max_digits=12, decimal_places=2, min_value=0, required=False, allow_null=True)
     pgb_soort = serializers.ChoiceField(choices=[c for c, _ in PGB_SOORTEN], default="geen")
-    natura_kostprijs = serializers.DecimalField(**_bedrag, help_text="Kostprijs in natura, in de eenheid van het pgb")
+    natura_kostprijs = serializers.DecimalField(**_bedrag, help_text="Kostprijs in natura, in de eenheid van het pgb "
+                                                "(alleen zonder product)")
+    product = serializers.CharField(max_length=5, required=False, allow_blank=True, allow_null=True,
+                                    help_text="Productcode van het Wmo-product in natura: de kostprijs komt uit het tarief")
+    aanbieder = serializers.RegexField(r"^\d{8}$", required=False, allow_blank=True, allow_null=True,
+                                       help_text="AGB-code van de aanbieder, als die een eigen tarief heeft",
+                                       error_messages={"invalid": "AGB-code: precies 8 cijfers."})
+    volume = serializers.DecimalField(max_digits=7, decimal_places=2, min_value=0, max_value=10000, required=False,
+                                      allow_null=True, help_text="Eenheden per frequentie van het product")
     uren = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, max_value=744, required=False, allow_null=True)
     etmalen = serializers.DecimalField(max_digits=6, decimal_places=2, min_value=0, max_value=31, required=False, allow_null=True)
     begrote_kosten = serializers.DecimalField(**_bedrag)

@@ -3,7 +3,9 @@
 Uitvoeringsbesluit Wmo 2015), computed by the Regelkern from the zaak's findings and the few facts the consulent
 gives here, and stored as a `Berekening` snapshot with its uitleg (like the income schemes).
 
-The natura cost price is an input the consulent fills until the products of the aanbieders exist (issue 10 point 6).
+The natura cost price comes from the contracted product's tariff for the month when the consulent names a product
+(`zaken/wmo_kostprijs.py`); the typed price is the fallback only when no product applies, and the snapshot says
+which was used.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 
 from maatwerk.toegang import rechten
-from maatwerk.zaken import beoordeling
+from maatwerk.zaken import beoordeling, wmo_kostprijs
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Berekening, Zaak
 from maatwerk.zaken.regelingen import WMO
@@ -72,10 +74,12 @@ def _datum(waarde, veld: str, label: str) -> dt.date | None:
 def bereken_wmo(zaak: Zaak, gebruiker, *, maand: str, pgb_soort: str = "geen", natura_kostprijs=None, uren=None,
                 etmalen=None, begrote_kosten=None, voorziening: str = "doorlopend", kostprijs=None,
                 bijdrage_inkomen=None, omschrijving: str = "", omvang: str = "", ingangsdatum=None,
-                einddatum=None) -> Berekening:
+                einddatum=None, product=None, aanbieder=None, volume=None) -> Berekening:
     """Compute pgb and eigen bijdrage for a Wmo zaak and store the snapshot. Bad input: ValidationError naming the
     field, in Dutch. `kostprijs` is the cost price per bijdrageperiode (art. 4:9 lid 2: the bijdrage never exceeds
-    it); not given, the natura cost price is used and the snapshot says so."""
+    it); not given, the natura cost price is used and the snapshot says so. `product` (a Wmo product or its code),
+    `aanbieder` (or its AGB code, where its tariff differs) and `volume` (units per the product's frequentie): the
+    natura cost price comes from the product's tariff (`wmo_kostprijs.bereken`) and replaces a typed one."""
     # Access first (a refusal is audited and says nothing about the input), then the input, then the rules.
     beoordeling._vereis_wijzigen(gebruiker, zaak, "berekening", str(maand), handeling=rechten.BEREKENEN)
     if zaak.domein != WMO:
@@ -97,9 +101,19 @@ def bereken_wmo(zaak: Zaak, gebruiker, *, maand: str, pgb_soort: str = "geen", n
     pgb = beoordeling.huidige_waarden(zaak).get("vorm_pgb") == "ja"
     if pgb and pgb_soort == "geen":
         raise ValidationError({"pgb_soort": ["De inwoner kiest een pgb (bevinding): kies waarvoor het pgb is."]})
+    kostprijs_gegevens = {"herkomst": "ingevuld", "bedrag": str(natura)} if natura is not None else {"herkomst": "geen"}
+    if product not in (None, ""):
+        uit_tarief = wmo_kostprijs.bereken(product=product, aanbieder=aanbieder, volume=volume, maand=str(maand),
+                                           pgb_soort=pgb_soort if pgb else "geen")
+        natura = float(uit_tarief.voor_pgb)
+        kostprijs_gegevens = uit_tarief.gegevens()
+        if prijs is None:
+            # Art. 4:9 lid 3: the cost price of the bijdrage follows from the contract, per bijdrageperiode.
+            prijs = float(uit_tarief.voor_bijdrage)
     if pgb_soort == "huishoudelijke_ondersteuning_informeel" and not natura:
         raise ValidationError({"natura_kostprijs": [
-            "Vul het tarief in natura per 4 weken in: het pgb is 75 % daarvan (verordening, artikel 4:8, eerste lid, onder c)."]})
+            "Kies het product in natura (of vul het tarief in natura per 4 weken in): het pgb is 75 % daarvan "
+            "(verordening, artikel 4:8, eerste lid, onder c)."]})
     if prijs is None:
         prijs = natura or 0.0
 
@@ -121,6 +135,7 @@ def bereken_wmo(zaak: Zaak, gebruiker, *, maand: str, pgb_soort: str = "geen", n
         "voorziening": (omschrijving or "").strip()[:300], "omvang": (omvang or "").strip()[:300],
         "ingangsdatum": begin.isoformat() if begin else None, "einddatum": einde.isoformat() if einde else None,
         "kostprijs_uit_natura": kostprijs in (None, ""),
+        "natura_kostprijs": kostprijs_gegevens,
     }
     return beoordeling.bereken(
         zaak, gebruiker, maand=maand,

@@ -219,7 +219,7 @@ REGELKERN_VARIABELEN = (
 # Regelkern inputs the consulent gives with the computation (not a ja/nee question).
 REGELKERN_ZONDER_CRITERIUM = (
     ("pgb_soort", "invoer bij de berekening: waarvoor het pgb is (artikel 4:8); 'geen' bij zorg in natura"),
-    ("wmo_natura_kostprijs", "invoer bij de berekening: de kostprijs in natura, tot de producten van de aanbieders er zijn"),
+    ("wmo_natura_kostprijs", "invoer bij de berekening: uit het tarief van het gekozen product, anders ingevuld"),
     ("pgb_uren", "invoer bij de berekening (individuele begeleiding)"),
     ("pgb_etmalen", "invoer bij de berekening (kortdurend verblijf)"),
     ("pgb_begrote_kosten", "invoer bij de berekening (beroepskracht, woning, vervoer, sport)"),

@@ -10,7 +10,7 @@ from django import forms
 from maatwerk.personen.validators import maandveld
 from maatwerk.toegang.forms import NLFormulier
 from maatwerk.web.formvelden import BedragVeld
-from maatwerk.zaken import cascade
+from maatwerk.zaken import cascade, wmo_kostprijs
 from maatwerk.zaken.forms import _datumveld
 from maatwerk.zaken.models import Berekening, Zaak
 from maatwerk.zaken.wmo_berekening import PGB_SOORTEN, VOORZIENINGEN, bereken_wmo, resultaat
@@ -33,9 +33,20 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
                                    help_text="Bijvoorbeeld 'hulp bij het huishouden'. Komt in het besluit.")
     pgb_soort = forms.ChoiceField(label="Waarvoor is het pgb", choices=PGB_SOORTEN, initial="geen",
                                   help_text="Artikel 4:8 van de verordening. Kies 'geen pgb' bij zorg in natura.")
+    product = forms.ModelChoiceField(label="Product in natura", required=False, queryset=None,
+                                     empty_label="Geen product (kostprijs zelf invullen)",
+                                     help_text="De kostprijs komt dan uit het tarief van het product voor deze maand.")
+    aanbieder = forms.ModelChoiceField(label="Aanbieder met een eigen tarief", required=False, queryset=None,
+                                       empty_label="Het tarief van de gemeente",
+                                       help_text="Alleen als deze aanbieder een eigen tarief heeft.")
+    volume = forms.DecimalField(label="Aantal eenheden van het product", required=False, min_value=0, max_value=10000,
+                                decimal_places=2, localize=True,
+                                help_text="Bij een product: hoeveel eenheden per week of maand, bijvoorbeeld 3 (uur per week).",
+                                error_messages={"invalid": "Vul een aantal in, bijvoorbeeld 3 of 2,5."})
     natura_kostprijs = BedragVeld(label="Kostprijs in natura", required=False, min_value=0,
-                                  help_text="Het tarief van de goedkoopst passende voorziening in natura, in dezelfde "
-                                            "periode als het pgb (bij huishoudelijke ondersteuning: per 4 weken).")
+                                  help_text="Alleen zonder product: het tarief van de goedkoopst passende voorziening "
+                                            "in natura, in dezelfde periode als het pgb (bij huishoudelijke "
+                                            "ondersteuning: per 4 weken).")
     uren = forms.DecimalField(label="Uren per maand", required=False, min_value=0, max_value=744, decimal_places=2,
                               localize=True, help_text="Alleen bij individuele begeleiding.",
                               error_messages={"invalid": "Vul een aantal uren in, bijvoorbeeld 8 of 8,5."})
@@ -60,7 +71,11 @@ class WmoBerekeningFormulier(NLFormulier, forms.Form):
         vandaag = timezone.localdate()
         kwargs.setdefault("initial", {"maand": f"{vandaag.year:04d}-{vandaag.month:02d}"})
         super().__init__(*args, **kwargs)
-        for naam in ("pgb_soort", "voorziening"):
+        from maatwerk.iwmo.models import Aanbieder, Product
+
+        self.fields["product"].queryset = Product.objects.filter(domein="wmo")
+        self.fields["aanbieder"].queryset = Aanbieder.objects.filter(contracten__domein="wmo").distinct()
+        for naam in ("pgb_soort", "voorziening", "product", "aanbieder"):
             self.fields[naam].widget.attrs["class"] = "nl-select"
         if (waarden or {}).get("vorm_pgb") != "ja":
             # Natura: only the eigen bijdrage; the pgb fields would only confuse.
@@ -87,7 +102,8 @@ def berekening(request, zaak: Zaak, verwerk):
                     natura_kostprijs=d.get("natura_kostprijs"), uren=d.get("uren"),
                     begrote_kosten=d.get("begrote_kosten"), voorziening=d.get("voorziening") or "doorlopend", kostprijs=d.get("kostprijs"),
                     omschrijving=d.get("omschrijving", ""), omvang=d.get("omvang", ""),
-                    ingangsdatum=d.get("ingangsdatum"), einddatum=d.get("einddatum"))
+                    ingangsdatum=d.get("ingangsdatum"), einddatum=d.get("einddatum"),
+                    product=d.get("product"), aanbieder=d.get("aanbieder"), volume=d.get("volume"))
 
     return verwerk(request, zaak, form, "berekening", actie, "De berekening is gemaakt en vastgelegd.", "berekening")
 
@@ -106,6 +122,8 @@ def uitkomst(berekening: Berekening) -> dict:
     from maatwerk.regels.variables.wmo_eigen_bijdrage import WmoGeenBijdrageReden
     from maatwerk.regels.variables.wmo_pgb import PgbReden
 
+    # Which natura cost price was used (the product tariff with its source, or the typed fallback) leads each uitleg.
+    kostprijs_pgb, kostprijs_bijdrage = wmo_kostprijs.overwegingen(berekening.gegevens or {})
     return {
         "pgb": pgb,
         "pgb_bedrag": r.get("pgb_bedrag"),
@@ -113,11 +131,12 @@ def uitkomst(berekening: Berekening) -> dict:
         "pgb_reden": PgbReden[r["pgb_reden_niet_toekenbaar"]].value if r.get("pgb_reden_niet_toekenbaar") else "",
         "pgb_toekenbaar": r.get("pgb_reden_niet_toekenbaar") == "geen",
         "bestedingsdatum": r.get("pgb_uiterste_bestedingsdatum"),
-        "pgb_uitleg": _overwegingen(berekening, "personen", r["_persoon"], "pgb_bedrag") if pgb else [],
+        "pgb_uitleg": kostprijs_pgb + _overwegingen(berekening, "personen", r["_persoon"], "pgb_bedrag") if pgb else [],
         "bijdrage": bijdrage,
         "bijdrage_periode": PERIODEN.get(r.get("wmo_bijdrageperiode"), ""),
         "bijdrage_reden": WmoGeenBijdrageReden[reden].value if reden and reden != "geen" else "",
-        "bijdrage_uitleg": _overwegingen(berekening, "huishoudens", huishouden, "wmo_eigen_bijdrage_per_periode"),
+        "bijdrage_uitleg": kostprijs_bijdrage + _overwegingen(berekening, "huishoudens", huishouden,
+                                                              "wmo_eigen_bijdrage_per_periode"),
         "inning": INNING,
         "inning_bron": INNING_BRON,
         "kostprijs_uit_natura": berekening.gegevens.get("kostprijs_uit_natura", False),

@@ -9,7 +9,7 @@ Two regimes, switched by the dated parameter `wet.wmo_2015.bijdrage_in_de_kosten
    12,5 % of the income above it is added, spread over the 13 periods of a year (the national method of art. 3.8
    Uitvoeringsbesluit Wmo 2015 as it read in 2018; the ordinance does not spell out the division by 13).
 2. From 1 January 2019 a fixed maximum per household, regardless of income: € 17,50 per 4 weeks in 2019, per month
-   from 2020 (€ 19, € 20,60 in 2024, € 21 in 2025; the 2026 amount was not found, see the parameter). Couples of
+   from 2020 (€ 19, € 20,60 in 2024, € 21 in 2025, € 21,80 in 2026 per the CAK, see the parameter). Couples of
    whom at least one has not reached the AOW age pay nothing.
 
 Always (art. 4:9 lid 2): "De bijdrage in de kosten overstijgt niet de kostprijs van de voorziening." For a

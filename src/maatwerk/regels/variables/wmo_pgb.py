@@ -16,7 +16,7 @@ Conditions (each its own rule, each failing one names itself in `pgb_reden_niet_
 
 Amounts (4:8), by kind of pgb (`pgb_soort`), each capped by 4:7 lid 4 onder c: "bedraagt ten hoogste de kostprijs
 van de in de betreffende situatie goedkoopst passende maatwerkvoorziening in natura" where that cost price is known
-(`wmo_natura_kostprijs` > 0; the natura tariffs of aanbieders and products come later, issue 10 point 6). The
+(`wmo_natura_kostprijs` > 0; from the contracted product's tariff, `zaken/wmo_kostprijs.py`, else typed). The
 spending term is 4:7 lid 8: "binnen drie maanden na toekenning".
 
 Unit of an amount: see `pgb_bedrag_eenheid` (per maand, per periode van 4 weken, per jaar or eenmalig); the inputs
@@ -221,8 +221,9 @@ class wmo_natura_kostprijs(Variable):
     unit = "currency-EUR"
     label = "Kostprijs van de goedkoopst passende maatwerkvoorziening in natura, in dezelfde eenheid als het pgb (0 = niet bekend)"
     documentation = (
-        "Art. 4:7 lid 4 onder c en art. 4:9 lid 3: de kostprijs volgt uit de contracten met aanbieders. Voorlopig "
-        "invoer; voor huishoudelijke ondersteuning is dit het ZIN-tarief per periode van 4 weken (art. 4:8 lid 1 onder c)."
+        "Art. 4:7 lid 4 onder c en art. 4:9 lid 3: de kostprijs volgt uit de contracten met aanbieders (het tarief "
+        "van het gekozen product, zaken/wmo_kostprijs.py; zonder product ingevuld door de consulent); voor "
+        "huishoudelijke ondersteuning is dit het ZIN-tarief per periode van 4 weken (art. 4:8 lid 1 onder c)."
     )
 
 
