@@ -50,3 +50,36 @@ def test_casus_6_runs_on_the_jeugd_rules(demo):
         gebruiker = get_user_model().objects.get(username=rol)
         for zaak in (traject, coach):
             assert not beleid.grond_zaak(gebruiker, zaak, beleid.VIEW).toegestaan, rol
+
+
+def test_casus_10_and_14_run_on_the_jeugd_rules(demo):
+    """Story 10 (Fabian): the college's route, the help is not vrij toegankelijk, the non-contracted provider rests
+    on 5:12, a second person decides along. Story 14 (Shanice): opvoedondersteuning of 4 contacts is vrij
+    toegankelijk (5:2), so no beschikking and the zaak is closed with that outcome."""
+    from maatwerk.zaken import jeugd as jeugd_service
+
+    assert 10 in demo["nieuw"] and 14 in demo["nieuw"]
+    fabian = Zaak.objects.get(hoofdpersoon__bsn="999991012", regeling="jeugdhulp")
+    assert jeugd_service.route(fabian) == "college" and beoordeling.ontbrekende_criteria(fabian) == []
+    assert fabian.status == Status.KLAAR_VOOR_BESLUIT and vierogen.oordeel(fabian).vereist
+    assert fabian.vrije_toegang.get().vrij_toegankelijk is False
+    assert fabian.afwijkingen.get().bron.endswith("artikel 5:12")
+    shanice = Zaak.objects.get(hoofdpersoon__voornamen="Shanice", hoofdpersoon__achternaam="Croes", regeling="jeugdhulp")
+    vrij = shanice.vrije_toegang.get()
+    assert vrij.vrij_toegankelijk and vrij.contactmomenten == 4 and shanice.status == Status.INGETROKKEN
+    assert "Geen beschikking nodig" in shanice.overgangen.order_by("-id").first().reden
+    # Jayden's zaak (story 14) is untouched: still in onderzoek.
+    jayden = Zaak.objects.get(hoofdpersoon__voornamen="Jayden", regeling="jeugdhulp")
+    assert jayden.status == Status.ONDERZOEK
+    from django.contrib.auth import get_user_model
+
+    for rol in ("consulent_wmo", "beheerder"):
+        gebruiker = get_user_model().objects.get(username=rol)
+        assert not beleid.grond_zaak(gebruiker, fabian, beleid.VIEW).toegestaan, rol
+    # The zaak page shows the outcome with the rule and its source.
+    from django.test import Client
+
+    c = Client()
+    c.force_login(get_user_model().objects.get(username="consulent_jeugd"))
+    pagina = c.get(f"/zaken/{shanice.pk}/").content.decode()
+    assert "Geen beschikking nodig" in pagina and "artikel 5:2, eerste lid" in pagina

@@ -4,10 +4,15 @@ from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from maatwerk.besluiten.api import BesluitViewSet, BezwaarViewSet, BriefSjabloonViewSet
+from maatwerk.besluiten.jeugd_herziening_api import BesluitJeugdHerziening
 
 router = SimpleRouter()
 router.register("besluiten", BesluitViewSet, basename="besluit")
 router.register("bezwaren", BezwaarViewSet, basename="bezwaar")
 router.register("briefsjablonen", BriefSjabloonViewSet, basename="briefsjabloon")
 
-urlpatterns = [path("", include(router.urls))]
+urlpatterns = [
+    # Jeugd (issue 10): herziening or intrekking on a ground of artikel 5:7, with the terugvordering computed.
+    path("besluiten/<int:pk>/jeugd-herziening/", BesluitJeugdHerziening.as_view(), name="besluit-jeugd-herziening"),
+    path("", include(router.urls)),
+]

@@ -167,7 +167,15 @@ def _besluit(b: Besluit) -> dict:
         "ontbrekende_gegevens": b.ontbrekende_gegevens,
         "hersteltermijn_tot": datum_nl(b.hersteltermijn_tot),
         "reden_wijziging": b.reden_wijziging,
+        "verwijzing": _verwijzing(b) if domein == JEUGD else "",
     }
+
+
+def _verwijzing(b: Besluit) -> str:
+    """Jeugd: the structured referral of artikel 5:3 (who, when, for what), or '' (old zaken: free-text finding)."""
+    from maatwerk.zaken.jeugd_verwijzing import verwijzing_zin
+
+    return verwijzing_zin(b.zaak)
 
 
 def _inwoner(inwoner) -> dict:

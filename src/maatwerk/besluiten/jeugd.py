@@ -14,10 +14,8 @@ from __future__ import annotations
 from maatwerk.besluiten.beslissend import Criteriumzin
 from maatwerk.besluiten.models import MET_VERSTREKKING, Besluit, Periode, Vorm
 
-MELDPLICHT = (
-    "Verandert er iets in uw situatie of die van uw kind? Geef dat dan meteen aan ons door. Bijvoorbeeld als de hulp "
-    "stopt of als u het pgb niet meer gebruikt."
-)
+# 5:5 lid 3 onder f / 5:7 lid 1; short, so the pgb letter fits two pages (issue 10).
+MELDPLICHT = "Verandert er iets bij u of uw kind, of stopt de hulp? Geef dat dan meteen aan ons door."
 # "Antwoord in de brief" per Jeugd criterion (code -> sentences), second person, B1. The 5:4 ones are in beslissend.
 ZINNEN = {
     "verwijzing_arts": Criteriumzin(

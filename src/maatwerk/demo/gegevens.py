@@ -460,6 +460,9 @@ def _casus_14(ctx) -> None:
         geldig_vanaf=v - dt.timedelta(days=9), geldig_tot=v - dt.timedelta(days=9) + dt.timedelta(days=365),
         doel="Afstemmen van de jeugdhulp met de aanvraag voor de inrichting van de woning: één gezin, één plan.",
     )
+    from maatwerk.demo.jeugd import casus_14_jeugd
+
+    casus_14_jeugd(ctx)  # Shanice: opvoedondersteuning within the 5:2 limit, no beschikking (issue 10)
 
 
 @dataclass

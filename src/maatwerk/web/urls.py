@@ -13,6 +13,7 @@ from maatwerk.toegang.api import AuditViewSet, ToestemmingViewSet, WettelijkeGro
 from maatwerk.web.token import TokenAanvraag
 from maatwerk.zaken.api import IntakeViewSet, MandaatViewSet, RegelingViewSet, ZaakViewSet
 from maatwerk.zaken.documenten_api import DocumentViewSet, ZaakDocumenten
+from maatwerk.zaken.jeugd_api import ZaakJeugdVerwijzingen, ZaakJeugdVrijeToegang
 
 router = DefaultRouter()
 router.register("inwoners", InwonerViewSet, basename="inwoner")
@@ -29,6 +30,9 @@ router.register("documenten", DocumentViewSet, basename="document")
 api_v1 = [
     # Documents of a zaak: multipart upload and list (its own view: the upload limit is set before parsing).
     path("zaken/<int:pk>/documenten/", ZaakDocumenten.as_view(), name="zaak-documenten"),
+    # Jeugd access (issue 10): the referral of artikel 5:3 and the free access of artikel 5:2.
+    path("zaken/<int:pk>/jeugd-verwijzingen/", ZaakJeugdVerwijzingen.as_view(), name="zaak-jeugd-verwijzingen"),
+    path("zaken/<int:pk>/jeugd-vrije-toegang/", ZaakJeugdVrijeToegang.as_view(), name="zaak-jeugd-vrije-toegang"),
     path("", include(router.urls)),
     path("token/", TokenAanvraag.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -150,11 +150,12 @@ def pgb_berekening_tekst(berekening: Berekening) -> str:
     kostprijs = Decimal(str(invoer["jeugd_natura_kostprijs"][maand]))
     begroting = Decimal(str(invoer["jeugd_pgb_begroting"][maand]))
     maximum = Decimal(str(resultaat["jeugd_pgb_maximum"]))
-    return (
-        f"De hulp in natura kost {formaat.bedrag(kostprijs)} per maand. Voor hulp door {wie} is het pgb ten hoogste "
-        f"{procent} % daarvan: {formaat.bedrag(maximum)}. Uw begroting is {formaat.bedrag(begroting)} per maand. "
-        f"U krijgt {formaat.bedrag(berekening.bedrag)} per maand."
-    )
+    # Short on purpose (issue 10: the pgb letter fits two pages); the full computation is in the bijlage.
+    tekst = (f"Hulp in natura kost {formaat.bedrag(kostprijs)} per maand. Voor hulp door {wie} is het pgb ten hoogste "
+             f"{procent} % daarvan: {formaat.bedrag(maximum)}.")
+    if berekening.bedrag is not None and berekening.bedrag != maximum:
+        tekst += f" Uw begroting is {formaat.bedrag(begroting)}. U krijgt {formaat.bedrag(berekening.bedrag)} per maand."
+    return tekst
 
 
 def pgb_gewenst(zaak: Zaak) -> bool:

@@ -83,3 +83,114 @@ def jeugd_pgb(request, pk: int):
         return _verwerk(request, zaak, form, SLEUTEL, actie, "Het pgb is berekend en vastgelegd.", "jeugd_pgb")
 
     return verwerk(request, pk)
+
+
+# ------------------------------------------------------------------ toegang: verwijzing (5:3) and vrije toegang (5:2)
+
+VERWIJZING_SLEUTEL = "jeugd_verwijzing"
+VRIJ_SLEUTEL = "jeugd_vrij"
+
+
+class VerwijzingFormulier(NLFormulier, forms.Form):
+    """The structured referral of artikel 5:3; the service (`jeugd_verwijzing.controleer`) checks the rules."""
+
+    verwezen_door = forms.ChoiceField(label="Wie verwees (artikel 5:3, eerste lid)?", widget=forms.RadioSelect,
+                                      choices=[], error_messages={"required": "Kies wie verwees: huisarts, medisch specialist of jeugdarts.",
+                                                                  "invalid_choice": "Kies wie verwees: huisarts, medisch specialist of jeugdarts."})
+    naam = forms.CharField(label="Naam van de arts", max_length=200,
+                           error_messages={"required": "Vul de naam in van de arts die verwees."})
+    agb_code = forms.CharField(label="AGB-code (8 cijfers)", required=False, max_length=12,
+                               widget=forms.TextInput(attrs={"class": "nl-text-input nl-text-input--short", "inputmode": "numeric"}),
+                               help_text="Of vul het BIG-nummer in.")
+    big_nummer = forms.CharField(label="BIG-nummer (11 cijfers)", required=False, max_length=15,
+                                 widget=forms.TextInput(attrs={"class": "nl-text-input nl-text-input--short", "inputmode": "numeric"}))
+    datum = forms.DateField(label="Datum van de verwijzing", widget=forms.DateInput(
+        attrs={"type": "date", "class": "nl-text-input nl-text-input--short"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Vul een geldige datum van de verwijzing in, bijvoorbeeld 05-01-2026.",
+                        "required": "Vul de datum van de verwijzing in."})
+    hulpvraag = forms.CharField(label="Waarvoor verwees de arts (de hulpvraag)?", max_length=2000,
+                                widget=forms.Textarea(attrs={"rows": 3}),
+                                error_messages={"required": "Vul in waarvoor de arts verwees (de hulpvraag)."})
+
+    def __init__(self, *args, **kwargs):
+        from maatwerk.zaken.jeugdmodellen import Verwijzer
+
+        kwargs.setdefault("prefix", VERWIJZING_SLEUTEL)
+        super().__init__(*args, **kwargs)
+        self.fields["verwezen_door"].choices = Verwijzer.choices
+
+
+class VrijeToegangFormulier(NLFormulier, forms.Form):
+    vorm = forms.ChoiceField(label="Welke hulp wordt gevraagd (artikel 5:2)?", widget=forms.RadioSelect, choices=[],
+                             error_messages={"required": "Kies de vorm van de gevraagde hulp.",
+                                             "invalid_choice": "Kies de vorm van de gevraagde hulp."})
+    contactmomenten = forms.IntegerField(label="Aantal gevraagde contactmomenten", required=False, min_value=0,
+                                         max_value=1000, widget=forms.NumberInput(attrs={"class": "nl-text-input nl-text-input--short"}),
+                                         help_text="Alleen voor ambulante jeugd- en opvoedhulp.",
+                                         error_messages={"invalid": "Vul het aantal contactmomenten in als een heel getal, bijvoorbeeld 5.",
+                                                         "min_value": "Het aantal contactmomenten kan niet negatief zijn.",
+                                                         "max_value": "Het aantal contactmomenten is onwaarschijnlijk hoog (meer dan 1000)."})
+    toelichting = forms.CharField(label="Toelichting", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        from maatwerk.zaken.jeugd_vrije_toegang import VORMEN
+
+        kwargs.setdefault("prefix", VRIJ_SLEUTEL)
+        super().__init__(*args, **kwargs)
+        self.fields["vorm"].choices = list(VORMEN.items())
+
+
+def sectie_toegang(request, zaak: Zaak, formulieren: dict) -> dict:
+    """The Jeugd access section: the referral (5:3) and whether the help is vrij toegankelijk (5:2)."""
+    if zaak.regeling != "jeugdhulp":
+        return {"toon_jeugd_toegang": False}
+    from maatwerk.zaken import jeugd_verwijzing, jeugd_vrije_toegang
+    from maatwerk.zaken.models import EINDSTATUSSEN, Status
+
+    mag = beleid.grond_zaak(request.user, zaak, beleid.CHANGE, handeling=rechten.BEVINDING_VASTLEGGEN).toegestaan
+    verwijzing = jeugd_verwijzing.actuele_verwijzing(zaak)
+    vrij = jeugd_vrije_toegang.laatste(zaak)
+    open_ = zaak.status not in EINDSTATUSSEN and zaak.status != Status.KLAAR_VOOR_BESLUIT
+    return {
+        "toon_jeugd_toegang": True,
+        "jeugd_verwijzing": verwijzing,
+        "jeugd_verwijzing_tekst": jeugd_verwijzing.beschrijving(verwijzing) if verwijzing else "",
+        "jeugd_verwijzing_form": (formulieren.get(VERWIJZING_SLEUTEL) or VerwijzingFormulier())
+        if mag and zaak.status in BEOORDELEN else None,
+        "jeugd_vrij": vrij,
+        "jeugd_vrij_tekst": jeugd_vrije_toegang.uitkomst_tekst(vrij) if vrij else "",
+        "jeugd_vrij_vorm": jeugd_vrije_toegang.VORMEN.get(vrij.vorm, "") if vrij else "",
+        "jeugd_vrij_form": (formulieren.get(VRIJ_SLEUTEL) or VrijeToegangFormulier()) if mag and open_ else None,
+    }
+
+
+def jeugd_verwijzing(request, pk: int):
+    from maatwerk.zaken import jeugd_verwijzing as service
+    from maatwerk.zaken.views import _post, _verwerk
+
+    @_post
+    def verwerk(request, zaak: Zaak):
+        """Record the referral of artikel 5:3 (and the route finding that cites it)."""
+        form = VerwijzingFormulier(request.POST)
+        return _verwerk(request, zaak, form, VERWIJZING_SLEUTEL,
+                        lambda d: service.leg_verwijzing_vast(zaak, request.user, **d),
+                        "De verwijzing is vastgelegd.", "jeugd_toegang")
+
+    return verwerk(request, pk)
+
+
+def jeugd_vrije_toegang(request, pk: int):
+    from maatwerk.zaken import jeugd_vrije_toegang as service
+    from maatwerk.zaken.views import _post, _verwerk
+
+    @_post
+    def verwerk(request, zaak: Zaak):
+        """Record the asked help in the terms of artikel 5:2; free help closes the zaak without a beschikking."""
+        form = VrijeToegangFormulier(request.POST)
+        return _verwerk(request, zaak, form, VRIJ_SLEUTEL,
+                        lambda d: service.leg_vrije_toegang_vast(zaak, request.user, vorm=d["vorm"],
+                                                                 contactmomenten=d["contactmomenten"] or 0,
+                                                                 toelichting=d["toelichting"]),
+                        "De gevraagde hulp is vastgelegd.", "jeugd_toegang")
+
+    return verwerk(request, pk)

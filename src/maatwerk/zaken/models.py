@@ -502,3 +502,5 @@ class Berekening(models.Model):
 
 # Documents on a zaak (issue 8, point 7) live in their own module; imported here so they belong to this app.
 from maatwerk.zaken.documentmodellen import Document, Documentinhoud  # noqa: E402, F401
+# The structured Jeugd referral (5:3) and free access (5:2), issue 10 point 5: their own module as well.
+from maatwerk.zaken.jeugdmodellen import Verwijzing, VrijeToegang  # noqa: E402, F401

@@ -20,6 +20,8 @@ urlpatterns = [
     path("zaken/<int:pk>/plan/versies/<int:versie>/", views.plan_versie, name="zaak_plan_versie"),
     path("zaken/<int:pk>/documenten/", documenten_views.zaak_documenten, name="zaak_documenten"),
     path("zaken/<int:pk>/jeugd-pgb/", jeugd_views.jeugd_pgb, name="zaak_jeugd_pgb"),
+    path("zaken/<int:pk>/jeugd-verwijzing/", jeugd_views.jeugd_verwijzing, name="zaak_jeugd_verwijzing"),
+    path("zaken/<int:pk>/jeugd-vrije-toegang/", jeugd_views.jeugd_vrije_toegang, name="zaak_jeugd_vrije_toegang"),
     path("documenten/<int:pk>/inhoud/", documenten_views.document_inhoud, name="document_inhoud"),
     path("documenten/<int:pk>/intrekken/", documenten_views.document_intrekken, name="document_intrekken"),
 ]

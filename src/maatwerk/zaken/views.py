@@ -257,6 +257,7 @@ def _zaak_context(request, zaak: Zaak, formulieren: dict | None = None) -> dict:
         "historie": list(zaak.overgangen.select_related("door").order_by("op", "id")),
         **documenten_views.sectie(request, zaak, formulieren),
         **jeugd_views.sectie(request, zaak, formulieren),
+        **jeugd_views.sectie_toegang(request, zaak, formulieren),
         **_iwmo_sectie(request, zaak),
     }
 
