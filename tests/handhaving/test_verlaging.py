@@ -350,3 +350,10 @@ def test_randen_van_7_23_en_7_27_via_de_zaak(inkomen):
     assert binnen["afstemming_recidive_art_18_lid_4"] and binnen["afstemming_percentage"] == 1.0
     assert (binnen["afstemming_duur_maanden"], binnen["afstemming_verrekening_maanden"]) == (2, 2)
     assert not daarna["afstemming_recidive_art_18_lid_4"] and daarna["afstemming_verrekening_maanden"] == 3
+
+
+def test_verlaging_is_geen_correctie_van_de_toekenning(inkomen):
+    bijstand = lopende_bijstand(inkomen, 21)
+    with pytest.raises(ValidationError) as fout:  # it would replace (and so stop) the running benefit
+        services.stel_nieuw_besluit_op(bijstand, inkomen, soort="verlaging")
+    assert "soort" in fout.value.message_dict and "verlaging" not in fout.value.message_dict["soort"][0]

@@ -820,8 +820,9 @@ def stel_nieuw_besluit_op(vorig: Besluit, gebruiker, *, soort: str, op_bezwaar=N
 
 
 def _stel_nieuw_besluit_op(vorig: Besluit, gebruiker, grond, soort: str, op_bezwaar) -> Besluit:
-    if soort not in Soort.values or soort == Soort.BUITEN_BEHANDELING:
-        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING]
+    # A verlaging is never a correction of the toekenning (it would end the running benefit): besluiten.verlaging.
+    if soort not in Soort.values or soort == Soort.BUITEN_BEHANDELING or soort in AFSTEMMING:
+        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING and s not in AFSTEMMING]
         raise ValidationError({"soort": [f"Kies uit: {', '.join(keuzes)}."]})
     if vorig.status != Status.BEKENDGEMAAKT:
         raise ProcedureFout(f"Besluit {vorig.kenmerk} is nog niet bekendgemaakt; pas het concept zelf aan.", code="niet_bekendgemaakt")
