@@ -224,6 +224,10 @@ def test_brief_in_een_latere_maand_wordt_geweigerd(inkomen, kwaliteit):
     ({"datum_constatering": "2026-07-01"}, "datum_constatering"),  # before the gedraging
     ({"datum_gedraging": "2099-01-01"}, "datum_gedraging"),
     ({"omschrijving": ""}, "omschrijving"),
+    ({"geplande_bekendmaking": "2026-08-01"}, "geplande_bekendmaking"),  # before the constatering
+    # Before the ordinance (1 January 2018) there are no rules for a verlaging: the Regelkern's message, no 500.
+    ({"datum_gedraging": "2017-06-01", "datum_constatering": "2017-06-02", "horen_datum": "2017-06-03",
+      "geplande_bekendmaking": "2017-06-05"}, "geplande_bekendmaking"),
 ])
 def test_foute_invoer_noemt_het_veld_en_bewaart_niets(inkomen, anders, veld):
     zaak = lopende_bijstand(inkomen, 6).zaak

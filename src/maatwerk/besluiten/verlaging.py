@@ -34,6 +34,7 @@ from maatwerk.besluiten.models import (
 )
 from maatwerk.regels import afstemming_besluit
 from maatwerk.regels.berekening import bereken
+from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Horen, Verwijtbaarheid
 from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.toegang.beleid import GeenToegang, Grond, NietGevonden
@@ -179,6 +180,9 @@ def _valideer(gegevens: dict) -> dict:
     if (v["datum_gedraging"] and v["datum_constatering"] and v["datum_constatering"] < v["datum_gedraging"]
             and "datum_constatering" not in f):
         f["datum_constatering"] = ["De datum van constatering ligt vóór de datum van de gedraging."]
+    if (v["geplande_bekendmaking"] and v["datum_constatering"] and v["geplande_bekendmaking"] < v["datum_constatering"]
+            and "geplande_bekendmaking" not in f):
+        f["geplande_bekendmaking"] = ["De bekendmaking van het besluit ligt vóór de constatering van de gedraging."]
     if v["gedraging"] == "tekortschietend_besef" and v["benadelingsbedrag"] is None and not v["benadelingsbedrag_niet_vast_te_stellen"]:
         f["benadelingsbedrag"] = ["Vul het benadelingsbedrag in, of geef aan dat het niet is vast te stellen (artikel 7:23, tweede lid)."]
     # Art. 7:14: horen is a recorded step: when, how, or the ground of lid 2 and why it applies.
@@ -327,7 +331,12 @@ def leg_vast(gebruiker, zaak, gegevens: dict, *, casustafel=None) -> Verlaging:
                 verlaging.vorige_bekendmaking = eerder.besluit.bekendgemaakt_op
                 verlaging.vorige_percentage = Decimal(str(eerder.resultaat.get("afstemming_standaardpercentage", 0)))
                 verlaging.vorige_duur_maanden = int(eerder.resultaat.get("afstemming_duur_maanden", 1))
-        _bereken(verlaging)
+        try:
+            _bereken(verlaging)
+        except InvoerFout as fout:  # e.g. no norms for that month: the field's own Dutch message, never a 500
+            # The month comes from the planned bekendmaking (7:16, 7:17): name that field.
+            veld = "geplande_bekendmaking" if fout.veld in ("gemeente", "datum_bekendmaking_verlaging") else fout.veld
+            raise ValidationError({veld: [fout.bericht[:1].upper() + fout.bericht[1:]]}) from None
         verlaging.save()
         audit.log(gebruiker, beleid.CREATE, _grond(gebruiker, zaak), zaak=zaak, inwoner=zaak.hoofdpersoon,
                   onderwerp="verlaging", toelichting=f"verlaging {verlaging.pk} vastgelegd; "
