@@ -32,7 +32,9 @@ def _html(variant, bronnen=None) -> str:
 def test_alle_varianten_zijn_gedekt():
     """Every soort for every regeling; natura and pgb for Wmo and Jeugd; lening and natura for bijzondere bijstand."""
     namen = {v.naam for v in VARIANTEN}
-    assert len(namen) == len(VARIANTEN) == 45  # 39 + the six soorten of algemene bijstand (issue 11)
+    # 39 + the six soorten of algemene bijstand (issue 11) + its verlaging and afzien van verlaging (issue 11, 7:13/7:15)
+    assert len(namen) == len(VARIANTEN) == 47
+    assert {"algemene_bijstand-verlaging", "algemene_bijstand-afzien_verlaging"} <= namen
     for regeling in ("wmo_maatwerkvoorziening", "jeugdhulp", "bijzondere_bijstand", "individuele_inkomenstoeslag",
                      "individuele_studietoeslag", "algemene_bijstand"):
         for soort in ("toekenning", "gedeeltelijke_toekenning", "afwijzing", "buiten_behandeling", "herziening", "intrekking"):

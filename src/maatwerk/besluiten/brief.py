@@ -127,6 +127,8 @@ def _besluit(b: Besluit) -> dict:
         "is_buiten_behandeling": b.soort == Soort.BUITEN_BEHANDELING,
         "is_herziening": b.soort == Soort.HERZIENING,
         "is_intrekking": b.soort == Soort.INTREKKING,
+        "is_verlaging": b.soort == Soort.VERLAGING,
+        "is_afzien_verlaging": b.soort == Soort.AFZIEN_VERLAGING,
         "met_verstrekking": b.soort in MET_VERSTREKKING,
         "wijzigt_eerder": b.soort in WIJZIGT_EERDER,
         "op_bezwaar": gr.is_op_bezwaar(b),
@@ -240,6 +242,10 @@ def titel(besluit: Besluit, naam_in_zin: str) -> str:
     """The document title (PDF/UA: shown by readers instead of the file name)."""
     if besluit.soort in WIJZIGT_EERDER:
         return f"Besluit over uw {naam_in_zin}: wijziging"
+    if besluit.soort == Soort.VERLAGING:
+        return f"Besluit over uw {naam_in_zin}: verlaging"
+    if besluit.soort == Soort.AFZIEN_VERLAGING:
+        return f"Besluit over uw {naam_in_zin}: geen verlaging"
     return f"Besluit over uw aanvraag {naam_in_zin}"
 
 

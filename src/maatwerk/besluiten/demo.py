@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from maatwerk.besluiten.inhoud import GRONDEN_WIJZIGING, VO
 from maatwerk.besluiten.models import (
+    AFSTEMMING,
     MET_VERSTREKKING,
     WIJZIGT_EERDER,
     Besluit,
@@ -222,6 +223,36 @@ WIJZIGING = {
     },
 }
 
+# Issue 11: a besluit tot verlaging (Vo 7:13, 7:16, 7:22) and afzien for dringende redenen (7:15 lid 3), as
+# `besluiten.verlaging` fills them; only for algemene bijstand.
+VSD = "Verordening Sociaal Domein Lansingerland 2018"
+VERLAGING = {
+    Soort.VERLAGING: (dict(
+        aanvraag="U krijgt bijstand van ons. U heeft zich niet aan een regel gehouden. Daarom krijgt u deze brief.",
+        toelichting_beslissing="Tegenprestatie niet of onvoldoende verricht (artikel 7:18, onder c, 3).",
+        duur="één maand, vanaf 1 september 2026; het bedrag wordt verdeeld over 3 maanden",
+        omvang="30 % van € 1.419,46 per maand; in totaal € 425,84", bedrag=Decimal("425.84"),
+        ingangsdatum=D(2026, 9, 1), einddatum=D(2026, 11, 30),
+        vervolg="Wij houden de verlaging in op uw bijstand: € 141,95 in september 2026, € 141,95 in oktober 2026, "
+                "€ 141,94 in november 2026."), [
+        _o("Op 20 augustus 2026 heeft u uw kant van het verhaal verteld (gesprek).", f"{VSD}, artikel 7:14, eerste lid",
+           "verordening"),
+        _o("U deed dit: Tegenprestatie niet of onvoldoende verricht (artikel 7:18, onder c, 3).",
+           f"{VSD}, artikelen 7:18 tot en met 7:25", "verordening"),
+        _o("Zo lang duurt de verlaging: één maand, vanaf 1 september 2026.", f"{VSD}, artikelen 7:16 en 7:20",
+           "verordening"),
+        _o("Zoveel is de verlaging: 30 % van € 1.419,46 per maand; in totaal € 425,84.", f"{VSD}, artikel 7:17",
+           "verordening"),
+    ]),
+    Soort.AFZIEN_VERLAGING: (dict(
+        aanvraag="U krijgt bijstand van ons. U heeft zich niet aan een regel gehouden. Daarom krijgt u deze brief.",
+        toelichting_beslissing="Een verlaging brengt uw huur en de zorg voor uw kinderen in gevaar."), [
+        _o("Wij hebben u niet eerst gesproken. De verordening staat dat hier toe.", f"{VSD}, artikel 7:14, tweede lid",
+           "verordening"),
+        _o("U krijgt geen verlaging. Dat komt door uw bijzondere situatie.", f"{VSD}, artikel 7:15, tweede en derde lid"),
+    ]),
+}
+
 BUITEN_BEHANDELING = dict(
     ontbrekende_gegevens="uw bankafschriften van de laatste drie maanden.",
     hersteltermijn_tot=D(2026, 6, 15),
@@ -276,6 +307,9 @@ def _besluit(regeling: str, soort: str, vorm: str, financiering: str, nummer: in
     elif soort == Soort.BUITEN_BEHANDELING:
         velden = {"aanvraag": basis["aanvraag"], **BUITEN_BEHANDELING}
         overwegingen = [BUITEN_BEHANDELING_REDEN]
+    elif soort in AFSTEMMING:
+        velden, overwegingen = VERLAGING[soort]
+        velden, overwegingen = dict(velden), list(overwegingen)
     elif soort in WIJZIGT_EERDER:
         reden, zin = WIJZIGING[soort][domein]
         velden.update(aanvraag="", reden_wijziging=reden, ingangsdatum=D(2026, 8, 1))
@@ -297,6 +331,8 @@ def varianten() -> list[Variant]:
     nummer = 0
     for regeling in REGELINGEN:
         for soort in Soort.values:
+            if soort in AFSTEMMING and regeling != "algemene_bijstand":
+                continue  # a verlaging (Vo 7:11-7:28) exists only on algemene bijstand
             for vorm, financiering in _vormen(regeling, soort):
                 nummer += 1
                 besluit, overwegingen = _besluit(regeling, soort, vorm, financiering, nummer)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from maatwerk.besluiten.models import MET_VERSTREKKING, WIJZIGT_EERDER, Besluit, Financiering, Soort, Status, Vorm
+from maatwerk.besluiten.models import AFSTEMMING, MET_VERSTREKKING, WIJZIGT_EERDER, Besluit, Financiering, Soort, Status, Vorm
 from maatwerk.zaken.regelingen import INKOMEN, JEUGD, WMO
 
 VO = "Verordening Sociaal Domein 2018"
@@ -76,6 +76,17 @@ def vereiste_elementen(b: Besluit) -> list[Element]:
         eisen.append(Element("toelichting_beslissing", "wat niet wordt toegekend en waarom", f"{AWB}, artikel 3:46"))
     if b.soort in (Soort.TOEKENNING, Soort.GEDEELTELIJKE_TOEKENNING, Soort.AFWIJZING, Soort.BUITEN_BEHANDELING):
         eisen.append(Element("aanvraag", "wat de inwoner heeft gevraagd", f"{AWB}, artikel 4:2 en 3:46"))
+    if b.soort in AFSTEMMING:
+        # Verordening Sociaal Domein 2018, artikel 7:13 (and 7:15, derde lid, for afzien): the elements of the letter.
+        eisen.append(Element("aanvraag", "waarom de inwoner deze brief krijgt", f"{AWB}, artikel 3:46"))
+        eisen.append(Element("toelichting_beslissing", "de reden (artikel 7:13, onder a; bij afzien: de dringende redenen)",
+                             f"{VO}, artikel 7:13, onder a, en artikel 7:15, derde lid"))
+        if b.soort == Soort.VERLAGING:
+            eisen += [
+                Element("duur", "de duur van de verlaging", f"{VO}, artikel 7:13, onder b"),
+                Element("bedrag", "het bedrag van de verlaging", f"{VO}, artikel 7:13, onder c"),
+                Element("ingangsdatum", "de ingangsdatum van de verlaging", f"{VO}, artikel 7:16"),
+            ]
     if b.soort not in MET_VERSTREKKING:
         return eisen
 

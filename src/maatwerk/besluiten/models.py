@@ -38,12 +38,18 @@ class Soort(models.TextChoices):
     BUITEN_BEHANDELING = "buiten_behandeling", "buiten behandeling stellen"
     HERZIENING = "herziening", "herziening"
     INTREKKING = "intrekking", "intrekking"
+    # Afstemming (Verordening Sociaal Domein 2018, artikelen 7:11-7:28): a verlaging of a running algemene bijstand,
+    # or the letter that the college refrains from it for dringende redenen (artikel 7:15, tweede en derde lid).
+    VERLAGING = "verlaging", "verlaging van de bijstand"
+    AFZIEN_VERLAGING = "afzien_verlaging", "afzien van een verlaging"
 
 
 # Soorten that grant something: the content elements of art. 4:6 / 5:5 (or the amount) apply.
 MET_VERSTREKKING = (Soort.TOEKENNING, Soort.GEDEELTELIJKE_TOEKENNING, Soort.HERZIENING)
 # Soorten that change an earlier, bekendgemaakt besluit: `vervangt` is required.
 WIJZIGT_EERDER = (Soort.HERZIENING, Soort.INTREKKING)
+# Soorten about a verlaging (afstemming) of a running benefit: no aanvraag, the zaak's own decision stays.
+AFSTEMMING = (Soort.VERLAGING, Soort.AFZIEN_VERLAGING)
 
 
 class Status(models.TextChoices):
@@ -603,3 +609,7 @@ class Ontvangstbewijs(models.Model):
             and (self.inhoud.get("besluit") or {}).get("id") == self.besluit_id
             and (self.inhoud.get("versies") or {}).get("regelset_sha256") == self.regelset_sha256
         )
+
+
+# Verlagingen (issue 11) live in their own module; imported here so they belong to this app.
+from maatwerk.besluiten.verlaging_models import Verlaging  # noqa: E402, F401

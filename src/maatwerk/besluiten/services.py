@@ -29,6 +29,7 @@ from maatwerk.besluiten import brief as briefmodule
 from maatwerk.besluiten import briefcontrole, ontvangstbewijs
 from maatwerk.besluiten.inhoud import melding_ontbrekend, ontbrekende_elementen
 from maatwerk.besluiten.models import (
+    AFSTEMMING,
     INHOUDSVELDEN,
     MET_VERSTREKKING,
     Besluit,
@@ -570,6 +571,10 @@ def controleer_vaststelling(besluit: Besluit) -> None:
         ander = vorig.vervangen_door.exclude(pk=besluit.pk).filter(status__in=(Status.VASTGESTELD, Status.BEKENDGEMAAKT)).first()
         if ander is not None:
             raise ProcedureFout(f"Besluit {vorig.kenmerk} is al vervangen door {ander.kenmerk}.", code="al_vervangen")
+    elif besluit.soort in AFSTEMMING:
+        from maatwerk.besluiten import verlaging
+
+        verlaging.controleer_vaststelling(besluit)  # issue 11: on a running benefit, not on the aanvraag
     elif besluit.soort == Soort.BUITEN_BEHANDELING:
         if zaak.status not in BUITEN_BEHANDELING_VANUIT:
             raise ProcedureFout(f"De zaak heeft status '{zaak.get_status_display()}'; buiten behandeling stellen kan alleen "
@@ -662,7 +667,9 @@ def vaststellen(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         # Lock the besluit: of two parallel vaststellingen the second finds it vastgesteld (409), not a second step.
         _vereis_concept(Besluit.objects.select_for_update().get(pk=besluit.pk))
         zaak = besluit.zaak
-        if besluit.vervangt_id is None:
+        if besluit.soort in AFSTEMMING:
+            pass  # a verlaging of a running benefit leaves the zaak's own decision (the toekenning) as it is
+        elif besluit.vervangt_id is None:
             # The procedure takes the step only with this besluit (Awb 3:46, 4:5) and checks the four eyes again.
             if besluit.soort == Soort.BUITEN_BEHANDELING:
                 procedure.voer_uit(zaak, ZaakStatus.BUITEN_BEHANDELING, gebruiker, datum=datum, besluit=besluit,
@@ -698,6 +705,10 @@ def bekendmaken(besluit: Besluit, gebruiker, *, datum: dt.date | None = None) ->
         raise ValidationError({"datum": fout.messages}) from None
     if besluit.besluitdatum and datum < besluit.besluitdatum:
         raise ValidationError({"datum": [f"De bekendmaking kan niet vóór de datum van het besluit ({formaat.datum(besluit.besluitdatum)}) liggen."]})
+    if besluit.soort in AFSTEMMING:
+        from maatwerk.besluiten import verlaging
+
+        verlaging.controleer_bekendmaking(besluit, datum)  # art. 7:16 lid 1: the letter's ingangsdatum holds
     gemeente = Gemeentegegevens.huidige()
     if gemeente is None:
         raise ProcedureFout("De gegevens van de gemeente voor brieven zijn nog niet ingevuld.", code="gemeentegegevens")
@@ -809,8 +820,9 @@ def stel_nieuw_besluit_op(vorig: Besluit, gebruiker, *, soort: str, op_bezwaar=N
 
 
 def _stel_nieuw_besluit_op(vorig: Besluit, gebruiker, grond, soort: str, op_bezwaar) -> Besluit:
-    if soort not in Soort.values or soort == Soort.BUITEN_BEHANDELING:
-        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING]
+    # A verlaging is never a correction of the toekenning (it would end the running benefit): besluiten.verlaging.
+    if soort not in Soort.values or soort == Soort.BUITEN_BEHANDELING or soort in AFSTEMMING:
+        keuzes = [s for s in Soort.values if s != Soort.BUITEN_BEHANDELING and s not in AFSTEMMING]
         raise ValidationError({"soort": [f"Kies uit: {', '.join(keuzes)}."]})
     if vorig.status != Status.BEKENDGEMAAKT:
         raise ProcedureFout(f"Besluit {vorig.kenmerk} is nog niet bekendgemaakt; pas het concept zelf aan.", code="niet_bekendgemaakt")

@@ -175,6 +175,9 @@ class Interventie(models.TextChoices):
     HUISBEZOEK = "huisbezoek", "huisbezoek volgens het protocol"
     KWALITEITSONDERZOEK = "kwaliteitsonderzoek", "onderzoek naar de kwaliteit van de zorg"
     HULP = "hulp", "hulp of ondersteuning aanbieden (bescherming van de inwoner)"
+    # Issue 11: the casustafel decides a verlaging; the consulent or handhaver records it on the client's zaak
+    # (besluiten.verlaging), which links back to this casustafel.
+    VERLAGING = "verlaging", "verlaging van de bijstand (maatregel, artikelen 7:11-7:28 van de verordening)"
 
 
 class Casustafel(models.Model):

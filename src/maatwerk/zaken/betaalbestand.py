@@ -59,6 +59,7 @@ def betaalregel(besluit, maand: str) -> dict:
     """One line: who, which besluit, the amount of the month and its uitleg (from the Regelkern)."""
     from maatwerk.personen.situatie import bouw_situatie
     from maatwerk.regels.berekening import bereken
+    from maatwerk.besluiten import verlaging
     from maatwerk.zaken.beoordeling import _voeg_invoer_toe
 
     zaak = besluit.zaak
@@ -74,21 +75,58 @@ def betaalregel(besluit, maand: str) -> dict:
     uitkomst = bereken(situatie.json, maand, settings.MAATWERK_GEMEENTE, [UITKOMST], uitleg=True)
     sleutel = situatie.huishouden_sleutel
     waarde = uitkomst["resultaten"]["huishoudens"][sleutel][UITKOMST]
+    uitkering = Decimal(str(waarde)).quantize(Decimal("0.01"))
+    # Issue 11: the verlagingen of bekendgemaakte besluiten tot verlaging in this month (art. 7:16, 7:22 of the
+    # ordinance), each computed by the Regelkern with its besluit and rule. Never below nothing paid.
+    verlagingen = verlaging.in_maand(zaak, maand)
+    totaal_verlaging = sum((Decimal(v["bedrag"]) for v in verlagingen), Decimal("0.00"))
+    netto = max(uitkering - totaal_verlaging, Decimal("0.00"))
+    if totaal_verlaging > uitkering:
+        waarschuwingen.append(f"De verlaging ({bedrag(totaal_verlaging)}) is hoger dan de uitkering van deze maand; "
+                              "er wordt niets uitbetaald en het verschil wordt niet verrekend.")
     return {
         "besluit": besluit.kenmerk,
         "zaak": zaak.pk,
         "naam": zaak.hoofdpersoon.naam,
-        "bedrag": str(Decimal(str(waarde)).quantize(Decimal("0.01"))),
+        "uitkering": str(uitkering),
+        "verlaging": str(totaal_verlaging),
+        "verlagingen": verlagingen,
+        "bedrag": str(netto),  # what is paid: the uitkering minus the verlaging of the month
         "uitleg": [o["zin"] for o in uitkomst["uitleg"]["huishoudens"][sleutel][UITKOMST]],
         "waarschuwingen": waarschuwingen,
     }
 
 
-def betaalbestand(maand: str) -> dict:
+def betaalbestand(maand: str, gebruiker=None) -> dict:
     eerste = _maand(maand)
     regels = [betaalregel(b, maand) for b in lopende_besluiten(eerste)]
-    totaal = sum((Decimal(r["bedrag"]) for r in regels), Decimal("0.00"))
-    return {"maand": maand, "regels": regels, "aantal": len(regels), "totaal": str(totaal)}
+
+    def som(sleutel):
+        return sum((Decimal(r[sleutel]) for r in regels), Decimal("0.00"))
+
+    bestand = {"maand": maand, "regels": regels, "aantal": len(regels), "totaal_uitkering": str(som("uitkering")),
+               "totaal_verlaging": str(som("verlaging")), "totaal": str(som("bedrag"))}
+    _audit(bestand, gebruiker)
+    return bestand
+
+
+def _audit(bestand: dict, gebruiker) -> None:
+    """Producing a payment file is recorded: who, which month, the totals (issue 11; one line, no amounts per person)."""
+    import getpass
+
+    from maatwerk.toegang import audit
+    from maatwerk.toegang.beleid import Grond
+    from maatwerk.toegang.models import Actie, SoortGrond
+
+    wie = gebruiker.get_username() if gebruiker is not None else f"opdrachtregel ({getpass.getuser()})"
+    regel = audit.nieuwe_regel(
+        gebruiker, Actie.CREATE, Grond(True, SoortGrond.ROL, "Betaalbestand algemene bijstand (Participatiewet, artikel 19)"),
+        onderwerp="betaalbestand",
+        toelichting=(f"betaalbestand {bestand['maand']}: {bestand['aantal']} uitkeringen; uitkering "
+                     f"{bedrag(bestand['totaal_uitkering'])}, verlaging {bedrag(bestand['totaal_verlaging'])}, "
+                     f"uit te betalen {bedrag(bestand['totaal'])}"))
+    regel.gebruikersnaam = wie[:150]
+    regel.save()
 
 
 def tekst(bestand: dict) -> str:
@@ -99,9 +137,15 @@ def tekst(bestand: dict) -> str:
         r.append(f"  besluit {regel['besluit']}  zaak {regel['zaak']}  {regel['naam']}: {bedrag(regel['bedrag'])}")
         for zin in regel["uitleg"][:1]:
             r.append(f"      {zin}")
+        for v in regel["verlagingen"]:
+            r.append(f"      uitkering {bedrag(regel['uitkering'])}, verlaging {bedrag(v['bedrag'])} (besluit {v['besluit']}; "
+                     f"{v['regel']}): uit te betalen {bedrag(regel['bedrag'])}")
         for w in regel["waarschuwingen"]:
             r.append(f"      let op: {w}")
     r.append(f"Aantal lopende uitkeringen: {bestand['aantal']}")
+    if Decimal(bestand["totaal_verlaging"]):
+        r.append(f"Totaal uitkering: {bedrag(bestand['totaal_uitkering'])}")
+        r.append(f"Totaal verlaging: {bedrag(bestand['totaal_verlaging'])}")
     r.append(f"Totaal: {bedrag(bestand['totaal'])}")
     return "\n".join(r)
 

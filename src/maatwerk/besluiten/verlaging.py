@@ -1,0 +1,478 @@
+"""Afstemming on a zaak: from the facts of a gedraging to a besluit tot verlaging (or to afzien) with its letter
+(issue 11; Verordening Sociaal Domein Lansingerland 2018, artikelen 7:11-7:28).
+
+    leg_vast      the consulent Inkomen or the handhaver records the gedraging, verwijtbaarheid, horen (7:14),
+                  dringende redenen (7:15 lid 2), a deviation with its reason (7:13 onder d) and, optionally, the
+                  casustafel that decided on it; the Regelkern computes the verlaging (never a second copy of the
+                  rule) and the result is stored with its uitleg and the elements of 7:13.
+    stel_besluit_op   the consulent drafts the besluit (soort verlaging, or afzien_verlaging for 7:15 lid 3); it
+                  then goes through the ordinary services: four eyes / mandate, vaststellen, bekendmaken (B1 letter).
+    in_maand      the verlaging of a bekendgemaakt besluit for one month (7:16, 7:22), for the betaalbestand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from maatwerk import formaat
+from maatwerk.besluiten.models import (
+    MET_VERSTREKKING,
+    Besluit,
+    Herkomst,
+    Overweging,
+    Periode,
+    Soort,
+    SoortBron,
+    Status,
+    Verlaging,
+)
+from maatwerk.regels import afstemming_besluit
+from maatwerk.regels.berekening import bereken
+from maatwerk.regels.invoer import InvoerFout
+from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Horen, Verwijtbaarheid
+from maatwerk.toegang import audit, beleid, rechten
+from maatwerk.toegang.beleid import GeenToegang, Grond, NietGevonden
+from maatwerk.toegang.models import SoortGrond
+from maatwerk.toegang.rollen import rollen
+from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.zaken.regelingen import INKOMEN
+from maatwerk.zaken.vergrendeling import vergrendel
+
+REGELING = "algemene_bijstand"
+VSD = "Verordening Sociaal Domein Lansingerland 2018"
+MIN_TEKST = 20  # characters for a written reason; a quality rule, not a legal figure
+
+# What the Regelkern is asked when recording (with uitleg) and per month for the betaalbestand.
+VARIABELEN = [*afstemming_besluit.VARIABELEN, "afstemming_reden_geen_verlaging"]
+PER_MAAND = "afstemming_verlaging"
+
+
+# ------------------------------------------------------------------ access
+
+
+def _grond(gebruiker, zaak) -> Grond:
+    """The consulent Inkomen of the zaak's domain (bevinding vastleggen), or the handhaver (casustafel vastleggen,
+    Inkomen): enforcement is purpose-bound to these two (issue 11 point 8). Wmo, Jeugd, kwaliteit, beheer: no."""
+    g = beleid.grond_zaak(gebruiker, zaak, beleid.CHANGE, handeling=rechten.BEVINDING_VASTLEGGEN)
+    if g.toegestaan:
+        return g
+    if zaak.domein == INKOMEN and rechten.rechten(rollen(gebruiker), rechten.CASUSTAFEL_VASTLEGGEN, INKOMEN):
+        return Grond(True, SoortGrond.ROL, "Rol handhaver: verlaging na een casustafel (handhaving, doelbinding)")
+    return Grond(False, SoortGrond.GEEN, "Een verlaging vastleggen of inzien is voorbehouden aan de consulent Inkomen "
+                                         "van de zaak en de handhaver.")
+
+
+def vereis(gebruiker, zaak, actie: str, *, toelichting: str = "") -> Grond:
+    """Check and log (also a refusal). Whoever may not see the zaak gets 404; who may see it, 403."""
+    g = _grond(gebruiker, zaak)
+    audit.log(gebruiker, actie, g, zaak=zaak, inwoner=zaak.hoofdpersoon, onderwerp="verlaging", toelichting=toelichting)
+    if not g.toegestaan:
+        if actie == beleid.VIEW or not beleid.grond_zaak(gebruiker, zaak, beleid.VIEW).toegestaan:
+            raise NietGevonden()
+        raise GeenToegang(g.omschrijving)
+    return g
+
+
+def bekijk(gebruiker, verlaging: Verlaging) -> Verlaging:
+    vereis(gebruiker, verlaging.zaak, beleid.VIEW, toelichting=f"verlaging {verlaging.pk}")
+    return verlaging
+
+
+# ------------------------------------------------------------------ validation
+
+
+def _tekst(gegevens, veld, fouten, melding, *, verplicht=True) -> str:
+    waarde = gegevens.get(veld, "")
+    waarde = waarde.strip() if isinstance(waarde, str) else ""
+    if verplicht and len(waarde) < MIN_TEKST:
+        fouten[veld] = [melding]
+    return waarde
+
+
+def _datum(gegevens, veld, fouten, naam, *, verplicht=True) -> dt.date | None:
+    waarde = gegevens.get(veld)
+    if waarde in (None, ""):
+        if verplicht:
+            fouten[veld] = [f"Vul de {naam} in."]
+        return None
+    if isinstance(waarde, str):
+        try:
+            waarde = dt.date.fromisoformat(waarde)
+        except ValueError:
+            fouten[veld] = [f"De {naam} is geen geldige datum (JJJJ-MM-DD)."]
+            return None
+    if not isinstance(waarde, dt.date):
+        fouten[veld] = [f"De {naam} is geen geldige datum (JJJJ-MM-DD)."]
+        return None
+    if veld != "geplande_bekendmaking" and waarde > timezone.localdate():
+        fouten[veld] = [f"De {naam} ligt in de toekomst."]
+    return waarde
+
+
+def _keuze(gegevens, veld, keuzes, fouten, naam, *, verplicht=True) -> str:
+    waarde = gegevens.get(veld) or ""
+    if not waarde and not verplicht:
+        return ""
+    if waarde not in keuzes:
+        fouten[veld] = [f"Kies een {naam} uit de lijst."]
+    return waarde
+
+
+def _bedrag(gegevens, veld, fouten, naam, *, maximum=None) -> Decimal | None:
+    waarde = gegevens.get(veld)
+    if waarde in (None, ""):
+        return None
+    try:
+        bedrag = Decimal(str(waarde).replace(",", "."))
+    except InvalidOperation:
+        fouten[veld] = [f"Het {naam} is geen getal."]
+        return None
+    if not bedrag.is_finite() or bedrag < 0 or (maximum is not None and bedrag > maximum):
+        fouten[veld] = [f"Het {naam} moet tussen 0 en {maximum if maximum is not None else 'een positief getal'} liggen."]
+        return None
+    return bedrag
+
+
+GEDRAGING_CODES = [g for g in GEDRAGINGEN if g != "geen"]
+VERWIJTBAAR = [v.name for v in Verwijtbaarheid if v.name != "niet_vastgesteld"]
+HOREN = [h.name for h in Horen]
+
+
+def _valideer(gegevens: dict) -> dict:
+    """The facts, checked; a ValidationError names every wrong field in Dutch."""
+    f: dict[str, list[str]] = {}
+    v = {
+        "gedraging": _keuze(gegevens, "gedraging", GEDRAGING_CODES, f, "gedraging"),
+        "gedraging_tevens": _keuze(gegevens, "gedraging_tevens", GEDRAGING_CODES, f, "tweede verplichting", verplicht=False),
+        "omschrijving": _tekst(gegevens, "omschrijving", f, "Beschrijf in ten minste 20 tekens wat er is gebeurd (de feiten)."),
+        "datum_gedraging": _datum(gegevens, "datum_gedraging", f, "datum van de gedraging"),
+        "datum_constatering": _datum(gegevens, "datum_constatering", f, "datum van constatering"),
+        "benadelingsbedrag": _bedrag(gegevens, "benadelingsbedrag", f, "benadelingsbedrag", maximum=Decimal("1000000")),
+        "benadelingsbedrag_niet_vast_te_stellen": bool(gegevens.get("benadelingsbedrag_niet_vast_te_stellen")),
+        "verwijtbaarheid": _keuze(gegevens, "verwijtbaarheid", VERWIJTBAAR, f, "mate van verwijtbaarheid"),
+        "verwijtbaarheid_toelichting": _tekst(gegevens, "verwijtbaarheid_toelichting", f,
+                                              "Leg in ten minste 20 tekens uit waarom de gedraging (niet) verwijtbaar is."),
+        "horen": _keuze(gegevens, "horen", HOREN, f, "manier van horen"),
+        "horen_datum": _datum(gegevens, "horen_datum", f, "datum van het horen", verplicht=False),
+        "horen_wijze": (gegevens.get("horen_wijze") or "").strip() if isinstance(gegevens.get("horen_wijze", ""), str) else "",
+        "horen_toelichting": _tekst(gegevens, "horen_toelichting", f, "", verplicht=False),
+        "dringende_redenen": bool(gegevens.get("dringende_redenen")),
+        "dringende_redenen_toelichting": _tekst(gegevens, "dringende_redenen_toelichting", f, "", verplicht=False),
+        "afwijken": bool(gegevens.get("afwijken")),
+        "afwijkend_percentage": _bedrag(gegevens, "afwijkend_percentage", f, "afwijkende percentage", maximum=Decimal("1")),
+        "afwijking_reden": _tekst(gegevens, "afwijking_reden", f, "", verplicht=False),
+        "geplande_bekendmaking": _datum(gegevens, "geplande_bekendmaking", f, "verwachte dag van bekendmaking", verplicht=False),
+        "vorige_gedraging": _keuze(gegevens, "vorige_gedraging", GEDRAGING_CODES, f, "vorige gedraging", verplicht=False),
+        "vorige_bekendmaking": _datum(gegevens, "vorige_bekendmaking", f, "datum van bekendmaking van de vorige verlaging", verplicht=False),
+        "vorige_percentage": _bedrag(gegevens, "vorige_percentage", f, "percentage van de vorige verlaging", maximum=Decimal("1")),
+        "vorige_duur_maanden": gegevens.get("vorige_duur_maanden") or None,
+    }
+    if v["vorige_duur_maanden"] is not None and (not isinstance(v["vorige_duur_maanden"], int) or not 1 <= v["vorige_duur_maanden"] <= 24):
+        f["vorige_duur_maanden"] = ["Geef de duur van de vorige verlaging in hele maanden (1 tot en met 24)."]
+    if v["gedraging_tevens"] and v["gedraging_tevens"] == v["gedraging"]:
+        f["gedraging_tevens"] = ["Kies hier een andere verplichting dan de gedraging zelf (artikel 7:26, eerste lid)."]
+    if (v["datum_gedraging"] and v["datum_constatering"] and v["datum_constatering"] < v["datum_gedraging"]
+            and "datum_constatering" not in f):
+        f["datum_constatering"] = ["De datum van constatering ligt vóór de datum van de gedraging."]
+    if (v["geplande_bekendmaking"] and v["datum_constatering"] and v["geplande_bekendmaking"] < v["datum_constatering"]
+            and "geplande_bekendmaking" not in f):
+        f["geplande_bekendmaking"] = ["De bekendmaking van het besluit ligt vóór de constatering van de gedraging."]
+    if v["gedraging"] == "tekortschietend_besef" and v["benadelingsbedrag"] is None and not v["benadelingsbedrag_niet_vast_te_stellen"]:
+        f["benadelingsbedrag"] = ["Vul het benadelingsbedrag in, of geef aan dat het niet is vast te stellen (artikel 7:23, tweede lid)."]
+    # Art. 7:14: horen is a recorded step: when, how, or the ground of lid 2 and why it applies.
+    if v["horen"] == Horen.niet_vastgesteld.name:
+        f["horen"] = ["Leg eerst vast dat de inwoner is gehoord, of waarom dat achterwege blijft (artikel 7:14): "
+                      "zonder dat wordt geen verlaging opgelegd."]
+    elif v["horen"] == Horen.gehoord.name:
+        if v["horen_datum"] is None and "horen_datum" not in f:
+            f["horen_datum"] = ["Vul de datum van het horen in (artikel 7:14, eerste lid)."]
+        if not v["horen_wijze"]:
+            f["horen_wijze"] = ["Vul in hoe de inwoner is gehoord (gesprek, telefoon of schriftelijk)."]
+    elif v["horen"] and len(v["horen_toelichting"]) < MIN_TEKST:
+        f["horen_toelichting"] = ["Leg in ten minste 20 tekens uit waarom deze grond van artikel 7:14, tweede lid, "
+                                  "van toepassing is."]
+    if v["dringende_redenen"] and len(v["dringende_redenen_toelichting"]) < MIN_TEKST:
+        f["dringende_redenen_toelichting"] = ["Beschrijf in ten minste 20 tekens de dringende redenen (artikel 7:15, tweede lid)."]
+    # Art. 7:13 onder d: a deviation from the standard is stated with its reason.
+    if v["afwijken"]:
+        if v["afwijkend_percentage"] is None and "afwijkend_percentage" not in f:
+            f["afwijkend_percentage"] = ["Vul het percentage in waarmee u afwijkt (als fractie, 0,2 = 20 %)."]
+        if len(v["afwijking_reden"]) < MIN_TEKST:
+            f["afwijking_reden"] = ["Een afwijking van de standaardverlaging vraagt een schriftelijke reden van ten minste "
+                                    "20 tekens (artikel 7:13, onder d; artikel 18, tweede lid, Participatiewet)."]
+    if f:
+        raise ValidationError(f)
+    return v
+
+
+# ------------------------------------------------------------------ the Regelkern
+
+
+def _lopend_besluit(zaak, datum: dt.date) -> Besluit | None:
+    return (zaak.besluiten.filter(status=Status.BEKENDGEMAAKT, soort__in=MET_VERSTREKKING)
+            .exclude(vervangen_door__status=Status.BEKENDGEMAAKT)
+            .exclude(einddatum__lt=datum).order_by("-id").first())
+
+
+def vorige(zaak, voor: Verlaging | None = None) -> Verlaging | None:
+    """The latest verlaging of the same inwoner whose besluit was made known (art. 7:27)."""
+    qs = Verlaging.objects.filter(zaak__hoofdpersoon_id=zaak.hoofdpersoon_id, besluit__status=Status.BEKENDGEMAAKT,
+                                  besluit__soort=Soort.VERLAGING)
+    if voor is not None and voor.pk:
+        qs = qs.exclude(pk=voor.pk)
+    return qs.order_by("-besluit__bekendgemaakt_op", "-id").first()
+
+
+def invoer(v: Verlaging, bekendmaking: dt.date | None = None) -> dict:
+    """The huishouden inputs of the Regelkern's afstemming for this verlaging (ETERNITY values)."""
+    def e(waarde):
+        return {"ETERNITY": waarde}
+
+    uit = {
+        "afstemming_gedraging": e(v.gedraging),
+        "afstemming_verwijtbaarheid": e(v.verwijtbaarheid),
+        "afstemming_horen": e(v.horen),
+        "datum_gedraging": e(v.datum_gedraging.isoformat()),
+        "datum_constatering_gedraging": e(v.datum_constatering.isoformat()),
+        "datum_bekendmaking_verlaging": e((bekendmaking or v.geplande_bekendmaking).isoformat()),
+        "benadelingsbedrag_niet_vast_te_stellen": e(v.benadelingsbedrag_niet_vast_te_stellen),
+        "afstemming_dringende_redenen": e(v.dringende_redenen),
+        "afstemming_afwijken": e(v.afwijken),
+    }
+    if v.gedraging_tevens:
+        uit["afstemming_gedraging_tevens"] = e(v.gedraging_tevens)
+    if v.benadelingsbedrag is not None:
+        uit["benadelingsbedrag"] = e(float(v.benadelingsbedrag))
+    if v.afwijken and v.afwijkend_percentage is not None:
+        uit["afstemming_afwijkend_percentage"] = e(float(v.afwijkend_percentage))
+    if v.vorige_gedraging and v.vorige_bekendmaking:
+        uit["vorige_afstemming_gedraging"] = e(v.vorige_gedraging)
+        uit["datum_bekendmaking_vorige_verlaging"] = e(v.vorige_bekendmaking.isoformat())
+        uit["vorige_afstemming_percentage"] = e(float(v.vorige_percentage or 0))
+        uit["vorige_afstemming_duur_maanden"] = e(int(v.vorige_duur_maanden or 1))
+    return uit
+
+
+def _situatie(v: Verlaging, maand: str, bekendmaking: dt.date | None = None):
+    from maatwerk.personen.situatie import bouw_situatie
+    from maatwerk.personen.validators import parse_maand
+
+    situatie = bouw_situatie(v.zaak.huishouden, parse_maand(maand, "maand"))
+    situatie.json["huishoudens"][situatie.huishouden_sleutel].update(invoer(v, bekendmaking))
+    return situatie
+
+
+def _maand(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _volgende(maand: str, n: int = 1) -> str:
+    j, m = int(maand[:4]), int(maand[5:]) + n
+    j, m = j + (m - 1) // 12, (m - 1) % 12 + 1
+    return f"{j:04d}-{m:02d}"
+
+
+def _bereken(v: Verlaging) -> None:
+    """Compute with the Regelkern and store result, uitleg, the 7:13 elements and the months (7:16, 7:22)."""
+    maand = _maand(v.geplande_bekendmaking)
+    situatie = _situatie(v, maand)
+    gemeente = settings.MAATWERK_GEMEENTE
+    uitkomst = bereken(situatie.json, maand, gemeente, VARIABELEN, uitleg=True)
+    sleutel = situatie.huishouden_sleutel
+    w = uitkomst["resultaten"]["huishoudens"][sleutel]
+    v.situatie = situatie.json
+    v.resultaat = w
+    v.uitleg = uitkomst["uitleg"]["huishoudens"][sleutel]
+    v.opgelegd = bool(w["afstemming_wordt_opgelegd"])
+    v.elementen = [e.__dict__ for e in afstemming_besluit.elementen(situatie.json, maand, sleutel, gemeente)]
+    v.maanden = []
+    if v.opgelegd:
+        eerste = str(w["afstemming_ingangsdatum"])[:7]
+        for i in range(max(int(w["afstemming_verrekening_maanden"]), 1)):
+            m = _volgende(eerste, i)
+            bedrag = bereken(situatie.json, m, gemeente, [PER_MAAND])["resultaten"]["huishoudens"][sleutel][PER_MAAND]
+            v.maanden.append({"maand": m, "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01")))})
+
+
+# ------------------------------------------------------------------ recording
+
+
+def leg_vast(gebruiker, zaak, gegevens: dict, *, casustafel=None) -> Verlaging:
+    """Record the facts of a gedraging on a zaak of a running algemene bijstand and compute the verlaging."""
+    vereis(gebruiker, zaak, beleid.CREATE, toelichting="verlaging vastleggen")
+    if zaak.regeling != REGELING:
+        raise ProcedureFout("Een verlaging (artikelen 7:11-7:28 van de verordening) kan alleen op een zaak van "
+                            "algemene bijstand.", code="geen_algemene_bijstand")
+    v = _valideer(gegevens)
+    if casustafel is not None:
+        from maatwerk.handhaving.models import Interventie
+
+        inwoner = casustafel.signaal.inwoner_id if casustafel.signaal_id else None
+        if casustafel.interventie != Interventie.VERLAGING or inwoner != zaak.hoofdpersoon_id:
+            raise ValidationError({"casustafel": ["Deze casustafel besloot niet tot een verlaging voor deze inwoner."]})
+    with transaction.atomic():
+        zaak = vergrendel(zaak)
+        if _lopend_besluit(zaak, v["datum_constatering"]) is None:
+            raise ProcedureFout("Deze zaak heeft geen lopende algemene bijstand (een bekendgemaakt besluit tot toekenning); "
+                                "een verlaging is dan niet mogelijk.", code="geen_lopende_bijstand")
+        verlaging = Verlaging(zaak=zaak, casustafel=casustafel, vastgelegd_door=gebruiker, **{
+            k: w for k, w in v.items() if k != "geplande_bekendmaking" and w is not None})
+        verlaging.geplande_bekendmaking = v["geplande_bekendmaking"] or timezone.localdate()
+        if not verlaging.vorige_gedraging:
+            eerder = vorige(zaak)
+            if eerder is not None:  # art. 7:27: the previous besluit as it was made known
+                verlaging.vorige_gedraging = eerder.resultaat.get("afstemming_geldende_gedraging", eerder.gedraging)
+                verlaging.vorige_bekendmaking = eerder.besluit.bekendgemaakt_op
+                verlaging.vorige_percentage = Decimal(str(eerder.resultaat.get("afstemming_standaardpercentage", 0)))
+                verlaging.vorige_duur_maanden = int(eerder.resultaat.get("afstemming_duur_maanden", 1))
+        try:
+            _bereken(verlaging)
+        except InvoerFout as fout:  # e.g. no norms for that month: the field's own Dutch message, never a 500
+            # The month comes from the planned bekendmaking (7:16, 7:17): name that field.
+            veld = "geplande_bekendmaking" if fout.veld in ("gemeente", "datum_bekendmaking_verlaging") else fout.veld
+            raise ValidationError({veld: [fout.bericht[:1].upper() + fout.bericht[1:]]}) from None
+        verlaging.save()
+        audit.log(gebruiker, beleid.CREATE, _grond(gebruiker, zaak), zaak=zaak, inwoner=zaak.hoofdpersoon,
+                  onderwerp="verlaging", toelichting=f"verlaging {verlaging.pk} vastgelegd; "
+                  f"{'opgelegd' if verlaging.opgelegd else 'geen verlaging'}")
+    return verlaging
+
+
+# ------------------------------------------------------------------ the besluit
+
+
+def _zin_maand(maand: str) -> str:
+    return formaat.datum(dt.date.fromisoformat(f"{maand}-01")).split(" ", 1)[1]
+
+
+def _einde_maand(maand: str) -> dt.date:
+    volgende = dt.date.fromisoformat(f"{_volgende(maand)}-01")
+    return volgende - dt.timedelta(days=1)
+
+
+def stel_besluit_op(verlaging: Verlaging, gebruiker) -> Besluit:
+    """A concept besluit tot verlaging (or, for dringende redenen, afzien with a letter: 7:15 lid 3), filled from the
+    stored computation. It then goes through `besluiten.services` like every besluit."""
+    from maatwerk.besluiten import services
+
+    grond = services._vereis(gebruiker, verlaging.zaak, beleid.CHANGE, "besluit", "verlaging opstellen")
+    with transaction.atomic():
+        zaak = vergrendel(verlaging.zaak)
+        verlaging = Verlaging.objects.select_for_update().get(pk=verlaging.pk)
+        if verlaging.besluit_id is not None:
+            raise ProcedureFout(f"Voor deze verlaging is al besluit {verlaging.besluit.kenmerk} opgesteld.", code="besluit_bestaat")
+        if not verlaging.opgelegd and not verlaging.resultaat.get("afstemming_brief_afzien"):
+            reden = verlaging.elementen[0]["tekst"] if verlaging.elementen else ""
+            raise ProcedureFout(f"Er wordt geen verlaging opgelegd: {reden} Een besluit is dan niet nodig.", code="geen_verlaging")
+        besluit = Besluit(zaak=zaak, opgesteld_door=gebruiker,
+                          soort=Soort.VERLAGING if verlaging.opgelegd else Soort.AFZIEN_VERLAGING)
+        if verlaging.opgelegd:
+            _vul_verlaging(besluit, verlaging)
+        else:
+            besluit.aanvraag = ("U krijgt bijstand van ons. U heeft zich niet aan een regel gehouden. "
+                                "Daarom krijgt u deze brief.")
+            besluit.toelichting_beslissing = verlaging.dringende_redenen_toelichting
+        besluit.save()
+        _overwegingen(besluit, verlaging)
+        verlaging.besluit = besluit
+        verlaging.save(update_fields=["besluit"])
+        services._log(gebruiker, grond, besluit, beleid.CREATE, "besluit", f"opgesteld ({besluit.soort}), verlaging {verlaging.pk}")
+    return besluit
+
+
+def _vul_verlaging(besluit: Besluit, v: Verlaging) -> None:
+    el = {e["onderdeel"]: e for e in v.elementen}
+    besluit.aanvraag = "U krijgt bijstand van ons. U heeft zich niet aan een regel gehouden. Daarom krijgt u deze brief."
+    besluit.toelichting_beslissing = el["a"]["tekst"]
+    besluit.duur = el["b"]["tekst"].rstrip(".")[:200]
+    besluit.omvang = el["c"]["tekst"].rstrip(".")[:300]
+    besluit.bedrag = Decimal(str(v.resultaat["afstemming_verlaging_totaal"])).quantize(Decimal("0.01"))
+    besluit.bedrag_periode = Periode.EENMALIG if len(v.maanden) <= 1 else ""
+    besluit.ingangsdatum = dt.date.fromisoformat(f"{v.maanden[0]['maand']}-01")
+    besluit.einddatum = _einde_maand(v.maanden[-1]["maand"])
+    delen = [f"{formaat.bedrag(m['bedrag'])} in {_zin_maand(m['maand'])}" for m in v.maanden]
+    besluit.vervolg = "Wij houden de verlaging in op uw bijstand: " + ", ".join(delen) + "."
+
+
+def _overwegingen(besluit: Besluit, v: Verlaging) -> None:
+    """The elements of art. 7:13 (or the ground for afzien), each with its source, and the hearing of 7:14."""
+    nummer = 0
+
+    def voeg_toe(zin, bron, soort, herkomst=Herkomst.REGELKERN, regel_id=""):
+        nonlocal nummer
+        nummer += 1
+        Overweging.objects.create(besluit=besluit, volgorde=nummer, zin=zin, bron=bron, soort=soort, herkomst=herkomst,
+                                  regel_id=regel_id)
+
+    if v.horen == Horen.gehoord.name:
+        voeg_toe(f"Op {formaat.datum(v.horen_datum)} heeft u uw kant van het verhaal verteld ({v.horen_wijze}).",
+                 f"{VSD}, artikel 7:14, eerste lid", SoortBron.VERORDENING, Herkomst.BEVINDING, "afstemming.horen")
+    else:
+        voeg_toe("Wij hebben u niet eerst gesproken. De verordening staat dat hier toe.",
+                 f"{VSD}, artikel 7:14, tweede lid", SoortBron.VERORDENING, Herkomst.BEVINDING, "afstemming.horen")
+    if besluit.soort == Soort.AFZIEN_VERLAGING:
+        voeg_toe("U krijgt geen verlaging. Dat komt door uw bijzondere situatie.",
+                 f"{VSD}, artikel 7:15, tweede en derde lid", SoortBron.DISCRETIE, Herkomst.BEVINDING,
+                 "afstemming.schriftelijk_afzien")
+        return
+    teksten = {
+        "a": "U deed dit: {tekst}",
+        "b": "Zo lang duurt de verlaging: {tekst}",
+        "c": "Zoveel is de verlaging: {tekst}",
+    }
+    for e in v.elementen:
+        if e["onderdeel"] in teksten:
+            voeg_toe(teksten[e["onderdeel"]].format(tekst=e["tekst"]), e["bron"], e["soort"],
+                     regel_id=f"afstemming.7_13_{e['onderdeel']}")
+    if v.afwijken:
+        voeg_toe(f"Wij wijken af van de gewone verlaging. {v.afwijking_reden.rstrip('.')}.",
+                 "Participatiewet, artikel 18, tweede lid, en " + f"{VSD}, artikel 7:13, onder d",
+                 SoortBron.DISCRETIE, Herkomst.AFWIJKING, "afstemming.7_13_d")
+
+
+def controleer_vaststelling(besluit: Besluit) -> None:
+    """A besluit tot verlaging rests on a recorded, computed verlaging of a running benefit."""
+    v = Verlaging.objects.filter(besluit=besluit).first()
+    if v is None:
+        raise ProcedureFout("Dit besluit hoort bij geen vastgelegde verlaging.", code="geen_verlaging")
+    if besluit.soort == Soort.VERLAGING and not v.opgelegd:
+        raise ProcedureFout("Volgens de berekening wordt geen verlaging opgelegd.", code="geen_verlaging")
+
+
+def controleer_bekendmaking(besluit: Besluit, datum: dt.date) -> None:
+    """Art. 7:16 lid 1: the verlaging starts the month after the bekendmaking. The letter names that month, so it is
+    sent in the month it was computed for; later, the verlaging must be computed again (a new besluit)."""
+    v = Verlaging.objects.filter(besluit=besluit).first()
+    if besluit.soort == Soort.VERLAGING and v is not None and _maand(datum) != _maand(v.geplande_bekendmaking):
+        raise ProcedureFout(
+            f"De brief noemt een verlaging vanaf {formaat.datum(besluit.ingangsdatum)}, gerekend met bekendmaking in "
+            f"{_zin_maand(_maand(v.geplande_bekendmaking))}. Maak het besluit in die maand bekend, of leg de verlaging "
+            "opnieuw vast (artikel 7:16, eerste lid).", code="andere_maand")
+
+
+# ------------------------------------------------------------------ the betaalbestand
+
+
+def in_maand(zaak, maand: str) -> list[dict]:
+    """The verlagingen of bekendgemaakte besluiten on this zaak that apply in `maand` (7:16, 7:22): per besluit the
+    amount of the month computed by the Regelkern, with its uitleg."""
+    uit = []
+    kandidaten = Verlaging.objects.filter(zaak=zaak, besluit__status=Status.BEKENDGEMAAKT, besluit__soort=Soort.VERLAGING,
+                                          opgelegd=True).select_related("besluit").order_by("id")
+    for v in kandidaten:
+        if maand not in {m["maand"] for m in v.maanden}:
+            continue
+        situatie = v.situatie
+        sleutel = next(iter(situatie["huishoudens"]))
+        uitkomst = bereken(situatie, maand, settings.MAATWERK_GEMEENTE, [PER_MAAND], uitleg=True)
+        bedrag = uitkomst["resultaten"]["huishoudens"][sleutel][PER_MAAND]
+        uitleg = [o["zin"] for o in uitkomst["uitleg"]["huishoudens"][sleutel][PER_MAAND]]
+        uit.append({"besluit": v.besluit.kenmerk, "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01"))),
+                    "uitleg": uitleg, "regel": f"{VSD}, artikelen 7:16, 7:20 tot en met 7:22 en 7:27"})
+    return uit
