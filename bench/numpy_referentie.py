@@ -80,10 +80,16 @@ class _Personen:
     """The fixed facts of every person: year and (month, day) of birth, AOW date (days since 1970)."""
 
     def __init__(self, tbs, geboortedatum: np.ndarray) -> None:
-        jaar, maand, dag = _burgerlijk(geboortedatum.astype("datetime64[D]").view(np.int64))
-        self.jaar = jaar
-        self.maanddag = maand * 32 + dag
-        self.aow = _aow_dagen(tbs, jaar, maand, dag).view("datetime64[D]")
+        # Computed once per day between the first and the last date of birth, then looked up per person (a
+        # million persons share a few tens of thousands of birthdays).
+        dagen = geboortedatum.astype("datetime64[D]").view(np.int64)
+        eerste = int(dagen.min()) if dagen.size else 0
+        bereik = np.arange(eerste, (int(dagen.max()) if dagen.size else 0) + 1, dtype=np.int64)
+        jaar, maand, dag = _burgerlijk(bereik)
+        rij = dagen - eerste
+        self.jaar = jaar[rij]
+        self.maanddag = (maand * 32 + dag)[rij]
+        self.aow = _aow_dagen(tbs, jaar, maand, dag)[rij].view("datetime64[D]")
 
     def leeftijd(self, dag: np.datetime64, sel=slice(None)) -> np.ndarray:
         """Age in whole years on ``dag``: it goes up on the birthday (29 February: on 1 March in a common year)."""
@@ -128,7 +134,11 @@ def _norm_centen(pw, partners, hoog, laag, kind, k) -> np.ndarray:
         ("jong", "art22a", "jongere_echtgenoot_zonder_kinderen"))}
     kd = pw.kostendelersnorm
 
+    heeft_kostendelers = bool(k.any())
+
     def kdn(a, bedrag):  # art. 22a lid 1, per adult: (40 + 30 A) / (100 A) x B, half up
+        if not heeft_kostendelers:
+            return 0  # only chosen where k > 0 (every branch below that uses it requires kostendelers)
         teller = np.asarray(bedrag, dtype=np.int64) * (int(kd.vast_deel) + int(kd.deel_per_persoon) * a)
         noemer = int(kd.noemer_per_persoon) * a
         return (2 * teller + noemer) // (2 * noemer)
