@@ -5,7 +5,8 @@
   cohort boundaries of the AOW scale);
 - the candidates for a status change in a month: the comparison path used for the first month asked against the
   sorted path used from the second month on, for every month of two years (March included: 29 February);
-- the whole norm of a bulk simulation: the same with the AOW-date table on as with it off.
+- the whole norm of a bulk simulation of the standard synthetic population (25,000 households): the same with
+  the AOW-date table on as with it off (patched in the module the engine loaded the formula into).
 """
 
 from __future__ import annotations
@@ -70,15 +71,24 @@ def test_kandidaten_van_de_eerste_maand_gelijk_aan_het_gesorteerde_pad():
             assert np.array_equal(vergelijken, gesorteerd), (jaar, maand)
 
 
-def test_norm_in_bulk_gelijk_aan_de_leesbare_paden(populatie, monkeypatch):
-    """The full population through the fast paths against the same population with every fast path off."""
+def test_norm_in_bulk_gelijk_aan_de_leesbare_paden(monkeypatch):
+    """The full synthetic population (its standard size, so the table path is taken with the real thresholds)
+    through the fast paths against the same population with the AOW-date table off."""
+    populatie = synthetisch.genereer(systeem(), synthetisch.STANDAARD_HUISHOUDENS, MAAND, seed=2026)
+    assert populatie.rol.size >= persoon._TABEL_VANAF
     namen = ["bijstandsnorm_inclusief_vakantietoeslag", "bijstandsnorm_zonder_kostendelersnorm_inclusief_vakantietoeslag",
              "draagkracht_bijzondere_bijstand", "aow_datum"]
-    monkeypatch.setattr(persoon, "_TABEL_VANAF", 0)
-    monkeypatch.setattr(persoon, "_TABEL_RIJEN_PER_PERSOON", 10**9)
+    # OpenFisca loads the variables' files as modules of its own: patch the module the engine's formula runs in.
+    motor = next(iter(systeem().variables["aow_datum"].formulas.values())).__globals__
+    gebruikt = []
+    echt = motor["aow_datum_referentie"]
+    monkeypatch.setitem(motor, "aow_datum_referentie", lambda p, g: gebruikt.append(g.size) or echt(p, g))
     snel = bulk.bouw(systeem(), populatie.huishouden_van, populatie.rol, populatie.invoer(1))
     snel_uit = {n: snel.calculate(n, MAAND) for n in namen}
-    monkeypatch.setattr(persoon, "_TABEL_VANAF", 10**12)
+    assert gebruikt and gebruikt[0] < populatie.rol.size  # the table path ran
+    monkeypatch.setitem(motor, "_TABEL_VANAF", 10**12)
+    gebruikt.clear()
     leesbaar = bulk.bouw(systeem(), populatie.huishouden_van, populatie.rol, populatie.invoer(1))
     for naam in namen:
         assert np.array_equal(snel_uit[naam], leesbaar.calculate(naam, MAAND)), naam
+    assert gebruikt == [populatie.rol.size]  # the readable rule ran on every person
