@@ -44,8 +44,11 @@ def synthetische_simulatie(tbs, n_huishoudens: int, seed: int = 2026):
     builder = SimulationBuilder()
     builder.create_entities(tbs)
     builder.declare_person_entity("persoon", [f"p{i}" for i in range(n_personen)])
-    hh = builder.declare_entity("huishouden", [f"h{i}" for i in range(n_huishoudens)])
-    builder.join_with_persons(hh, huishouden_van, rol)
+    ids = np.array([f"h{i}" for i in range(n_huishoudens)])
+    hh = builder.declare_entity("huishouden", ids)
+    # join_with_persons wants the household *id* of each person: it maps ids to positions through the sorted ids
+    # ("h10" sorts before "h2"), so integer positions would put the persons of household k into another one.
+    builder.join_with_persons(hh, ids[huishouden_van], rol)
     sim = builder.build(tbs)
 
     vandaag = np.datetime64("2026-07-01")

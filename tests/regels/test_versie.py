@@ -73,3 +73,20 @@ def test_versies_noemen_engine_en_maatwerk(monkeypatch):
     monkeypatch.setenv(versie.COMMIT_VARIABELE, "0123456789abcdef0123")
     assert versie.versies()["commit"] == "0123456789abcdef0123"
     assert "(commit 0123456789ab)" in versie.versietekst()
+
+
+def test_de_lijst_van_bestanden_noemt_beleid_bulk_en_de_hulpmodules():
+    lijst = versie.bestanden()
+    for naam in ("beleidsversies.py", "bulk.py", "lege_datum.py", "wmo_beleid.py", "variables/bijstandsnorm.py",
+                 "variables/persoon.py", "systeem.py"):
+        assert naam in lijst, naam
+    assert "uitleg.py" not in lijst and not any(p.startswith("situaties/") for p in lijst)
+    assert lijst == sorted(lijst)
+
+
+@pytest.mark.parametrize("naam", ["beleidsversies.py", "bulk.py", "lege_datum.py", "wmo_beleid.py"])
+def test_beleidsversies_en_bulk_wijzigen_geeft_een_andere_versie(kopie, naam):
+    """How an approved policy version is applied and how a bulk run is built decide the outcome too."""
+    voor = versie.bereken_regelset_sha256(kopie)
+    (kopie / naam).write_text((kopie / naam).read_text() + "\n# wijziging\n")
+    assert versie.bereken_regelset_sha256(kopie) != voor

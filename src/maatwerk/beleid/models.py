@@ -84,3 +84,24 @@ class Beleidsversie(models.Model):
 
     def __str__(self) -> str:
         return f"Beleidsversie {self.gemeente} {self.nummer}"
+
+
+class ImpactBerekening(models.Model):
+    """The stored impact of a proposal (issue 12): computed once per (proposal, policy version it is compared with,
+    caseload state, assumptions, rule set) and read by every later view, until someone asks to recompute it.
+
+    `sleutel` is a SHA-256 over all of that (`beleid.impactopslag.sleutel`); the caseload state is the situation the
+    simulation reads, so any change in the stored data of an income household gives a new key and a new computation.
+    """
+
+    voorstel = models.ForeignKey(Beleidsvoorstel, on_delete=models.CASCADE, related_name="impactberekeningen")
+    sleutel = models.CharField(max_length=64)
+    resultaat = models.JSONField()
+    berekend_op = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-berekend_op", "-id"]
+        constraints = [models.UniqueConstraint(fields=["voorstel", "sleutel"], name="impactberekening_uniek")]
+
+    def __str__(self) -> str:
+        return f"Impact van voorstel {self.voorstel_id} ({self.sleutel[:12]})"

@@ -10,5 +10,6 @@ urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("voorstellen/<int:pk>/", views.voorstel, name="voorstel"),
     path("voorstellen/<int:pk>/beoordelen/", views.beoordelen, name="beoordelen"),
+    path("voorstellen/<int:pk>/impact/herberekenen/", views.herberekenen, name="herberekenen"),
     path("voorstellen/<int:pk>/rapport.pdf", views.rapport_pdf, name="rapport_pdf"),
 ]

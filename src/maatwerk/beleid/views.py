@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from maatwerk import formaat
-from maatwerk.beleid import caseload, impact, rapport, services, versies
+from maatwerk.beleid import caseload, impact, impactopslag, rapport, services, versies
 from maatwerk.beleid import forms as f
 from maatwerk.beleid.models import Beleidsversie, Beleidsvoorstel, VoorstelStatus
 from maatwerk.regels.invoer import InvoerFout
@@ -88,8 +88,8 @@ def overzicht(request):
     return _toon_overzicht(request)
 
 
-def _aannames(request) -> tuple[f.AannamesFormulier, impact.Aannames]:
-    form = f.AannamesFormulier(request.GET or None)
+def _aannames(request, gegevens=None) -> tuple[f.AannamesFormulier, impact.Aannames]:
+    form = f.AannamesFormulier(gegevens if gegevens is not None else (request.GET or None))
     if form.is_bound and form.is_valid():
         d = form.cleaned_data
         return form, impact.Aannames(
@@ -98,8 +98,10 @@ def _aannames(request) -> tuple[f.AannamesFormulier, impact.Aannames]:
     return form, impact.Aannames()
 
 
-def _impact(voorstel: Beleidsvoorstel, aannames: impact.Aannames) -> dict:
-    """The impact of a proposal against the policy in force (for an approved one: the versions before it)."""
+def _impact(voorstel: Beleidsvoorstel, aannames: impact.Aannames, opnieuw: bool = False) -> dict:
+    """The impact of a proposal against the policy in force (for an approved one: the versions before it): the stored
+    one for this proposal, version, caseload state and assumptions, computed and stored if there is none yet or when
+    ``opnieuw`` (`beleid.impactopslag`). ``berekend_op`` says when it was computed."""
     gemeente = voorstel.gemeente
     if voorstel.status == VoorstelStatus.GOEDGEKEURD:
         oud = versies.actueel(gemeente, tot_en_met=voorstel.versie.nummer - 1)
@@ -107,6 +109,14 @@ def _impact(voorstel: Beleidsvoorstel, aannames: impact.Aannames) -> dict:
         oud = versies.actueel(gemeente)
     maand = impact.simulatiemaand(timezone.localdate())
     waarde = voorstel.definitie.naar_regels(voorstel.waarde)
+    sleutel = impactopslag.sleutel(voorstel, oud.nummer, maand, waarde, aannames)
+    resultaat, opslag = impactopslag.lees_of_bereken(
+        voorstel, sleutel, lambda: _bereken_impact(voorstel, aannames, oud, maand, waarde), opnieuw=opnieuw)
+    return {**resultaat, "berekend_op": opslag.berekend_op}
+
+
+def _bereken_impact(voorstel: Beleidsvoorstel, aannames: impact.Aannames, oud, maand: str, waarde) -> dict:
+    gemeente = voorstel.gemeente
     nieuw = impact.voorgestelde_beleid(oud.wijzigingen, voorstel.parameter, maand, waarde)
     eigen = caseload.simuleer(gemeente, oud.wijzigingen, nieuw, maand)
     resultaat = impact.simuleer(gemeente, oud.wijzigingen, voorstel.parameter, waarde, maand, caseload=eigen,
@@ -145,6 +155,25 @@ def voorstel(request, pk: int):
     return render(request, "maatwerk/beleid/voorstel.html",
                   _voorstel_context(request, v, form, aannames, beoordeling=f.BeoordelingFormulier()),
                   status=400 if form.is_bound and not form.is_valid() else 200)
+
+
+@inlog_vereist
+def herberekenen(request, pk: int):
+    """Compute the impact again and store it (the button on the page), with the assumptions shown there."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    services.vereis_inzien(request.user, "beleidsimpact", toelichting=f"voorstel {pk} opnieuw berekend")
+    v = get_object_or_404(Beleidsvoorstel, pk=pk)
+    form, aannames = _aannames(request, request.POST)
+    if not form.is_valid():
+        return render(request, "maatwerk/beleid/voorstel.html",
+                      _voorstel_context(request, v, form, impact.Aannames(), beoordeling=f.BeoordelingFormulier()),
+                      status=400)
+    _impact(v, aannames, opnieuw=True)
+    messages.success(request, "De gevolgen zijn opnieuw berekend.")
+    velden = {k: int(w) for k, w in form.cleaned_data.items() if w is not None}
+    query = "?" + "&".join(f"{k}={w}" for k, w in velden.items()) if velden else ""
+    return redirect(reverse("beleid:voorstel", args=[v.pk]) + query)
 
 
 @inlog_vereist

@@ -6,7 +6,15 @@ outcome of a computation from a given situation:
 - `parameters/**` (law, statistics and municipal policy, YAML),
 - `variables/**` (the formulas),
 - the modules the formulas import or that build the system from those files: `entities.py`, `systeem.py`
-  (the municipal overlay decides which parameter applies), `datums.py`, `indexatie.py`, `regel.py`.
+  (the municipal overlay decides which parameter applies), `datums.py`, `indexatie.py`, `regel.py`,
+  `lege_datum.py` (what an empty date means), `wmo_beleid.py` (which municipal Wmo parameters apply);
+- `beleidsversies.py`: it applies an approved policy version (issue 12, point 1) to the parameters, so how it
+  does that decides the outcome as much as the values do;
+- `bulk.py`: it builds the simulations of the bulk and impact runs from arrays (integer roles, inputs cast to the
+  variable's dtype) and hands the role masks to the fast paths of the hot rules.
+  The fast paths themselves live in `variables/` beside their readable rules, so they are hashed with them.
+
+`bestanden(root)` lists the files, relative to the package, in hash order (the tests assert on it).
 
 Not included, on purpose: `situaties/` (example input only), `uitleg.py` (the words of the explanation, not
 the numbers), and `personen/situatie.py`, `zaken/regelingen.py`, `zaken/procedure.yaml` (they decide how the
@@ -27,7 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).parent
 MAPPEN = ("parameters", "variables")
-MODULES = ("entities.py", "systeem.py", "datums.py", "indexatie.py", "regel.py")
+MODULES = ("entities.py", "systeem.py", "datums.py", "indexatie.py", "regel.py", "lege_datum.py", "wmo_beleid.py",
+           "beleidsversies.py", "bulk.py")
 EXTENSIES = {".yaml", ".yml", ".py", ".json", ".csv"}
 # Set by the build (e.g. `MAATWERK_COMMIT=$(git rev-parse HEAD)` in the image); never read from git at run time.
 COMMIT_VARIABELE = "MAATWERK_COMMIT"
@@ -40,6 +49,11 @@ def _bestanden(root: Path) -> list[Path]:
             if pad.is_file() and pad.suffix in EXTENSIES and "__pycache__" not in pad.parts:
                 gevonden.append(pad)
     return sorted(gevonden, key=lambda p: p.relative_to(root).as_posix())
+
+
+def bestanden(root: Path = ROOT) -> list[str]:
+    """The relative paths of the files the rule-set hash covers, in hash order."""
+    return [pad.relative_to(root).as_posix() for pad in _bestanden(Path(root))]
 
 
 def bereken_regelset_sha256(root: Path = ROOT) -> str:

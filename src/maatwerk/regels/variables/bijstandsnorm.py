@@ -165,17 +165,39 @@ class _Wisselaars:
     """
 
     def __init__(self, gj: np.ndarray, gm: np.ndarray, aow: np.ndarray) -> None:
-        self._geboorte = _Gesorteerd(gj * 12 + (gm - 1))
-        aj, am, _ = datums.jaar_maand_dag(aow)
-        self._aow = _Gesorteerd(aj * 12 + (am - 1))
+        self._gj, self._gm, self._aow_datum = gj, gm, aow
+        self._geboorte: _Gesorteerd | None = None
+        self._aow: _Gesorteerd | None = None
+        self._eerste_maand_gevraagd = False
 
     def in_maand(self, jaar: int, maand: int, drempels: tuple[int, ...]) -> np.ndarray:
         leeftijden = sorted(set(drempels))
         geboren = [(jaar - a) * 12 + (maand - 1) for a in leeftijden]
         if maand == 3:
             geboren += [(jaar - a) * 12 + 1 for a in leeftijden]  # born in February: 29 February
+        if not self._eerste_maand_gevraagd:
+            # The first month asked (a bulk run asks one): a few comparisons over all persons cost less than
+            # sorting them. Sorting pays off from the second month on (look-backs), so it is done then.
+            self._eerste_maand_gevraagd = True
+            return self._in_maand_door_vergelijken(jaar, maand, geboren)
+        if self._geboorte is None:
+            self._geboorte = _Gesorteerd(self._gj * 12 + (self._gm - 1))
+            aj, am, _ = datums.jaar_maand_dag(self._aow_datum)
+            self._aow = _Gesorteerd(aj * 12 + (am - 1))
         aow = [jaar * 12 + (maand - 1)]
         return np.unique(np.concatenate([self._geboorte.met(geboren), self._aow.met(aow)]))
+
+    def _in_maand_door_vergelijken(self, jaar: int, maand: int, geboren: list[int]) -> np.ndarray:
+        """The same persons as the sorted path (sorted, each once), by comparing every person's month of birth
+        and AOW date with this month."""
+        geboortemaand = self._gj * 12 + (self._gm - 1)
+        kandidaat = np.zeros(geboortemaand.size, dtype=bool)
+        for g in set(geboren):
+            kandidaat |= geboortemaand == g
+        eerste = np.datetime64(f"{jaar:04d}-{maand:02d}", "M")
+        kandidaat |= (self._aow_datum >= eerste.astype("datetime64[D]")) & (
+            self._aow_datum < (eerste + 1).astype("datetime64[D]"))
+        return np.flatnonzero(kandidaat)
 
 
 class _Normberekening:

@@ -123,9 +123,41 @@ class aow_datum(Variable):
 
     def formula(persoon, period, parameters):
         geboren = persoon("geboortedatum", period)
-        maanden = _pensioenschaal(persoon).calc(datums.datumnummer(geboren))
-        # SVB practice: a day that does not exist in the target month becomes that month's last day.
-        return datums.plus_maanden(geboren, np.round(maanden).astype(np.int64))
+        return aow_datum_per_geboortedag(persoon, geboren)
+
+
+def aow_datum_referentie(persoon, geboren) -> np.ndarray:
+    """The readable rule: AOW art. 7a lid 1, the pensioenleeftijd of the cohort (months after the date of birth)."""
+    maanden = _pensioenschaal(persoon).calc(datums.datumnummer(geboren))
+    # SVB practice: a day that does not exist in the target month becomes that month's last day.
+    return datums.plus_maanden(geboren, np.round(maanden).astype(np.int64))
+
+
+# Below this many persons the readable rule is applied directly (a table would cost more than it saves).
+_TABEL_VANAF = 20_000
+# The table has one row per day between the first and the last date of birth; it is used while it has at most
+# this many rows per person (beyond that the readable rule per person is cheaper).
+_TABEL_RIJEN_PER_PERSOON = 1.0
+
+
+def aow_datum_per_geboortedag(persoon, geboren) -> np.ndarray:
+    """Fast form of `aow_datum_referentie` for bulk runs (issue 12, point 3; docs/regels/snelheid.md).
+
+    The AOW date depends on the date of birth only, and a million persons are born on at most a few tens of
+    thousands of different days. So the readable rule is applied once to every day between the first and the
+    last date of birth, and each person's date is looked up in that table: the same function, the same values
+    (tests/regels/test_snelheid.py), a single lookup instead of a scale lookup and date arithmetic per person.
+    """
+    geboren = datums.als_datum(geboren)
+    index = datums._tabelindex(geboren)
+    if index is None or geboren.size < _TABEL_VANAF:
+        return aow_datum_referentie(persoon, geboren)
+    eerste = int(index.min())
+    dagen = np.arange(eerste, int(index.max()) + 1, dtype=np.int64) + datums._BEGIN.astype(np.int64)
+    if dagen.size > _TABEL_RIJEN_PER_PERSOON * geboren.size:  # dates spread wider than there are persons
+        return aow_datum_referentie(persoon, geboren)
+    tabel = aow_datum_referentie(persoon, dagen.view(datums.DAG))
+    return tabel[index - eerste]
 
 
 @regel(
