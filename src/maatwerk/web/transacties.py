@@ -35,7 +35,9 @@ EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-d
                               # The loket's online aanvraag keeps accepted files even when it answers 400 and
                               # stores the submission in its own transaction (loket/aanvraag.py).
                               "loket:aanvraag",
-                              "loket:mijn_bezwaar"})  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
+                              "loket:mijn_bezwaar",  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
+                              # The ambtshalve batch commits each household on its own (ambtshalve/batch.py).
+                              "ambtshalve:verwerk", "ambtshalve-batch-verwerk"})  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
 
 
 def _eigen_transactie(request) -> bool:
