@@ -60,9 +60,9 @@ class BatchViewSet(viewsets.GenericViewSet):
 
     @extend_schema(request=StartSerializer, responses={201: BatchSerializer})
     def create(self, request):
+        toegang.vereis(request.user, toegang.CREATE, onderwerp="ambtshalve batch")
         invoer = StartSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        toegang.vereis(request.user, toegang.CREATE, onderwerp="ambtshalve batch")
         batch = batches.start(request.user, batches.parse_peildatum(invoer.validated_data["peildatum"]))
         return Response(BatchSerializer(batch).data, status=status.HTTP_201_CREATED)
 
