@@ -355,6 +355,13 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.post(f"/beleid/voorstellen/{_beleidsvoorstel().pk}/beoordelen/", {"akkoord": "ja"}),
         lambda w, z: Beleidsversie.objects.count(),
     ),
+    # Issue 12 point 4: starting the ambtshalve inkomenstoeslag batch of a peildatum (Inkomen only).
+    rechten.AMBTSHALVE: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/ambtshalve-batches/", {"peildatum": "2026-03-01"}, format="json"),
+        lambda c, w, z: c.post("/ambtshalve/", {"peildatum": "2026-03-01"}),
+        lambda w, z: _telling_ambtshalve(),
+    ),
     rechten.AUDITLOG_INZIEN: Proef(
         "melding",
         lambda c, w, z: c.get("/api/v1/audit/"),
@@ -557,6 +564,12 @@ def _probeer(kanaal: str, user: User, proef: Proef, wereld: Wereld, zaak):
         na = proef.effect(wereld, zaak) if proef.effect else None
         transaction.set_rollback(True)
     return antwoord.status_code, antwoord.content, voor, na
+
+
+def _telling_ambtshalve() -> int:
+    from maatwerk.ambtshalve.models import Batch
+
+    return Batch.objects.count()
 
 
 def _loop(wereld: Wereld, gebruikers: dict, kanaal: str, extra_zaken: dict | None = None) -> list[str]:

@@ -556,6 +556,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         from maatwerk.handhaving.demo import laad as laad_handhaving  # issue 11: enforcement (its own module)
 
         laad_handhaving(users, vandaag)
+        from maatwerk.ambtshalve.demo import laad as laad_ambtshalve  # issue 12 point 4 (its own module)
+
+        laad_ambtshalve(users["consulent_inkomen"], vandaag)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

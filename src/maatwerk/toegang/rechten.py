@@ -124,6 +124,7 @@ INDICATOR_REGISTREREN = "indicator_registreren"
 INDICATOR_GOEDKEUREN = "indicator_goedkeuren"
 BELEID_VOORSTELLEN = "beleid_voorstellen"
 BELEID_GOEDKEUREN = "beleid_goedkeuren"
+AMBTSHALVE = "ambtshalve_inkomenstoeslag"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -165,6 +166,9 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # (aggregates only, no personal data); a second, different person approves it (maatwerk.beleid).
     BELEID_VOORSTELLEN: ("beleidswijziging voorstellen en impact inzien", "beleid"),
     BELEID_GOEDKEUREN: ("beleidswijziging goedkeuren of afwijzen", "beleid"),
+    # Issue 12 point 4: the yearly ambtshalve inkomenstoeslag (concept zaken, review list) and the non-take-up list
+    # for outreach; income data used for the income task only (Pw art. 64; seed 002 §8.2).
+    AMBTSHALVE: ("ambtshalve inkomenstoeslag en niet-gebruik (batch, controlelijst, benaderlijst)", "inkomen"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -229,6 +233,8 @@ TABEL[CONSULENT_JEUGD][IWMO_BERICHTEN][DOMEIN_VAN_ROL[CONSULENT_JEUGD]] = ja(Voo
 # (who manages accounts) nor a consulent (who applies them).
 for _d in (DOMEIN_VAN_ROL[CONSULENT_WMO], DOMEIN_VAN_ROL[CONSULENT_JEUGD]):
     TABEL[BELEIDSMEDEWERKER][AANBIEDERS_BEHEREN][_d] = JA
+# The ambtshalve batch and the non-take-up list are Inkomen only; the consulent inkomen does them.
+TABEL[CONSULENT_INKOMEN][AMBTSHALVE][DOMEIN_VAN_ROL[CONSULENT_INKOMEN]] = ja(Voorwaarde.EIGEN_DOMEIN)
 # The actions that exist only in the domains with providers (Wmo, Jeugd).
 ALLEEN_WMO_JEUGD = (IWMO_BERICHTEN, AANBIEDERS_BEHEREN)
 
@@ -252,6 +258,8 @@ def van_toepassing(handeling: str, regeling: str) -> bool:
     and their messages exist only for Wmo and Jeugd."""
     from maatwerk.zaken.regelingen import REGELINGEN
 
+    if handeling == AMBTSHALVE:  # the inkomenstoeslag batch exists in the income domain only
+        return REGELINGEN[regeling].domein == DOMEIN_VAN_ROL[CONSULENT_INKOMEN]
     if handeling in ALLEEN_WMO_JEUGD:
         return REGELINGEN[regeling].domein in (DOMEIN_VAN_ROL[CONSULENT_WMO], DOMEIN_VAN_ROL[CONSULENT_JEUGD])
     return handeling != BEREKENEN or REGELINGEN[regeling].heeft_regelkern

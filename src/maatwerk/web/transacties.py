@@ -38,7 +38,9 @@ EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-d
                               "loket:mijn_bezwaar",  # the resident's bezwaar with an upload (loket/bezwaar_online.py)
                               # The melder's feedback look-up writes only its rate-limit counter, which must
                               # survive the 404 of a wrong code (handhaving/remmen.py).
-                              "meldpunt:volgen"})
+                              "meldpunt:volgen",
+                              # The ambtshalve batch commits each household on its own (ambtshalve/batch.py).
+                              "ambtshalve:verwerk", "ambtshalve-batch-verwerk"})
 
 
 def _eigen_transactie(request) -> bool:

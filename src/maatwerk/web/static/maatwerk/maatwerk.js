@@ -70,3 +70,35 @@
     if (details) details.open = true;
   });
 })();
+
+/* Ambtshalve batch (issue 12 point 4): the "Verwerken" form posts step after step (JSON) and moves the <progress>
+ * element until the batch is done, then reloads the page with the outcomes. Without JavaScript the form posts once
+ * per click and the page shows the new progress. */
+(function () {
+  "use strict";
+  document.addEventListener("submit", function (e) {
+    var formulier = e.target.closest && e.target.closest("form[data-ambtshalve-verwerk]");
+    if (!formulier || !window.fetch) return;
+    e.preventDefault();
+    var balk = document.getElementById("voortgang");
+    var tekst = document.getElementById("voortgang-tekst");
+    var knop = formulier.querySelector("button");
+    var token = formulier.querySelector("input[name=csrfmiddlewaretoken]").value;
+    if (knop) knop.disabled = true;
+    function stap() {
+      fetch(formulier.action, {method: "POST", credentials: "same-origin",
+                               headers: {"Accept": "application/json", "X-CSRFToken": token}})
+        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+        .then(function (d) {
+          if (balk) { balk.max = d.totaal; balk.value = d.verwerkt; balk.textContent = d.verwerkt + " van " + d.totaal; }
+          if (tekst) tekst.textContent = d.verwerkt + " van " + d.totaal + " huishoudens beoordeeld.";
+          if (d.klaar) { window.location.reload(); } else { stap(); }
+        })
+        .catch(function (fout) {
+          if (tekst) tekst.textContent = "Verwerken is gestopt (" + fout.message + "). Wat klaar was, is bewaard; klik opnieuw op Verwerken om verder te gaan.";
+          if (knop) knop.disabled = false;
+        });
+    }
+    stap();
+  });
+})();

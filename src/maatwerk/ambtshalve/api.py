@@ -1,0 +1,84 @@
+"""REST endpoints of the ambtshalve batch (issue 12 point 4), for the consulent inkomen only.
+
+POST /api/v1/ambtshalve-batches/ {peildatum}: start (or continue) the batch of a peildatum; POST .../{id}/verwerk/:
+process the next households (each in its own transaction) and answer the progress; GET .../{id}/uitkomsten/: the
+outcomes with the conditions and their grounds (paginated; an audit line per person). Bad input answers 400 naming
+the field, a refusal 403 (action) or 404 (data).
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from maatwerk.ambtshalve import batch as batches
+from maatwerk.ambtshalve import toegang
+from maatwerk.ambtshalve.models import Batch, Uitkomst
+from maatwerk.web.paginering import gepagineerd
+
+STAP = 5  # households per verwerk-call: a short request, so the progress bar moves
+
+
+class BatchSerializer(serializers.ModelSerializer):
+    verwerkt = serializers.IntegerField(read_only=True)
+    samenvatting = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Batch
+        fields = ["id", "peildatum", "totaal", "verwerkt", "klaar_op", "gestart_op", "samenvatting"]
+        read_only_fields = fields
+
+    def get_samenvatting(self, obj) -> dict[str, int]:
+        return batches.samenvatting(obj)
+
+
+class StartSerializer(serializers.Serializer):
+    peildatum = serializers.CharField(max_length=20, error_messages={
+        "blank": "Vul de peildatum in (JJJJ-MM-DD).", "required": "Vul de peildatum in (JJJJ-MM-DD)."})
+
+
+class UitkomstSerializer(serializers.ModelSerializer):
+    naam = serializers.CharField(source="hoofdpersoon.naam", read_only=True)
+    soort_label = serializers.CharField(source="get_soort_display", read_only=True)
+
+    class Meta:
+        model = Uitkomst
+        fields = ["id", "huishouden", "naam", "soort", "soort_label", "reden", "voorwaarden", "zaak"]
+        read_only_fields = fields
+
+
+class BatchViewSet(viewsets.GenericViewSet):
+    serializer_class = BatchSerializer
+    queryset = Batch.objects.all()
+
+    def list(self, request):
+        toegang.vereis(request.user, toegang.VIEW, onderwerp="ambtshalve batches")
+        return gepagineerd(self, Batch.objects.order_by("-peildatum"), BatchSerializer)
+
+    @extend_schema(request=StartSerializer, responses={201: BatchSerializer})
+    def create(self, request):
+        toegang.vereis(request.user, toegang.CREATE, onderwerp="ambtshalve batch")
+        invoer = StartSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        batch = batches.start(request.user, batches.parse_peildatum(invoer.validated_data["peildatum"]))
+        return Response(BatchSerializer(batch).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: BatchSerializer})
+    @action(detail=True, methods=["post"])
+    def verwerk(self, request, pk=None):
+        toegang.vereis(request.user, toegang.CHANGE, onderwerp="ambtshalve batch", toelichting=f"batch {pk}")
+        batch = batches.verwerk(get_object_or_404(Batch, pk=pk), request.user, hoeveel=STAP)
+        return Response(BatchSerializer(batch).data)
+
+    @extend_schema(responses={200: UitkomstSerializer(many=True)})
+    @action(detail=True, methods=["get"])
+    def uitkomsten(self, request, pk=None):
+        toegang.vereis(request.user, toegang.VIEW, onderwerp="ambtshalve uitkomsten", toelichting=f"batch {pk}")
+        batch = get_object_or_404(Batch, pk=pk)
+        rijen = batch.uitkomsten.select_related("hoofdpersoon").order_by("id")
+        pagina = self.paginate_queryset(rijen)
+        toegang.log_inwoners(request.user, [u.hoofdpersoon for u in pagina], onderwerp="ambtshalve uitkomst")
+        return self.get_paginated_response(UitkomstSerializer(pagina, many=True).data)
