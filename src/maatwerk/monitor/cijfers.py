@@ -249,6 +249,36 @@ def zelftesten(periode: Periode, *, regeling: str | None = None) -> list[Zelftes
             for code in sorted(som)]
 
 
+# ------------------------------------------------------------------ client experience
+
+
+@dataclass
+class Ervaringen:
+    regeling: str
+    naam: str
+    antwoorden: int | str
+    gemiddeld: dict[str, str | None]  # question -> mean score "3,8" (not shown below 5 answers)
+    met_opmerking: int | str
+
+
+def ervaringen(periode: Periode, *, regeling: str | None = None) -> list[Ervaringen]:
+    """The survey after a besluit (`monitor.ervaring`), as aggregates only: count and mean score per question.
+    The open answers are counted, not shown: they are free text and may name a person."""
+    from maatwerk.monitor.ervaring import VRAGEN
+    from maatwerk.monitor.models import Ervaring
+
+    uit = []
+    for code in _regelingen(regeling):
+        rijen = Ervaring.objects.filter(regeling=code, maand__range=(periode.van, periode.tot))
+        totalen = rijen.aggregate(n=Count("id"), **{veld: Sum(veld) for veld in VRAGEN})
+        n = totalen["n"]
+        gemiddeld = {vraag: (f"{totalen[veld] / n:.1f}".replace(".", ",") if n >= KLEINSTE_CEL else None)
+                     for veld, vraag in VRAGEN.items()}
+        uit.append(Ervaringen(code, REGELINGEN[code].naam, cel(n), gemiddeld,
+                              cel(rijen.exclude(opmerking="").count())))
+    return uit
+
+
 # ------------------------------------------------------------------ all together
 
 
@@ -262,6 +292,7 @@ class Monitor:
     bezwaren: list[Bezwaren]
     vier_ogen: list[VierOgen]
     zelftesten: list[Zelftest]
+    ervaringen: list[Ervaringen]
     kleine_cel: str = BRON_KLEINE_CEL
 
 
@@ -273,4 +304,5 @@ def monitor(periode: Periode, *, regeling: str | None = None, peildatum: dt.date
     peildatum = peildatum or periode.tot
     return Monitor(periode, regeling, peildatum, doorlooptijden(periode, regeling=regeling, peildatum=peildatum),
                    caseload(peildatum, regeling=regeling), bezwaren(periode, regeling=regeling),
-                   vier_ogen(periode, regeling=regeling), zelftesten(periode, regeling=regeling))
+                   vier_ogen(periode, regeling=regeling), zelftesten(periode, regeling=regeling),
+                   ervaringen(periode, regeling=regeling))
