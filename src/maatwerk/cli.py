@@ -217,6 +217,9 @@ def parser() -> argparse.ArgumentParser:
     from maatwerk.iwmo.cli import voeg_toe as iwmo_opdrachten
 
     iwmo_opdrachten(sub, _django)  # `maatwerk iwmo importeer|exporteer` (issue 10)
+    from maatwerk.monitor.cli import voeg_toe as monitor_opdrachten
+
+    monitor_opdrachten(sub, _django)  # `maatwerk monitor rapport 2026-H2` (issue 12, point 5)
     return p
 
 

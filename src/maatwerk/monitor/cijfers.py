@@ -83,6 +83,7 @@ class Doorlooptijd:
     regeling: str
     naam: str
     termijn: str  # e.g. "8 weken" with its source
+    termijn_dagen: int
     bron: str
     soort: str  # "wet" or "verordening"
     besluiten: int | str
@@ -93,12 +94,12 @@ class Doorlooptijd:
     niet_te_berekenen: int | str = 0  # a term the termijnen module refuses (e.g. year without gelijkstelling)
 
 
-def _termijn_tekst(wet: str) -> tuple[str, str, str]:
+def _termijn_tekst(wet: str) -> tuple[str, int, str, str]:
     """The legal term of a regeling's beslistermijn in words, with source and kind (from maatwerk.termijnen)."""
     voorbeeld = beslistermijn(wet, dt.date(2026, 1, 5))  # a Monday without holidays: the plain length
     dagen = (voorbeeld.einde - voorbeeld.gebeurtenis).days
     woorden = f"{dagen // 7} weken" if dagen % 7 == 0 else f"{dagen} dagen"
-    return woorden, voorbeeld.bron, voorbeeld.soort
+    return woorden, dagen, voorbeeld.bron, voorbeeld.soort
 
 
 def doorlooptijden(periode: Periode, *, regeling: str | None = None, peildatum: dt.date | None = None) -> list[Doorlooptijd]:
@@ -109,7 +110,7 @@ def doorlooptijden(periode: Periode, *, regeling: str | None = None, peildatum: 
     uit = []
     for code in _regelingen(regeling):
         definitie = REGELINGEN[code]
-        woorden, bron, soort = _termijn_tekst(definitie.wet)
+        woorden, termijn_dagen, bron, soort = _termijn_tekst(definitie.wet)
         beslist = Zaak.objects.filter(regeling=code, besluitdatum__range=(periode.van, periode.tot),
                                       aanvraagdatum__isnull=False).values_list("aanvraagdatum", "besluitdatum")
         dagen, te_laat, fout = [], 0, 0
@@ -127,7 +128,7 @@ def doorlooptijden(periode: Periode, *, regeling: str | None = None, peildatum: 
                 te_laat_nu += beslistermijn(definitie.wet, aanvraag, peildatum).verstreken
             except TermijnFout:
                 fout += 1
-        uit.append(Doorlooptijd(code, definitie.naam, woorden, bron, soort, cel(len(dagen)), mediaan(dagen),
+        uit.append(Doorlooptijd(code, definitie.naam, woorden, termijn_dagen, bron, soort, cel(len(dagen)), mediaan(dagen),
                                 p90(dagen), cel(te_laat), cel(te_laat_nu), cel(fout)))
     return uit
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from maatwerk.loket.formulieren import LoketFormulier
 from maatwerk.monitor.ervaring import MAX_OPMERKING, OPEN_VRAAG, SCHAAL, VRAGEN
 
 
@@ -14,7 +15,7 @@ def _schaal(vraag: str) -> forms.TypedChoiceField:
                         "invalid_choice": "Kies een cijfer van 1 tot en met 5."})
 
 
-class ErvaringFormulier(forms.Form):
+class ErvaringFormulier(LoketFormulier):  # the loket's NL Design System classes (reflow at 320 px)
     brief_begrepen = _schaal(VRAGEN["brief_begrepen"])
     snel_genoeg = _schaal(VRAGEN["snel_genoeg"])
     gehoord = _schaal(VRAGEN["gehoord"])
@@ -22,3 +23,18 @@ class ErvaringFormulier(forms.Form):
         label=OPEN_VRAAG, required=False, max_length=MAX_OPMERKING, widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Schrijf hier geen namen of andere gegevens over uzelf of anderen.",
         error_messages={"max_length": f"Uw antwoord is te lang: gebruik ten hoogste {MAX_OPMERKING} tekens."})
+
+
+class FilterFormulier(forms.Form):
+    """The dashboard's filters (GET). The period is written as 2026-H2, 2026-K3 or 2026."""
+
+    periode = forms.CharField(label="Periode", max_length=10,
+                              help_text="Bijvoorbeeld 2026-H2 (half jaar), 2026-K3 (kwartaal) of 2026 (jaar).")
+    regeling = forms.ChoiceField(label="Regeling", required=False)
+
+    def __init__(self, *args, **kwargs):
+        from maatwerk.zaken.regelingen import REGELING_KEUZES
+
+        super().__init__(*args, **kwargs)
+        self.fields["regeling"].choices = [("", "alle regelingen"), *REGELING_KEUZES]
+        self.fields["regeling"].error_messages["invalid_choice"] = "Kies een regeling uit de lijst."

@@ -31,3 +31,56 @@ def mijn_ervaring(request, h: sessie.Handelend, pk: int):
             return _pagina(request, "monitor/mijn_ervaring.html", {**context, "form": form}, status=CONFLICT)
         return redirect(request.path + "?bedankt=1")
     return _pagina(request, "monitor/mijn_ervaring.html", {**context, "form": form}, status=400)
+
+
+# ------------------------------------------------------------------ dashboard and report (staff)
+
+from django.http import HttpResponse  # noqa: E402
+
+from maatwerk.monitor import cijfers, grafieken, rapport  # noqa: E402
+from maatwerk.monitor import toegang as monitor_toegang  # noqa: E402
+from maatwerk.monitor.forms import FilterFormulier  # noqa: E402
+from maatwerk.monitor.periode import halfjaar_van, periode as lees_periode  # noqa: E402
+from maatwerk.regels.invoer import InvoerFout  # noqa: E402
+from maatwerk.toegang.views import inlog_vereist, ui_context  # noqa: E402
+from django.shortcuts import render  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+
+def _filter(request) -> tuple[FilterFormulier, object, str | None]:
+    data = request.GET.copy()
+    data.setdefault("periode", halfjaar_van(timezone.localdate()).code)
+    form = FilterFormulier(data)
+    if not form.is_valid():
+        return form, None, None
+    try:
+        p = lees_periode(form.cleaned_data["periode"])
+    except InvoerFout as fout:
+        form.add_error("periode", fout.bericht)
+        return form, None, None
+    return form, p, form.cleaned_data["regeling"] or None
+
+
+@inlog_vereist
+def dashboard(request):
+    form, p, regeling = _filter(request)
+    monitor_toegang.vereis(request.user, "monitor", toelichting=f"periode {request.GET.get('periode', '')}; "
+                                                                 f"regeling {request.GET.get('regeling', '') or 'alle'}")
+    context = {**ui_context(request, "monitor"), "form": form, "m": None}
+    if p is None:
+        return render(request, "monitor/dashboard.html", context, status=400)
+    m = cijfers.monitor(p, regeling=regeling)
+    return render(request, "monitor/dashboard.html", {**context, "m": m, "grafieken": grafieken.alle(m)})
+
+
+@inlog_vereist
+def rapport_pdf(request, code: str):
+    monitor_toegang.vereis(request.user, "halfjaarrapportage", toelichting=f"periode {code}")
+    try:
+        p = lees_periode(code)
+    except InvoerFout as fout:
+        return HttpResponse(fout.bericht, status=400, content_type="text/plain; charset=utf-8")
+    antwoord = HttpResponse(rapport.pdf(p, gemeente_naam=ui_context(request)["gemeente_naam"]),
+                            content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="{rapport.bestandsnaam(p)}"'
+    return antwoord

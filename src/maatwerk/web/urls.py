@@ -49,6 +49,7 @@ urlpatterns = [
     path("besluiten/", include("maatwerk.besluiten.ui_urls")),
     path("api/v1/", include("maatwerk.beleid.api_urls")),
     path("beleid/", include("maatwerk.beleid.urls")),
+    path("monitor/", include("maatwerk.monitor.urls")),  # issue 12, point 5
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
     # of gespreksverzoeken; the mock DigiD only when configured (settings.DIGID_MOCK).
