@@ -553,6 +553,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         from maatwerk.handhaving.demo import laad as laad_handhaving  # issue 11: enforcement (its own module)
 
         laad_handhaving(users, vandaag)
+        from maatwerk.monitor.demo import laad as laad_monitor  # issue 12, point 5: figures above 5 (own module)
+
+        laad_monitor(users, vandaag)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

@@ -28,6 +28,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from maatwerk.besluiten.models import Besluit, Bezwaarschrift
@@ -302,7 +303,8 @@ def monitor(periode: Periode, *, regeling: str | None = None, peildatum: dt.date
         from maatwerk.regels.invoer import InvoerFout
 
         raise InvoerFout("regeling", "Onbekende regeling: kies een regeling uit de lijst.")
-    peildatum = peildatum or periode.tot
+    # "Now" is today for the running period, the last day for a period that has passed.
+    peildatum = peildatum or min(periode.tot, timezone.localdate())
     return Monitor(periode, regeling, peildatum, doorlooptijden(periode, regeling=regeling, peildatum=peildatum),
                    caseload(peildatum, regeling=regeling), bezwaren(periode, regeling=regeling),
                    vier_ogen(periode, regeling=regeling), zelftesten(periode, regeling=regeling),
