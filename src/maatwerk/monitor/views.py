@@ -1,13 +1,20 @@
-"""The survey page in Mijn zaken (`/loket/mijn/zaken/<pk>/ervaring/`). Rules are in `ervaring.py`."""
+"""The survey page in Mijn zaken (`/loket/mijn/zaken/<pk>/ervaring/`; rules in `ervaring.py`), and the
+beleidsmedewerker's dashboard and half-yearly report (`/monitor/`; figures in `cijfers.py`)."""
 
 from __future__ import annotations
 
-from django.shortcuts import redirect
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from maatwerk.loket import mijnzaken, sessie
 from maatwerk.loket.views import _pagina, inwoner_vereist
-from maatwerk.monitor import ervaring
-from maatwerk.monitor.forms import ErvaringFormulier
+from maatwerk.monitor import cijfers, ervaring, grafieken, rapport
+from maatwerk.monitor import toegang as monitor_toegang
+from maatwerk.monitor.forms import ErvaringFormulier, FilterFormulier
+from maatwerk.monitor.periode import halfjaar_van, periode as lees_periode
+from maatwerk.regels.invoer import InvoerFout
+from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken.fouten import ProcedureFout
 
 CONFLICT = 409
@@ -34,17 +41,6 @@ def mijn_ervaring(request, h: sessie.Handelend, pk: int):
 
 
 # ------------------------------------------------------------------ dashboard and report (staff)
-
-from django.http import HttpResponse  # noqa: E402
-
-from maatwerk.monitor import cijfers, grafieken, rapport  # noqa: E402
-from maatwerk.monitor import toegang as monitor_toegang  # noqa: E402
-from maatwerk.monitor.forms import FilterFormulier  # noqa: E402
-from maatwerk.monitor.periode import halfjaar_van, periode as lees_periode  # noqa: E402
-from maatwerk.regels.invoer import InvoerFout  # noqa: E402
-from maatwerk.toegang.views import inlog_vereist, ui_context  # noqa: E402
-from django.shortcuts import render  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 
 def _filter(request) -> tuple[FilterFormulier, object, str | None]:
