@@ -221,6 +221,9 @@ def parser() -> argparse.ArgumentParser:
     from maatwerk.ambtshalve.cli import voeg_toe as ambtshalve_opdracht
 
     ambtshalve_opdracht(sub, _django)  # `maatwerk ambtshalve PEILDATUM` (issue 12 point 4)
+    from maatwerk.monitor.cli import voeg_toe as monitor_opdrachten
+
+    monitor_opdrachten(sub, _django)  # `maatwerk monitor rapport 2026-H2` (issue 12, point 5)
     return p
 
 

@@ -187,6 +187,12 @@ class Proef:
     effect: Callable
 
 
+def _als_sessie(api_client):
+    """The user an APIClient was force-authenticated as, logged in with a session (for a page without API)."""
+    api_client.force_login(api_client.handler._force_user)
+    return api_client
+
+
 PROEVEN: dict[str, Proef] = {
     rechten.ZAAK_AANMAKEN: Proef(
         "melding",
@@ -361,6 +367,13 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.post("/api/v1/ambtshalve-batches/", {"peildatum": "2026-03-01"}, format="json"),
         lambda c, w, z: c.post("/ambtshalve/", {"peildatum": "2026-03-01"}),
         lambda w, z: _telling_ambtshalve(),
+    ),
+    # The monitor (issue 12, point 5) has no API: the api channel downloads the half-yearly report as the same user.
+    rechten.MONITOR_INZIEN: Proef(
+        "melding",
+        lambda c, w, z: _als_sessie(c).get("/monitor/rapport/2026-H1.pdf"),
+        lambda c, w, z: c.get("/monitor/", {"periode": "2026-H1"}),
+        None,
     ),
     rechten.AUDITLOG_INZIEN: Proef(
         "melding",

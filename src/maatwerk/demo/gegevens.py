@@ -559,6 +559,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         from maatwerk.ambtshalve.demo import laad as laad_ambtshalve  # issue 12 point 4 (its own module)
 
         laad_ambtshalve(users["consulent_inkomen"], vandaag)
+        from maatwerk.monitor.demo import laad as laad_monitor  # issue 12, point 5: figures above 5 (own module)
+
+        laad_monitor(users, vandaag)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

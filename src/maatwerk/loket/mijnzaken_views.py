@@ -13,6 +13,7 @@ from maatwerk.besluiten.models import BezwaarBrief
 from maatwerk.loket import bezwaar_online, mijnzaken, sessie
 from maatwerk.loket.formulieren_mijnzaken import BezwaarFormulier, ReactieFormulier
 from maatwerk.loket.views import _pagina, inwoner_vereist
+from maatwerk.monitor import ervaring
 from maatwerk.toegang.models import Actie
 from maatwerk.web.beveiliging import brief_antwoord
 from maatwerk.zaken import upload
@@ -46,6 +47,7 @@ def zaak(request, h: sessie.Handelend, pk: int):
         "zaak": z, "zin": mijnzaken.statuszin(z), "termijnen": mijnzaken.termijnregels(z), "besluiten": besluiten,
         "bezwaren": bezwaren, "documenten": list(mijnzaken.eigen_documenten(z)),
         "rapportage": mijnzaken.rapportage_gedeeld(z) is not None,
+        "ervaring": ervaring.kan_invullen(z),  # the optional survey after a sent letter (issue 12, point 5)
     })
 
 

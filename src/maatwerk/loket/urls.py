@@ -36,3 +36,8 @@ urlpatterns += [
     path("aanvragen/<slug:regeling>/", aanvraag_views.formulier, name="aanvraag"),
     path("aanvragen/ontvangen/<uuid:sleutel>/", aanvraag_views.ontvangen, name="aanvraag_ontvangen"),
 ]
+
+# The client experience survey after a sent letter (issue 12, point 5): maatwerk.monitor.
+from maatwerk.monitor import views as monitor_views  # noqa: E402
+
+urlpatterns += [path("mijn/zaken/<int:pk>/ervaring/", monitor_views.mijn_ervaring, name="mijn_ervaring")]

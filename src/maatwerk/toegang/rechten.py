@@ -125,6 +125,7 @@ INDICATOR_GOEDKEUREN = "indicator_goedkeuren"
 BELEID_VOORSTELLEN = "beleid_voorstellen"
 BELEID_GOEDKEUREN = "beleid_goedkeuren"
 AMBTSHALVE = "ambtshalve_inkomenstoeslag"
+MONITOR_INZIEN = "monitor_inzien"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -169,6 +170,9 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # Issue 12 point 4: the yearly ambtshalve inkomenstoeslag (concept zaken, review list) and the non-take-up list
     # for outreach; income data used for the income task only (Pw art. 64; seed 002 §8.2).
     AMBTSHALVE: ("ambtshalve inkomenstoeslag en niet-gebruik (batch, controlelijst, benaderlijst)", "inkomen"),
+    # The monitor and the half-yearly report of art. 8:2 (issue 12, point 5): aggregates only, small cells
+    # suppressed, consulenten pseudonymised (maatwerk.monitor.cijfers); for policy, not for case work.
+    MONITOR_INZIEN: ("monitor en halfjaarrapportage (art. 8:2) inzien", "beleid"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -215,7 +219,8 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     # (issue 12) he proposes changes of the municipal parameters and sees their impact in aggregates; approving
     # needs a second beleidsmedewerker (four eyes on the rules themselves).
     BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
-                            beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
+                            beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
+                            monitor_inzien=JA),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "maatwerk.loket",  # resident loket under /loket/ (issue 9): self-check, DigiD login (OIDC), gesprek
     "maatwerk.iwmo",  # aanbieders, producten, tarieven, toewijzing and iWmo/iJw 3.2 messages (issue 10)
     "maatwerk.ambtshalve",  # ambtshalve inkomenstoeslag and non-take-up list (issue 12 point 4)
+    "maatwerk.monitor",  # monitor (issue 12, point 5): figures, client experience survey, dashboard, 8:2 report
     "maatwerk.handhaving",  # enforcement (issue 11): meldpunt, casustafel, Inlichtingenbureau, huisbezoek, indicators
     "maatwerk.digid_mock",  # mock DigiD broker; its URLs are mounted only when DIGID_MOCK is on (see below)
     "maatwerk.web",  # web UI: base templates (base.html, 403/404, login) and static files (CSS, vendored htmx)

@@ -55,6 +55,7 @@ urlpatterns = [
     path("beleid/", include("maatwerk.beleid.urls")),
     path("api/v1/", include("maatwerk.ambtshalve.api_urls")),  # issue 12 point 4
     path("ambtshalve/", include("maatwerk.ambtshalve.urls")),
+    path("monitor/", include("maatwerk.monitor.urls")),  # issue 12, point 5
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
     # of gespreksverzoeken; the mock DigiD only when configured (settings.DIGID_MOCK).
