@@ -553,6 +553,9 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         from maatwerk.handhaving.demo import laad as laad_handhaving  # issue 11: enforcement (its own module)
 
         laad_handhaving(users, vandaag)
+        from maatwerk.adviesraad.demo import laad as laad_adviesraad  # issue 12, point 6 (its own module)
+
+        laad_adviesraad(users, vandaag)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

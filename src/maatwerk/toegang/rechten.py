@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from maatwerk.toegang.rollen import (
+    ADVIESRAAD_SECRETARIS,
     BEHEERDER,
     BELEIDSMEDEWERKER,
     CONSULENT_INKOMEN,
@@ -124,6 +125,9 @@ INDICATOR_REGISTREREN = "indicator_registreren"
 INDICATOR_GOEDKEUREN = "indicator_goedkeuren"
 BELEID_VOORSTELLEN = "beleid_voorstellen"
 BELEID_GOEDKEUREN = "beleid_goedkeuren"
+# Adviesraad Sociaal Domein (issue 12, point 6; Verordening Sociaal Domein 2018, hoofdstuk 3): no personal data.
+ADVIES_AANVRAGEN = "advies_aanvragen"
+ADVIES_VASTLEGGEN = "advies_vastleggen"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -165,6 +169,10 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # (aggregates only, no personal data); a second, different person approves it (maatwerk.beleid).
     BELEID_VOORSTELLEN: ("beleidswijziging voorstellen en impact inzien", "beleid"),
     BELEID_GOEDKEUREN: ("beleidswijziging goedkeuren of afwijzen", "beleid"),
+    # The college asks (art. 3:8 lid 3), answers per point (lid 7) and appoints the members (3:4 lid 2); the
+    # beleidsmedewerker prepares and records that. The secretary of the adviesraad records its advice (3:8 lid 4).
+    ADVIES_AANVRAGEN: ("adviesaanvraag, antwoord van het college en benoemingen vastleggen", "adviesraad"),
+    ADVIES_VASTLEGGEN: ("advies van de adviesraad vastleggen", "adviesraad"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -211,7 +219,8 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     # (issue 12) he proposes changes of the municipal parameters and sees their impact in aggregates; approving
     # needs a second beleidsmedewerker (four eyes on the rules themselves).
     BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
-                            beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
+                            beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
+                            advies_aanvragen=JA),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.
@@ -220,6 +229,8 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
         bezwaar_registreren=ja(Voorwaarde.BEKENDGEMAAKT_BESLUIT),
         bezwaar_beslissen=ja(Voorwaarde.MET_BEZWAAR, Voorwaarde.NIET_EIGEN_WERK),
     ),
+    # Issue 12, point 6: records the advice of the Adviesraad; sees requests and answers, never a dossier.
+    ADVIESRAAD_SECRETARIS: _rij(advies_vastleggen=JA),
 }
 assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
 # Messaging with providers exists for Wmo and Jeugd only; the consulent of the domain does it (issue 10).

@@ -49,6 +49,10 @@ urlpatterns = [
     path("besluiten/", include("maatwerk.besluiten.ui_urls")),
     path("api/v1/", include("maatwerk.beleid.api_urls")),
     path("beleid/", include("maatwerk.beleid.urls")),
+    # Adviesraad Sociaal Domein (issue 12, point 6): internal pages, API and the public page in the loket.
+    path("api/v1/", include("maatwerk.adviesraad.api_urls")),
+    path("adviesraad/", include("maatwerk.adviesraad.urls")),
+    path("loket/", include("maatwerk.adviesraad.openbaar_urls")),
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
     # of gespreksverzoeken; the mock DigiD only when configured (settings.DIGID_MOCK).
