@@ -5,6 +5,7 @@
     maatwerk serve [--host H] [--port N] [--workers N] [--migreer]
     maatwerk herbereken BESLUIT_ID [--json]     (exit 0 zelfde uitkomst, 1 verschil, 2 foute invoer)
     maatwerk betaalbestand MAAND [--json]       (lopende algemene bijstand van een maand met totalen)
+    maatwerk regie signaleer [--datum D]        (escaleer vastgelopen huishoudplannen)
     maatwerk --version
 
 Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
@@ -217,6 +218,9 @@ def parser() -> argparse.ArgumentParser:
     from maatwerk.iwmo.cli import voeg_toe as iwmo_opdrachten
 
     iwmo_opdrachten(sub, _django)  # `maatwerk iwmo importeer|exporteer` (issue 10)
+    from maatwerk.regie.cli import voeg_toe as regie_opdrachten
+
+    regie_opdrachten(sub, _django)  # `maatwerk regie signaleer` (issue 12, point 7)
     return p
 
 
