@@ -6,6 +6,7 @@
     maatwerk herbereken BESLUIT_ID [--json]     (exit 0 zelfde uitkomst, 1 verschil, 2 foute invoer)
     maatwerk betaalbestand MAAND [--json]       (lopende algemene bijstand van een maand met totalen)
     maatwerk ambtshalve PEILDATUM --gebruiker N (jaarlijkse ambtshalve inkomenstoeslag)
+    maatwerk regie signaleer [--datum D]        (escaleer vastgelopen huishoudplannen)
     maatwerk --version
 
 Bad input never ends in a traceback: a Dutch message naming the field goes to stderr, exit status 2.
@@ -224,6 +225,9 @@ def parser() -> argparse.ArgumentParser:
     from maatwerk.monitor.cli import voeg_toe as monitor_opdrachten
 
     monitor_opdrachten(sub, _django)  # `maatwerk monitor rapport 2026-H2` (issue 12, point 5)
+    from maatwerk.regie.cli import voeg_toe as regie_opdrachten
+
+    regie_opdrachten(sub, _django)  # `maatwerk regie signaleer` (issue 12, point 7)
     return p
 
 

@@ -375,6 +375,23 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.get("/monitor/", {"periode": "2026-H1"}),
         None,
     ),
+    # Adviesraad (issue 12, point 6): a request through the API and the page; the advice on a request made by a
+    # beleidsmedewerker outside the matrix (inside the probe's savepoint). No zaak: the same in every world.
+    rechten.ADVIES_AANVRAGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post("/api/v1/adviesaanvragen/", _adviesaanvraag_invoer(), format="json"),
+        lambda c, w, z: c.post("/adviesraad/", _adviesaanvraag_invoer()),
+        lambda w, z: _adviesaanvragen(),
+    ),
+    rechten.ADVIES_VASTLEGGEN: Proef(
+        "melding",
+        lambda c, w, z: c.post(f"/api/v1/adviesaanvragen/{_adviesaanvraag().pk}/advies/", {
+            "uitgebracht_op": "2026-01-20", "punten": [{"kop": "Inleiding", "tekst": "Maak het eenvoudiger."}]},
+            format="json"),
+        lambda c, w, z: c.post(f"/adviesraad/aanvragen/{_adviesaanvraag().pk}/advies/", {
+            "uitgebracht_op": "2026-01-20", "punten": "Inleiding\nMaak het eenvoudiger."}),
+        lambda w, z: _adviezen(),
+    ),
     rechten.AUDITLOG_INZIEN: Proef(
         "melding",
         lambda c, w, z: c.get("/api/v1/audit/"),
@@ -509,6 +526,32 @@ def _beleidsvoorstel():
     if nieuw:
         ander.groups.add(Group.objects.get(name="beleidsmedewerker"))
     return beleidsservices.stel_voor(ander, **_beleidsvoorstel_invoer())
+
+
+def _adviesaanvraag_invoer() -> dict:
+    return {"onderwerp": "Matrixonderwerp", "vraag": "Punt 1", "verzonden_op": "2026-01-05", "ontvangen_op": "2026-01-06"}
+
+
+def _adviesaanvragen() -> int:
+    from maatwerk.adviesraad.models import Adviesaanvraag
+
+    return Adviesaanvraag.objects.count()
+
+
+def _adviezen() -> int:
+    from maatwerk.adviesraad.models import Advies
+
+    return Advies.objects.count()
+
+
+def _adviesaanvraag():
+    """A request by a beleidsmedewerker outside the matrix (inside the probe's savepoint)."""
+    from maatwerk.adviesraad import services as adviesservices
+
+    ander, nieuw = User.objects.get_or_create(username="matrix_advies_aanvrager")
+    if nieuw:
+        ander.groups.add(Group.objects.get(name="beleidsmedewerker"))
+    return adviesservices.vraag_advies(ander, **_adviesaanvraag_invoer())
 
 
 def _pdf():

@@ -31,6 +31,9 @@ PROBEER = {
               "Probeer: open onder ‘Bezwaren’ het bezwaar van Bart de Wit (ontvangen op de dag dat de brief ging: "
               "op tijd), leg het horen vast en beslis; de brief ‘Beslissing op uw bezwaar’ wordt gemaakt. Of "
               "registreer een nieuw bezwaar op het kenmerk van een verstuurd besluit.",
+    r.ADVIESRAAD_SECRETARIS: "Secretaris van de Adviesraad Sociaal Domein; ziet geen persoonsgegevens. Probeer: leg onder "
+                             "‘Adviesraad’ het advies vast op een openstaande adviesaanvraag, punt voor punt; het "
+                             "college (de beleidsmedewerker) antwoordt per punt.",
     r.BEHEERDER: "Leest het auditlog: wie zag of wijzigde wat, wanneer en op welke grond. Geen toegang tot dossiers.",
 }
 

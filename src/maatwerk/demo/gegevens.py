@@ -562,6 +562,12 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         from maatwerk.monitor.demo import laad as laad_monitor  # issue 12, point 5: figures above 5 (own module)
 
         laad_monitor(users, vandaag)
+        from maatwerk.adviesraad.demo import laad as laad_adviesraad  # issue 12, point 6 (its own module)
+
+        laad_adviesraad(users, vandaag)
+        from maatwerk.regie.demo import laad as laad_regie  # issue 12, point 7: a stalled household escalates
+
+        laad_regie(users, vandaag, DEMO_WACHTWOORD)
     if nieuw and not bestond:
         samenvatting = f"geladen: casussen {', '.join(map(str, sorted(nieuw)))}"
     elif nieuw:

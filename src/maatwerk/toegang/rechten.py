@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from maatwerk.toegang.rollen import (
+    ADVIESRAAD_SECRETARIS,
     BEHEERDER,
     BELEIDSMEDEWERKER,
     CONSULENT_INKOMEN,
@@ -126,6 +127,9 @@ BELEID_VOORSTELLEN = "beleid_voorstellen"
 BELEID_GOEDKEUREN = "beleid_goedkeuren"
 AMBTSHALVE = "ambtshalve_inkomenstoeslag"
 MONITOR_INZIEN = "monitor_inzien"
+# Adviesraad Sociaal Domein (issue 12, point 6; Verordening Sociaal Domein 2018, hoofdstuk 3): no personal data.
+ADVIES_AANVRAGEN = "advies_aanvragen"
+ADVIES_VASTLEGGEN = "advies_vastleggen"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -173,6 +177,10 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # The monitor and the half-yearly report of art. 8:2 (issue 12, point 5): aggregates only, small cells
     # suppressed, consulenten pseudonymised (maatwerk.monitor.cijfers); for policy, not for case work.
     MONITOR_INZIEN: ("monitor en halfjaarrapportage (art. 8:2) inzien", "beleid"),
+    # The college asks (art. 3:8 lid 3), answers per point (lid 7) and appoints the members (3:4 lid 2); the
+    # beleidsmedewerker prepares and records that. The secretary of the adviesraad records its advice (3:8 lid 4).
+    ADVIES_AANVRAGEN: ("adviesaanvraag, antwoord van het college en benoemingen vastleggen", "adviesraad"),
+    ADVIES_VASTLEGGEN: ("advies van de adviesraad vastleggen", "adviesraad"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -214,13 +222,12 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     HANDHAVER: _rij(zaak_inzien=ja(Voorwaarde.MET_GROND), handhaving_meldingen=JA, casustafel_vastleggen=JA,
                     ib_vergelijken=JA, huisbezoek_vastleggen=JA, indicator_registreren=JA,
                     indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK)),
-    # Policy without personal data: he may register and approve selection rules, never see whom they select.
     # Policy without personal data: he may register and approve selection rules, never see whom they select; and
     # (issue 12) he proposes changes of the municipal parameters and sees their impact in aggregates; approving
     # needs a second beleidsmedewerker (four eyes on the rules themselves).
     BELEIDSMEDEWERKER: _rij(indicator_registreren=JA, indicator_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
                             beleid_voorstellen=JA, beleid_goedkeuren=ja(Voorwaarde.NIET_EIGEN_WERK),
-                            monitor_inzien=JA),
+                            monitor_inzien=JA, advies_aanvragen=JA),
     BEHEERDER: _rij(auditlog_inzien=JA),
     # Bezwaar in every domain, purpose-bound (issue 8): registering needs the kenmerk of a bekendgemaakt besluit;
     # the dossier opens only for a zaak with a registered bezwaar, read-only; never the preparer of the besluit.
@@ -229,6 +236,8 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
         bezwaar_registreren=ja(Voorwaarde.BEKENDGEMAAKT_BESLUIT),
         bezwaar_beslissen=ja(Voorwaarde.MET_BEZWAAR, Voorwaarde.NIET_EIGEN_WERK),
     ),
+    # Issue 12, point 6: records the advice of the Adviesraad; sees requests and answers, never a dossier.
+    ADVIESRAAD_SECRETARIS: _rij(advies_vastleggen=JA),
 }
 assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
 # Messaging with providers exists for Wmo and Jeugd only; the consulent of the domain does it (issue 10).

@@ -12,6 +12,9 @@ HANDHAVER = "handhaver"
 BELEIDSMEDEWERKER = "beleidsmedewerker"
 BEHEERDER = "beheerder"
 JURIST = "jurist"
+# Issue 12, point 6: the secretary of the Adviesraad Sociaal Domein (Verordening art. 3:6 lid 2) records the
+# advices; no personal data.
+ADVIESRAAD_SECRETARIS = "adviesraad_secretaris"
 
 ROLLEN = {
     CONSULENT_WMO: "Consulent Wmo: behandelt zaken Wmo-maatwerkvoorziening",
@@ -23,6 +26,8 @@ ROLLEN = {
     BEHEERDER: "Beheerder: gebruikers, mandaten en het auditlog; geen toegang tot dossiers",
     JURIST: "Jurist bezwaar: registreert en behandelt bezwaren in alle domeinen; ziet alleen het dossier van een "
             "zaak waartegen bezwaar is gemaakt (alleen lezen)",
+    ADVIESRAAD_SECRETARIS: "Secretaris adviesraad: legt de adviezen van de Adviesraad Sociaal Domein vast; geen "
+                           "toegang tot persoonsgegevens",
 }
 
 

@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "maatwerk.toegang",
     "maatwerk.besluiten",
     "maatwerk.beleid",  # policy versions with approval and impact simulation (issue 12)
+    "maatwerk.adviesraad",  # requests for advice, advice and answers, members (issue 12, point 6)
+    "maatwerk.regie",  # one household plan across the domains, stall detector and escalation (issue 12, point 7)
     "maatwerk.loket",  # resident loket under /loket/ (issue 9): self-check, DigiD login (OIDC), gesprek
     "maatwerk.iwmo",  # aanbieders, producten, tarieven, toewijzing and iWmo/iJw 3.2 messages (issue 10)
     "maatwerk.ambtshalve",  # ambtshalve inkomenstoeslag and non-take-up list (issue 12 point 4)

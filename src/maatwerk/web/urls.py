@@ -56,6 +56,11 @@ urlpatterns = [
     path("api/v1/", include("maatwerk.ambtshalve.api_urls")),  # issue 12 point 4
     path("ambtshalve/", include("maatwerk.ambtshalve.urls")),
     path("monitor/", include("maatwerk.monitor.urls")),  # issue 12, point 5
+    # Adviesraad Sociaal Domein (issue 12, point 6): internal pages, API and the public page in the loket.
+    path("api/v1/", include("maatwerk.adviesraad.api_urls")),
+    path("adviesraad/", include("maatwerk.adviesraad.urls")),
+    path("loket/", include("maatwerk.adviesraad.openbaar_urls")),
+    path("regie/", include("maatwerk.regie.urls")),  # issue 12, point 7: household plans across the domains
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
     # of gespreksverzoeken; the mock DigiD only when configured (settings.DIGID_MOCK).

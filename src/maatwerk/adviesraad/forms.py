@@ -1,0 +1,66 @@
+"""Forms of the adviesraad pages. They only parse input; `adviesraad.services` decides and gives the Dutch
+messages (one place for the rules)."""
+
+from __future__ import annotations
+
+from django import forms
+
+from maatwerk.adviesraad.models import Functie, Reactie
+from maatwerk.toegang.forms import NLFormulier
+
+DATUM = forms.DateInput(attrs={"type": "date", "class": "nl-text-input--short"}, format="%Y-%m-%d")
+
+
+class AanvraagFormulier(NLFormulier, forms.Form):
+    onderwerp = forms.CharField(label="Onderwerp", max_length=200)
+    vraag = forms.CharField(label="Punten waarover advies wordt gevraagd", max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text="Noem elk punt expliciet (artikel 3:8, derde lid).")
+    documenten = forms.CharField(label="Meegestuurde stukken", required=False, max_length=5000,
+                                 widget=forms.Textarea(attrs={"rows": 3}), help_text="Eén stuk per regel.")
+    verzonden_op = forms.DateField(label="Verzonden op", widget=DATUM)
+    ontvangen_op = forms.DateField(label="Ontvangen door de adviesraad op", widget=DATUM,
+                                   help_text="De adviestermijn van drie weken loopt vanaf de dag na ontvangst.")
+
+
+class UitstelFormulier(NLFormulier, forms.Form):
+    afgesproken_op = forms.DateField(label="Uitstel afgesproken op", widget=DATUM)
+    reden = forms.CharField(label="Waarom is dit een beleidsvraag van grotere omvang?", max_length=5000,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AdviesFormulier(NLFormulier, forms.Form):
+    """The advice as text: one point per block, the first line of a block is its heading (as in seed 003)."""
+
+    uitgebracht_op = forms.DateField(label="Advies uitgebracht op", widget=DATUM)
+    punten = forms.CharField(
+        label="Adviespunten", max_length=50000, widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Eén blok per adviespunt, gescheiden door een lege regel. De eerste regel van een blok is de "
+                  "kop (bijvoorbeeld 'Communicatie op maat – pagina 5'), de rest is het advies.")
+
+    def punten_lijst(self) -> list[dict]:
+        blokken = [b.strip() for b in self.cleaned_data["punten"].replace("\r\n", "\n").split("\n\n") if b.strip()]
+        return [{"kop": b.split("\n", 1)[0].strip(), "tekst": (b.split("\n", 1) + [""])[1].strip()} for b in blokken]
+
+
+class AntwoordFormulier(NLFormulier, forms.Form):
+    reactie = forms.ChoiceField(label="Het college neemt dit advies", widget=forms.RadioSelect,
+                                choices=[(Reactie.OVERGENOMEN, "over"), (Reactie.DEELS, "deels over"),
+                                         (Reactie.NIET, "niet over")])
+    antwoord = forms.CharField(label="Antwoord van het college", max_length=5000,
+                               widget=forms.Textarea(attrs={"rows": 3}))
+    motivering = forms.CharField(label="Motivering van de afwijking", required=False, max_length=5000,
+                                 widget=forms.Textarea(attrs={"rows": 2}),
+                                 help_text="Verplicht als het college het advies niet of deels overneemt: waarom en "
+                                           "op welke onderdelen (artikel 3:8, zesde en zevende lid).")
+    beantwoord_op = forms.DateField(label="Datum van het antwoord", widget=DATUM)
+
+
+class BenoemingFormulier(NLFormulier, forms.Form):
+    naam = forms.CharField(label="Naam", max_length=200,
+                           help_text="Voor een herbenoeming: dezelfde naam als bij de eerste benoeming.")
+    functie = forms.ChoiceField(label="Functie", choices=Functie.choices)
+    begin = forms.DateField(label="Benoemd per", widget=DATUM, help_text="1 januari of 1 juli (artikel 3:4, vierde lid).")
+    inwoner = forms.BooleanField(label="Woont in de gemeente (artikel 3:6, vierde lid)", required=False)
+    onverenigbaar = forms.BooleanField(label="Is lid van de gemeenteraad, een raadscommissie of het college",
+                                       required=False)

@@ -1,0 +1,98 @@
+"""The Adviesraad Sociaal Domein (Verordening Sociaal Domein Lansingerland 2018, hoofdstuk 3; issue 12, point 6).
+
+- `Adviesaanvraag`: the college's written request, with the points on which advice is asked (art. 3:8 lid 3),
+  the documents sent along and the date the adviesraad received it (the term runs from there, lid 4).
+- `Advies` with its `Adviespunt`en: the advice as the adviesraad gave it, point by point; each point carries the
+  college's answer (overgenomen / deels / niet) and, where not followed, its written reasons (lid 7; seed 003).
+- `Lid` and `Zittingsperiode`: members and their terms of office (art. 3:4-3:6).
+
+No personal data of residents: the adviesraad deals with policy, never with individual cases (art. 3:10).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Adviesaanvraag(models.Model):
+    onderwerp = models.CharField(max_length=200)
+    vraag = models.TextField(help_text="Over welke punten advies wordt gevraagd (artikel 3:8, derde lid).")
+    documenten = models.TextField(blank=True, default="", help_text="Meegestuurde stukken, één per regel.")
+    verzonden_op = models.DateField()
+    ontvangen_op = models.DateField()
+    uitstel_weken = models.PositiveSmallIntegerField(default=0)
+    uitstel_reden = models.TextField(blank=True, default="")
+    uitstel_afgesproken_op = models.DateField(null=True, blank=True)
+    aangemaakt_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ontvangen_op", "-id"]
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+    @property
+    def documentenlijst(self) -> list[str]:
+        return [r.strip() for r in self.documenten.splitlines() if r.strip()]
+
+
+class Advies(models.Model):
+    aanvraag = models.OneToOneField(Adviesaanvraag, on_delete=models.PROTECT, related_name="advies")
+    uitgebracht_op = models.DateField()
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+
+class Reactie(models.TextChoices):
+    OVERGENOMEN = "overgenomen", "Overgenomen"
+    DEELS = "deels", "Deels overgenomen"
+    NIET = "niet", "Niet overgenomen"
+
+
+class Adviespunt(models.Model):
+    advies = models.ForeignKey(Advies, on_delete=models.PROTECT, related_name="punten")
+    volgnummer = models.PositiveSmallIntegerField()
+    kop = models.CharField(max_length=200)
+    tekst = models.TextField()
+    # The college's answer (art. 3:8 lid 7): empty until answered.
+    reactie = models.CharField(max_length=12, choices=Reactie.choices, blank=True, default="")
+    antwoord = models.TextField(blank=True, default="")
+    motivering = models.TextField(blank=True, default="")
+    beantwoord_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                        null=True, blank=True)
+    beantwoord_op = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["volgnummer"]
+        constraints = [models.UniqueConstraint(fields=["advies", "volgnummer"], name="adviespunt_uniek_volgnummer")]
+
+
+class Functie(models.TextChoices):
+    LID = "lid", "Lid"
+    VOORZITTER = "voorzitter", "Voorzitter"
+
+
+class Lid(models.Model):
+    naam = models.CharField(max_length=200, unique=True)
+    functie = models.CharField(max_length=12, choices=Functie.choices, default=Functie.LID)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Zittingsperiode(models.Model):
+    lid = models.ForeignKey(Lid, on_delete=models.PROTECT, related_name="perioden")
+    begin = models.DateField()
+    einde = models.DateField()  # inclusive: the last day of the term of office
+    herbenoeming = models.BooleanField(default=False)
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["begin"]

@@ -1,0 +1,16 @@
+"""Pages of the adviesraad (namespace "adviesraad"); included at "adviesraad/" by maatwerk.web.urls."""
+
+from django.urls import path
+
+from maatwerk.adviesraad import views
+
+app_name = "adviesraad"
+
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("leden/", views.benoemen, name="benoemen"),
+    path("aanvragen/<int:pk>/", views.aanvraag, name="aanvraag"),
+    path("aanvragen/<int:pk>/uitstel/", views.uitstel, name="uitstel"),
+    path("aanvragen/<int:pk>/advies/", views.advies, name="advies"),
+    path("punten/<int:pk>/antwoord/", views.antwoord, name="antwoord"),
+]

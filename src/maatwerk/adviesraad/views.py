@@ -1,0 +1,192 @@
+"""Pages of the adviesraad (namespace "adviesraad"): requests, their term, the advice point by point, the
+college's answers and the members. The services decide and give the Dutch messages; every view and change writes
+an audit line there. A refused or bad POST shows the page again with what was typed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import IntegrityError, OperationalError, transaction
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from maatwerk.adviesraad import forms as f
+from maatwerk.adviesraad import services
+from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid
+from maatwerk.regels.invoer import InvoerFout
+from maatwerk.termijnen.gegevens import TermijnFout
+from maatwerk.toegang import rechten
+from maatwerk.toegang.beleid import GeenToegang
+from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.fouten import BEZET, CONFLICT
+from maatwerk.zaken.fouten import ProcedureFout
+
+
+def _context(request, **extra) -> dict:
+    return {**ui_context(request, "adviesraad"),
+            "mag_aanvragen": services.mag(request.user, rechten.ADVIES_AANVRAGEN),
+            "mag_adviseren": services.mag(request.user, rechten.ADVIES_VASTLEGGEN), **extra}
+
+
+def _uitvoeren(form, actie):
+    """Run a service in a savepoint; put its Dutch message at the field (or the form) and return the status."""
+    try:
+        with transaction.atomic():
+            return actie(), 200
+    except InvoerFout as fout:
+        veld = fout.veld.split(".")[0]
+        form.add_error(veld if veld in form.fields else None, fout.bericht)
+        return None, 400
+    except TermijnFout as fout:
+        form.add_error(None, str(fout))
+        return None, 400
+    except ProcedureFout as fout:
+        form.add_error(None, str(fout))
+        return None, 409
+    except GeenToegang as fout:
+        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
+        return None, 403
+    except IntegrityError:
+        form.add_error(None, CONFLICT)
+        return None, 409
+    except OperationalError:
+        form.add_error(None, BEZET)
+        return None, 503
+
+
+def _weiger_zonder_recht(request) -> None:
+    """Someone without any right here gets the same refusal as on a GET (audited by the service)."""
+    if not services.mag_inzien(request.user):
+        services.vereis_inzien(request.user, "adviesraad", toelichting=request.path[:200])
+
+
+# ------------------------------------------------------------------ overview
+
+
+def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 200):
+    vandaag = timezone.localdate()
+    aanvragen = list(Adviesaanvraag.objects.select_related("advies").prefetch_related("advies__punten")[:100])
+    context = _context(
+        request,
+        rijen=[(a, services.status_tekst(a, vandaag)) for a in aanvragen],
+        zittend=services.zittend(vandaag),
+        leden=list(Lid.objects.prefetch_related("perioden")[:200]),
+        aanvraag_form=aanvraag_form or f.AanvraagFormulier(initial={"verzonden_op": vandaag, "ontvangen_op": vandaag}),
+        lid_form=lid_form or f.BenoemingFormulier(),
+    )
+    return render(request, "adviesraad/overzicht.html", context, status=status)
+
+
+@inlog_vereist
+def overzicht(request):
+    if request.method == "POST":
+        _weiger_zonder_recht(request)
+        form = f.AanvraagFormulier(request.POST)
+        if not form.is_valid():
+            return _toon_overzicht(request, aanvraag_form=form, status=400)
+        d = form.cleaned_data
+        aanvraag, status = _uitvoeren(form, lambda: services.vraag_advies(request.user, **d))
+        if aanvraag is None:
+            return _toon_overzicht(request, aanvraag_form=form, status=status)
+        messages.success(request, "De adviesaanvraag is vastgelegd; de termijn loopt.")
+        return redirect("adviesraad:aanvraag", pk=aanvraag.pk)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    services.vereis_inzien(request.user, "adviesraad", toelichting=request.path[:200])
+    return _toon_overzicht(request)
+
+
+@inlog_vereist
+def benoemen(request):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    form = f.BenoemingFormulier(request.POST)
+    if not form.is_valid():
+        return _toon_overzicht(request, lid_form=form, status=400)
+    periode, status = _uitvoeren(form, lambda: services.benoem(request.user, **form.cleaned_data))
+    if periode is None:
+        return _toon_overzicht(request, lid_form=form, status=status)
+    messages.success(request, "De (her)benoeming is vastgelegd.")
+    return redirect("adviesraad:overzicht")
+
+
+# ------------------------------------------------------------------ one request
+
+
+def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advies_form=None, antwoord_forms=None,
+                   status: int = 200):
+    vandaag = timezone.localdate()
+    aanvraag = Adviesaanvraag.objects.select_related("advies").get(pk=aanvraag.pk)
+    advies = services.advies_van(aanvraag)
+    antwoord_forms = antwoord_forms or {}
+    punten = []
+    if advies is not None:
+        for p in advies.punten.all():
+            punten.append((p, antwoord_forms.get(p.pk) or f.AntwoordFormulier(prefix=f"punt{p.pk}",
+                                                                               initial={"beantwoord_op": vandaag})))
+    context = _context(
+        request, aanvraag=aanvraag, advies=advies, punten=punten, termijn=services.termijn(aanvraag, vandaag),
+        status_tekst=services.status_tekst(aanvraag, vandaag),
+        uitstel_form=uitstel_form or f.UitstelFormulier(initial={"afgesproken_op": vandaag}),
+        advies_form=advies_form or f.AdviesFormulier(initial={"uitgebracht_op": vandaag}),
+    )
+    return render(request, "adviesraad/aanvraag.html", context, status=status)
+
+
+@inlog_vereist
+def aanvraag(request, pk: int):
+    services.vereis_inzien(request.user, "adviesaanvraag", toelichting=f"aanvraag {pk}")
+    return _toon_aanvraag(request, get_object_or_404(Adviesaanvraag, pk=pk))
+
+
+@inlog_vereist
+def uitstel(request, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    a = get_object_or_404(Adviesaanvraag, pk=pk)
+    form = f.UitstelFormulier(request.POST)
+    if form.is_valid():
+        resultaat, status = _uitvoeren(form, lambda: services.verleen_uitstel(request.user, a, **form.cleaned_data))
+        if resultaat is not None:
+            messages.success(request, "Het uitstel van een week is vastgelegd.")
+            return redirect("adviesraad:aanvraag", pk=a.pk)
+    else:
+        status = 400
+    return _toon_aanvraag(request, a, uitstel_form=form, status=status)
+
+
+@inlog_vereist
+def advies(request, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    a = get_object_or_404(Adviesaanvraag, pk=pk)
+    form = f.AdviesFormulier(request.POST)
+    if form.is_valid():
+        resultaat, status = _uitvoeren(form, lambda: services.leg_advies_vast(
+            request.user, a, uitgebracht_op=form.cleaned_data["uitgebracht_op"], punten=form.punten_lijst()))
+        if resultaat is not None:
+            messages.success(request, "Het advies is vastgelegd.")
+            return redirect("adviesraad:aanvraag", pk=a.pk)
+    else:
+        status = 400
+    return _toon_aanvraag(request, a, advies_form=form, status=status)
+
+
+@inlog_vereist
+def antwoord(request, pk: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    punt = get_object_or_404(Adviespunt.objects.select_related("advies__aanvraag"), pk=pk)
+    form = f.AntwoordFormulier(request.POST, prefix=f"punt{punt.pk}")
+    if form.is_valid():
+        resultaat, status = _uitvoeren(form, lambda: services.beantwoord(request.user, punt, **form.cleaned_data))
+        if resultaat is not None:
+            messages.success(request, f"Het antwoord op adviespunt {punt.volgnummer} is vastgelegd.")
+            return redirect("adviesraad:aanvraag", pk=punt.advies.aanvraag_id)
+    else:
+        status = 400
+    return _toon_aanvraag(request, punt.advies.aanvraag, antwoord_forms={punt.pk: form}, status=status)

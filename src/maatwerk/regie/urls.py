@@ -1,0 +1,12 @@
+"""Pages of regie (namespace "regie"); included at "regie/" by maatwerk.web.urls."""
+
+from django.urls import path
+
+from maatwerk.regie import views
+
+app_name = "regie"
+
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("<int:pk>/", views.plan, name="plan"),
+]
