@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('handhaving', '0001_handhaving_initial'),
+        ('handhaving', '0002_afstemming_verlaging'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
