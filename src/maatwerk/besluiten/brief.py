@@ -177,6 +177,8 @@ def _verwijzing(b: Besluit) -> str:
     """Jeugd: the structured referral of artikel 5:3 (who, when, for what), or '' (old zaken: free-text finding)."""
     from maatwerk.zaken.jeugd_verwijzing import verwijzing_zin
 
+    if b.zaak._state.adding:  # an example letter (besluiten.demo) of an unsaved zaak: no referral to read
+        return ""
     return verwijzing_zin(b.zaak)
 
 
