@@ -3,7 +3,7 @@ The zaak page links here with {% url 'besluiten:zaak' zaak.pk %}."""
 
 from django.urls import path
 
-from maatwerk.besluiten import jeugd_herziening_views, views
+from maatwerk.besluiten import jeugd_herziening_views, verlaging_views, views
 
 app_name = "besluiten"
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("<int:pk>/bekendmaken/", views.bekendmaken, name="bekendmaken"),
     path("<int:pk>/bijzondere-gegevens/", views.bijzondere_gegevens, name="bijzondere_gegevens"),
     path("<int:pk>/nieuw/", views.nieuw_besluit, name="nieuw_besluit"),
+    path("zaak/<int:zaak_id>/verlagingen/", verlaging_views.verlagingen_pagina, name="verlagingen"),
+    path("verlagingen/<int:pk>/besluit/", verlaging_views.verlaging_besluit, name="verlaging_besluit"),
     path("<int:pk>/jeugd-herziening/", jeugd_herziening_views.herziening, name="jeugd_herziening"),
     path("<int:pk>/bezwaar/", views.bezwaar_registreren, name="bezwaar_registreren"),
     path("<int:pk>/brief/", views.brief, name="brief"),
