@@ -54,6 +54,10 @@ def _grond_plan(user, plan: Huishoudplan, actie: str, toelichting: str) -> None:
         raise GeenToegang(grond.omschrijving)
 
 
+def mag_zien(user, plan: Huishoudplan) -> bool:
+    return user.pk in (plan.regisseur_id, plan.escalatie_naar_id)
+
+
 def _zaken(plan: Huishoudplan):
     return Zaak.objects.filter(huishouden_id=plan.huishouden_id).prefetch_related("overgangen").order_by("id")
 

@@ -9,4 +9,6 @@ app_name = "regie"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("<int:pk>/", views.plan, name="plan"),
+    path("<int:pk>/doorverwijzing/", views.doorverwijzing, name="doorverwijzing"),
+    path("nieuw/zaak/<int:zaak_id>/", views.nieuw, name="nieuw"),
 ]

@@ -3,12 +3,20 @@ as `services.overzicht` gives it (status, step dates, deadlines, goals, signals,
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.db import transaction
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
+from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie import services
+from maatwerk.regie.forms import DoorverwijzingFormulier, PlanFormulier
 from maatwerk.regie.models import Huishoudplan
+from maatwerk.toegang import beleid
+from maatwerk.toegang.beleid import GeenToegang
+from maatwerk.toegang.rollen import domeinen
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.zaken.models import Zaak
 
 
 @inlog_vereist
@@ -22,4 +30,60 @@ def overzicht(request):
 def plan(request, pk: int):
     p = get_object_or_404(Huishoudplan, pk=pk)
     o = services.overzicht(request.user, p)  # GeenToegang (403, audited) for anyone but the two named persons
-    return render(request, "regie/plan.html", {**ui_context(request, "regie"), "plan": p, "o": o})
+    return render(request, "regie/plan.html", {**ui_context(request, "regie"), "plan": p, "o": o,
+                                               "form": DoorverwijzingFormulier()})
+
+
+def _probeer(form, actie):
+    """Run a service for a valid form; a refusal becomes the field's Dutch message. Returns (result, status)."""
+    if not form.is_valid():
+        return None, 400
+    try:
+        with transaction.atomic():
+            return actie(form.cleaned_data), 200
+    except InvoerFout as fout:
+        form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
+        return None, 400
+    except GeenToegang as fout:
+        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
+        return None, 403
+
+
+@inlog_vereist
+def nieuw(request, zaak_id: int):
+    """Make the household plan from one of the household's zaken (only a consulent who may see that zaak; the
+    service checks that he works a zaak of the household in his own domain)."""
+    zaak = get_object_or_404(Zaak.objects.select_related("huishouden"), pk=zaak_id)
+    beleid.vereis_zaak(request.user, zaak, beleid.VIEW, onderwerp="huishoudplan", toelichting="huishoudplan maken")
+    if not domeinen(request.user):  # only a consulent makes a plan (regie.services.maak_plan)
+        raise GeenToegang("Alleen een consulent maakt een huishoudplan.")
+    bestaand = Huishoudplan.objects.filter(huishouden=zaak.huishouden).select_related("regisseur").first()
+    form = PlanFormulier(request.POST if request.method == "POST" else None, initial={"regisseur": request.user.pk})
+    status = 200
+    if request.method == "POST" and bestaand is None:
+        plan_, status = _probeer(form, lambda d: services.maak_plan(request.user, huishouden=zaak.huishouden, **d))
+        if plan_ is not None:
+            messages.success(request, "Het huishoudplan is gemaakt.")
+            if services.mag_zien(request.user, plan_):
+                return redirect("regie:plan", plan_.pk)
+            return redirect("ui:zaak", zaak.pk)
+    return render(request, "regie/nieuw.html", {**ui_context(request, "regie"), "zaak": zaak, "bestaand": bestaand,
+                                                "form": form}, status=status)
+
+
+@inlog_vereist
+def doorverwijzing(request, pk: int):
+    """POST: record that the household was sent from one domain to another (counted for ping-pong)."""
+    p = get_object_or_404(Huishoudplan, pk=pk)
+    if request.method != "POST":
+        return redirect("regie:plan", p.pk)
+    form = DoorverwijzingFormulier(request.POST)
+    gedaan, status = _probeer(form, lambda d: services.verwijs_door(request.user, p, **d))
+    if gedaan is not None:
+        messages.success(request, "De doorverwijzing is vastgelegd.")
+        return redirect("regie:plan", p.pk)
+    if status == 403:
+        raise GeenToegang(str(form.non_field_errors()[0]))
+    o = services.overzicht(request.user, p)
+    return render(request, "regie/plan.html", {**ui_context(request, "regie"), "plan": p, "o": o, "form": form},
+                  status=status)
