@@ -33,3 +33,20 @@ def test_regiepaginas_toegankelijk_en_320_px(page, live_server, demo):
         controleer_reflow(page, naam)
         controleer(page, f"{naam} (320 px)")
     assert page.get_by_role("heading", name="Escalaties", exact=True).count() == 1
+
+
+def test_plan_maken_toegankelijk_ook_met_fouten(page, live_server, demo):
+    from maatwerk.regie.models import Huishoudplan
+    from maatwerk.zaken.models import Zaak
+
+    zaak = (Zaak.objects.filter(regeling="jeugdhulp").exclude(huishouden__in=Huishoudplan.objects.values("huishouden"))
+            .order_by("id").first())
+    _inloggen(page, live_server, "consulent_jeugd")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.goto(f"{live_server.url}/regie/nieuw/zaak/{zaak.pk}/").status == 200
+    controleer(page, "regie: plan maken (320 px)")
+    controleer_reflow(page, "regie: plan maken")
+    page.get_by_label("Met het gezin afgesproken doelen").fill("Samen één plan voor het gezin.")
+    page.get_by_role("button", name="Huishoudplan maken").click()
+    assert page.get_by_label("Met het gezin afgesproken doelen").input_value() == "Samen één plan voor het gezin."
+    controleer(page, "regie: plan maken met fouten (320 px)")
