@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django import forms
 
-from maatwerk.adviesraad.models import Functie, Reactie
+from maatwerk import formaat
+from maatwerk.adviesraad.models import Aftreden, Functie, Reactie, Zittingsperiode
 from maatwerk.toegang.forms import NLFormulier
 
 DATUM = forms.DateInput(attrs={"type": "date", "class": "nl-text-input--short"}, format="%Y-%m-%d")
@@ -64,3 +65,30 @@ class BenoemingFormulier(NLFormulier, forms.Form):
     inwoner = forms.BooleanField(label="Woont in de gemeente (artikel 3:6, vierde lid)", required=False)
     onverenigbaar = forms.BooleanField(label="Is lid van de gemeenteraad, een raadscommissie of het college",
                                        required=False)
+
+
+class AftredenFormulier(NLFormulier, forms.Form):
+    """Art. 3:5: a membership that ends before its term."""
+
+    periode = forms.ModelChoiceField(label="Lid", queryset=Zittingsperiode.objects.none(),
+                                     error_messages={"required": "Kies het lid.", "invalid_choice": "Kies een zittend lid."})
+    aftreden = forms.ChoiceField(label="Grond (artikel 3:5, eerste lid)", choices=[("", "— kies —"), *Aftreden.choices],
+                                 error_messages={"required": "Kies de grond van artikel 3:5, eerste lid.",
+                                                 "invalid_choice": "Kies een grond uit de lijst."})
+    laatste_dag = forms.DateField(label="Laatste dag van het lidmaatschap", widget=DATUM,
+                                  error_messages={"required": "Vul de laatste dag van het lidmaatschap in.",
+                                                  "invalid": "De laatste dag is geen geldige datum (JJJJ-MM-DD)."})
+    kennisgeving_op = forms.DateField(label="Datum van de schriftelijke kennisgeving (bij eigen verzoek)", required=False,
+                                      widget=DATUM, help_text="Opzegtermijn twee maanden (artikel 3:5, tweede lid).",
+                                      error_messages={"invalid": "De datum van de kennisgeving is geen geldige datum (JJJJ-MM-DD)."})
+    aftreden_toelichting = forms.CharField(label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                           help_text="Verplicht bij een ontslagbesluit van het college.")
+
+    def __init__(self, *args, **kwargs):
+        from maatwerk.adviesraad import services
+
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].queryset = Zittingsperiode.objects.filter(
+            pk__in=[p.pk for p in services.zittend()]).select_related("lid")
+        self.fields["periode"].label_from_instance = lambda p: f"{p.lid.naam} (tot en met {formaat.datum(p.einde)})"
+

@@ -86,11 +86,25 @@ class Lid(models.Model):
         return self.naam
 
 
+class Aftreden(models.TextChoices):
+    """Art. 3:5 lid 1: how a membership ends before its term (onder d, the end of the term, needs no record)."""
+
+    EIGEN_VERZOEK = "eigen_verzoek", "op eigen verzoek (artikel 3:5, eerste lid, onder a, en tweede lid)"
+    VERHUIZING = "verhuizing", "verhuisd buiten de gemeente Lansingerland (onder b)"
+    OVERLIJDEN = "overlijden", "overleden (onder c)"
+    ONVERENIGBAAR = "onverenigbaar", "toegetreden tot gemeenteraad, raadscommissie of college, of in dienst van de gemeente of een instelling in het sociaal domein (onder e)"
+    ONTSLAG = "ontslag", "ontslagbesluit van het college (onder f)"
+
+
 class Zittingsperiode(models.Model):
     lid = models.ForeignKey(Lid, on_delete=models.PROTECT, related_name="perioden")
     begin = models.DateField()
     einde = models.DateField()  # inclusive: the last day of the term of office
     herbenoeming = models.BooleanField(default=False)
+    # Art. 3:5: the membership ended before `einde`; `beeindigd_op` is the last day as a member.
+    beeindigd_op = models.DateField(null=True, blank=True)
+    aftreden = models.CharField(max_length=20, choices=Aftreden.choices, blank=True)
+    aftreden_toelichting = models.TextField(blank=True)
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 

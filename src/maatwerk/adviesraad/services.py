@@ -13,11 +13,13 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from maatwerk import formaat
 from maatwerk.adviesraad import termijn as t
-from maatwerk.adviesraad.models import Advies, Adviesaanvraag, Adviespunt, Functie, Lid, Reactie, Zittingsperiode
+from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, Functie, Lid, Reactie,
+                                       Zittingsperiode)
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.termijn import Termijn
@@ -266,6 +268,9 @@ def benoem(user, *, naam, begin, functie=Functie.LID, inwoner=False, onverenigba
                                      f"({BRON_ZITTING}).")
         if perioden:
             vorige = perioden[-1]
+            if vorige.beeindigd_op is not None:
+                raise InvoerFout("naam", f"Het lidmaatschap van {naam} is beëindigd op {formaat.datum(vorige.beeindigd_op)} "
+                                         f"({BRON_AFTREDEN}); een herbenoeming sluit aan op een lopende zittingsperiode.")
             if begin != vorige.einde + dt.timedelta(days=1):
                 raise InvoerFout("begin", f"Een herbenoeming sluit aan op de lopende zittingsperiode: die eindigt op "
                                           f"{formaat.datum(vorige.einde)}, dus de herbenoeming gaat in op "
@@ -278,10 +283,54 @@ def benoem(user, *, naam, begin, functie=Functie.LID, inwoner=False, onverenigba
     return periode
 
 
-def zittend(vandaag: dt.date | None = None) -> list[Zittingsperiode]:
-    """The terms of office running on `vandaag` (one per sitting member)."""
+OPZEGTERMIJN_MAANDEN = 2
+BRON_AFTREDEN = "Verordening Sociaal Domein Lansingerland 2018, artikel 3:5"
+
+
+def treed_af(user, periode: Zittingsperiode, *, aftreden, laatste_dag, kennisgeving_op=None, toelichting="",
+             vandaag: dt.date | None = None) -> Zittingsperiode:
+    """Record that a membership ends before its term (art. 3:5 lid 1 onder a, b, c, e, f).
+
+    - lid 2: leaving on one's own request is by written notice to the college, with two months' notice: the last
+      day is at least two months after the notice;
+    - onder f: the college's ontslagbesluit (after a proposal of the dagelijks bestuur, lid 3) states its reason.
+    """
+    _grond(user, rechten.ADVIES_AANVRAGEN, "adviesraad_lid", CHANGE, toelichting=f"aftreden periode {periode.pk}")
     vandaag = vandaag or timezone.localdate()
-    return list(Zittingsperiode.objects.filter(begin__lte=vandaag, einde__gte=vandaag).select_related("lid")
+    if aftreden not in Aftreden.values:
+        raise InvoerFout("aftreden", "Kies de grond van artikel 3:5, eerste lid.")
+    laatste_dag = _datum("laatste_dag", laatste_dag, "De laatste dag van het lidmaatschap")
+    toelichting = toelichting.strip() if isinstance(toelichting, str) else ""
+    if aftreden == Aftreden.EIGEN_VERZOEK:
+        if kennisgeving_op in (None, ""):
+            raise InvoerFout("kennisgeving_op", "Vul de datum van de schriftelijke kennisgeving aan het college in "
+                                                f"({BRON_AFTREDEN}, tweede lid).")
+        kennisgeving_op = _datum("kennisgeving_op", kennisgeving_op, "De datum van de kennisgeving")
+        _niet_in_toekomst("kennisgeving_op", kennisgeving_op, "De datum van de kennisgeving", vandaag)
+        vroegst = kennisgeving_op + relativedelta(months=OPZEGTERMIJN_MAANDEN)
+        if laatste_dag < vroegst:
+            raise InvoerFout("laatste_dag", f"Opzeggen gaat met een opzegtermijn van twee maanden ({BRON_AFTREDEN}, "
+                                            f"tweede lid): de laatste dag is op zijn vroegst {formaat.datum(vroegst)}.")
+    if aftreden == Aftreden.ONTSLAG and not toelichting:
+        raise InvoerFout("aftreden_toelichting", "Schrijf de reden van het ontslagbesluit op (bijvoorbeeld het voorstel "
+                                                 f"van het dagelijks bestuur, {BRON_AFTREDEN}, derde lid).")
+    with transaction.atomic():
+        periode = Zittingsperiode.objects.select_for_update().get(pk=periode.pk)
+        if periode.beeindigd_op is not None:
+            raise InvoerFout("periode", "Dit lidmaatschap is al beëindigd.")
+        if not periode.begin <= laatste_dag <= periode.einde:
+            raise InvoerFout("laatste_dag", f"De laatste dag ligt in de zittingsperiode ({formaat.datum(periode.begin)} "
+                                            f"tot en met {formaat.datum(periode.einde)}).")
+        periode.beeindigd_op, periode.aftreden, periode.aftreden_toelichting = laatste_dag, aftreden, toelichting
+        periode.save(update_fields=["beeindigd_op", "aftreden", "aftreden_toelichting"])
+    return periode
+
+
+def zittend(vandaag: dt.date | None = None) -> list[Zittingsperiode]:
+    """The terms of office running on `vandaag` (one per sitting member), without memberships that ended (3:5)."""
+    vandaag = vandaag or timezone.localdate()
+    return list(Zittingsperiode.objects.filter(begin__lte=vandaag, einde__gte=vandaag)
+                .filter(Q(beeindigd_op__isnull=True) | Q(beeindigd_op__gte=vandaag)).select_related("lid")
                 .order_by("lid__functie", "lid__naam"))
 
 

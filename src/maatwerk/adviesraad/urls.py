@@ -9,6 +9,7 @@ app_name = "adviesraad"
 urlpatterns = [
     path("", views.overzicht, name="overzicht"),
     path("leden/", views.benoemen, name="benoemen"),
+    path("aftreden/", views.aftreden, name="aftreden"),
     path("aanvragen/<int:pk>/", views.aanvraag, name="aanvraag"),
     path("aanvragen/<int:pk>/uitstel/", views.uitstel, name="uitstel"),
     path("aanvragen/<int:pk>/advies/", views.advies, name="advies"),

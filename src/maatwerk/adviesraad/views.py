@@ -63,7 +63,7 @@ def _weiger_zonder_recht(request) -> None:
 # ------------------------------------------------------------------ overview
 
 
-def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 200):
+def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 200, aftreden_form=None):
     vandaag = timezone.localdate()
     aanvragen = list(Adviesaanvraag.objects.select_related("advies").prefetch_related("advies__punten")[:100])
     context = _context(
@@ -73,6 +73,7 @@ def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 20
         leden=list(Lid.objects.prefetch_related("perioden")[:200]),
         aanvraag_form=aanvraag_form or f.AanvraagFormulier(initial={"verzonden_op": vandaag, "ontvangen_op": vandaag}),
         lid_form=lid_form or f.BenoemingFormulier(),
+        aftreden_form=aftreden_form or f.AftredenFormulier(),
     )
     return render(request, "adviesraad/overzicht.html", context, status=status)
 
@@ -108,6 +109,24 @@ def benoemen(request):
     if periode is None:
         return _toon_overzicht(request, lid_form=form, status=status)
     messages.success(request, "De (her)benoeming is vastgelegd.")
+    return redirect("adviesraad:overzicht")
+
+
+@inlog_vereist
+def aftreden(request):
+    """POST: a membership ends before its term (art. 3:5)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    form = f.AftredenFormulier(request.POST)
+    if not form.is_valid():
+        return _toon_overzicht(request, aftreden_form=form, status=400)
+    d = dict(form.cleaned_data)
+    d["toelichting"] = d.pop("aftreden_toelichting")
+    periode, status = _uitvoeren(form, lambda: services.treed_af(request.user, **d))
+    if periode is None:
+        return _toon_overzicht(request, aftreden_form=form, status=status)
+    messages.success(request, "Het einde van het lidmaatschap is vastgelegd.")
     return redirect("adviesraad:overzicht")
 
 
