@@ -22,6 +22,7 @@ from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftr
                                        Zittingsperiode)
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.termijnen.gegevens import TermijnFout
+from maatwerk.termijnen.gegevens import regel as termijnregel
 from maatwerk.termijnen.termijn import Termijn
 from maatwerk.toegang import audit, rechten
 from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond
@@ -283,7 +284,6 @@ def benoem(user, *, naam, begin, functie=Functie.LID, inwoner=False, onverenigba
     return periode
 
 
-OPZEGTERMIJN_MAANDEN = 2
 BRON_AFTREDEN = "Verordening Sociaal Domein Lansingerland 2018, artikel 3:5"
 
 
@@ -307,10 +307,12 @@ def treed_af(user, periode: Zittingsperiode, *, aftreden, laatste_dag, kennisgev
                                                 f"({BRON_AFTREDEN}, tweede lid).")
         kennisgeving_op = _datum("kennisgeving_op", kennisgeving_op, "De datum van de kennisgeving")
         _niet_in_toekomst("kennisgeving_op", kennisgeving_op, "De datum van de kennisgeving", vandaag)
-        vroegst = kennisgeving_op + relativedelta(months=OPZEGTERMIJN_MAANDEN)
+        opzeg = termijnregel("adviesraad_opzegtermijn")  # the number and its source: termijnen.yaml
+        vroegst = kennisgeving_op + relativedelta(months=int(opzeg["aantal"]))
         if laatste_dag < vroegst:
-            raise InvoerFout("laatste_dag", f"Opzeggen gaat met een opzegtermijn van twee maanden ({BRON_AFTREDEN}, "
-                                            f"tweede lid): de laatste dag is op zijn vroegst {formaat.datum(vroegst)}.")
+            raise InvoerFout("laatste_dag", f"Opzeggen gaat met een opzegtermijn van {opzeg['aantal']} maanden "
+                                            f"({BRON_AFTREDEN}, tweede lid): de laatste dag is op zijn vroegst "
+                                            f"{formaat.datum(vroegst)}.")
     if aftreden == Aftreden.ONTSLAG and not toelichting:
         raise InvoerFout("aftreden_toelichting", "Schrijf de reden van het ontslagbesluit op (bijvoorbeeld het voorstel "
                                                  f"van het dagelijks bestuur, {BRON_AFTREDEN}, derde lid).")
