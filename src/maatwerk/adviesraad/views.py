@@ -5,7 +5,6 @@ an audit line there. A refused or bad POST shows the page again with what was ty
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,45 +12,15 @@ from django.utils import timezone
 from maatwerk.adviesraad import forms as f
 from maatwerk.adviesraad import services
 from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid
-from maatwerk.regels.invoer import InvoerFout
-from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.toegang import rechten
-from maatwerk.toegang.beleid import GeenToegang
 from maatwerk.toegang.views import inlog_vereist, ui_context
-from maatwerk.web.fouten import BEZET, CONFLICT
-from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.web.formulieractie import voer_uit
 
 
 def _context(request, **extra) -> dict:
     return {**ui_context(request, "adviesraad"),
             "mag_aanvragen": services.mag(request.user, rechten.ADVIES_AANVRAGEN),
             "mag_adviseren": services.mag(request.user, rechten.ADVIES_VASTLEGGEN), **extra}
-
-
-def _uitvoeren(form, actie):
-    """Run a service in a savepoint; put its Dutch message at the field (or the form) and return the status."""
-    try:
-        with transaction.atomic():
-            return actie(), 200
-    except InvoerFout as fout:
-        veld = fout.veld.split(".")[0]
-        form.add_error(veld if veld in form.fields else None, fout.bericht)
-        return None, 400
-    except TermijnFout as fout:
-        form.add_error(None, str(fout))
-        return None, 400
-    except ProcedureFout as fout:
-        form.add_error(None, str(fout))
-        return None, 409
-    except GeenToegang as fout:
-        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
-        return None, 403
-    except IntegrityError:
-        form.add_error(None, CONFLICT)
-        return None, 409
-    except OperationalError:
-        form.add_error(None, BEZET)
-        return None, 503
 
 
 def _weiger_zonder_recht(request) -> None:
@@ -86,7 +55,7 @@ def overzicht(request):
         if not form.is_valid():
             return _toon_overzicht(request, aanvraag_form=form, status=400)
         d = form.cleaned_data
-        aanvraag, status = _uitvoeren(form, lambda: services.vraag_advies(request.user, **d))
+        aanvraag, status = voer_uit(form, lambda: services.vraag_advies(request.user, **d))
         if aanvraag is None:
             return _toon_overzicht(request, aanvraag_form=form, status=status)
         messages.success(request, "De adviesaanvraag is vastgelegd; de termijn loopt.")
@@ -105,7 +74,7 @@ def benoemen(request):
     form = f.BenoemingFormulier(request.POST)
     if not form.is_valid():
         return _toon_overzicht(request, lid_form=form, status=400)
-    periode, status = _uitvoeren(form, lambda: services.benoem(request.user, **form.cleaned_data))
+    periode, status = voer_uit(form, lambda: services.benoem(request.user, **form.cleaned_data))
     if periode is None:
         return _toon_overzicht(request, lid_form=form, status=status)
     messages.success(request, "De (her)benoeming is vastgelegd.")
@@ -123,7 +92,7 @@ def aftreden(request):
         return _toon_overzicht(request, aftreden_form=form, status=400)
     d = dict(form.cleaned_data)
     d["toelichting"] = d.pop("aftreden_toelichting")
-    periode, status = _uitvoeren(form, lambda: services.treed_af(request.user, **d))
+    periode, status = voer_uit(form, lambda: services.treed_af(request.user, **d))
     if periode is None:
         return _toon_overzicht(request, aftreden_form=form, status=status)
     messages.success(request, "Het einde van het lidmaatschap is vastgelegd.")
@@ -167,7 +136,7 @@ def uitstel(request, pk: int):
     a = get_object_or_404(Adviesaanvraag, pk=pk)
     form = f.UitstelFormulier(request.POST)
     if form.is_valid():
-        resultaat, status = _uitvoeren(form, lambda: services.verleen_uitstel(request.user, a, **form.cleaned_data))
+        resultaat, status = voer_uit(form, lambda: services.verleen_uitstel(request.user, a, **form.cleaned_data))
         if resultaat is not None:
             messages.success(request, "Het uitstel van een week is vastgelegd.")
             return redirect("adviesraad:aanvraag", pk=a.pk)
@@ -184,7 +153,7 @@ def advies(request, pk: int):
     a = get_object_or_404(Adviesaanvraag, pk=pk)
     form = f.AdviesFormulier(request.POST)
     if form.is_valid():
-        resultaat, status = _uitvoeren(form, lambda: services.leg_advies_vast(
+        resultaat, status = voer_uit(form, lambda: services.leg_advies_vast(
             request.user, a, uitgebracht_op=form.cleaned_data["uitgebracht_op"], punten=form.punten_lijst()))
         if resultaat is not None:
             messages.success(request, "Het advies is vastgelegd.")
@@ -202,7 +171,7 @@ def antwoord(request, pk: int):
     punt = get_object_or_404(Adviespunt.objects.select_related("advies__aanvraag"), pk=pk)
     form = f.AntwoordFormulier(request.POST, prefix=f"punt{punt.pk}")
     if form.is_valid():
-        resultaat, status = _uitvoeren(form, lambda: services.beantwoord(request.user, punt, **form.cleaned_data))
+        resultaat, status = voer_uit(form, lambda: services.beantwoord(request.user, punt, **form.cleaned_data))
         if resultaat is not None:
             messages.success(request, f"Het antwoord op adviespunt {punt.volgnummer} is vastgelegd.")
             return redirect("adviesraad:aanvraag", pk=punt.advies.aanvraag_id)

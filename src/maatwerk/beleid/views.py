@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.db import IntegrityError, OperationalError, transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,12 +18,10 @@ from maatwerk import formaat
 from maatwerk.beleid import caseload, impact, impactopslag, rapport, services, versies
 from maatwerk.beleid import forms as f
 from maatwerk.beleid.models import Beleidsversie, Beleidsvoorstel, VoorstelStatus
-from maatwerk.regels.invoer import InvoerFout
 from maatwerk.toegang import rechten
 from maatwerk.toegang.beleid import GeenToegang
 from maatwerk.toegang.views import inlog_vereist, ui_context
-from maatwerk.web.fouten import BEZET, CONFLICT
-from maatwerk.zaken.fouten import ProcedureFout
+from maatwerk.web.formulieractie import voer_uit
 
 
 def _context(request, **extra) -> dict:
@@ -43,28 +40,6 @@ def _toon_overzicht(request, form=None, status: int = 200):
     return render(request, "maatwerk/beleid/overzicht.html", context, status=status)
 
 
-def _uitvoeren(form, actie):
-    """Run a service in a savepoint; put its Dutch message at the field (or the form) and return the status."""
-    try:
-        with transaction.atomic():
-            return actie(), 200
-    except InvoerFout as fout:
-        form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
-        return None, 400
-    except ProcedureFout as fout:
-        form.add_error(None, str(fout))
-        return None, 409
-    except GeenToegang as fout:
-        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
-        return None, 403
-    except IntegrityError:
-        form.add_error(None, CONFLICT)
-        return None, 409
-    except OperationalError:
-        form.add_error(None, BEZET)
-        return None, 503
-
-
 @inlog_vereist
 def overzicht(request):
     if request.method == "POST":
@@ -73,7 +48,7 @@ def overzicht(request):
             services.vereis_inzien(request.user, "beleid", toelichting="voorstel met onleesbare invoer")
             return _toon_overzicht(request, form, 400)
         d = form.cleaned_data
-        voorstel, status = _uitvoeren(form, lambda: services.stel_voor(
+        voorstel, status = voer_uit(form, lambda: services.stel_voor(
             request.user, parameter=d["parameter"], waarde=d["waarde"], ingangsdatum=d["ingangsdatum"],
             reden=d["reden"]))
         if voorstel is None:
@@ -185,7 +160,7 @@ def beoordelen(request, pk: int):
     status = 400
     if form.is_valid():
         d = form.cleaned_data
-        resultaat, status = _uitvoeren(form, lambda: services.beoordeel(
+        resultaat, status = voer_uit(form, lambda: services.beoordeel(
             request.user, v, akkoord=d["akkoord"], toelichting=d["toelichting"]))
         if resultaat is not None:
             messages.success(request, "Het voorstel is goedgekeurd: het is een nieuwe beleidsversie."
