@@ -544,6 +544,46 @@ def in_maand(zaak, maand: str) -> list[dict]:
         uitkomst = bereken(situatie, maand, settings.MAATWERK_GEMEENTE, [PER_MAAND], uitleg=True)
         bedrag = uitkomst["resultaten"]["huishoudens"][sleutel][PER_MAAND]
         uitleg = [o["zin"] for o in uitkomst["uitleg"]["huishoudens"][sleutel][PER_MAAND]]
-        uit.append({"besluit": v.besluit.kenmerk, "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01"))),
+        uit.append({"verlaging": v.pk, "besluit": v.besluit.kenmerk,
+                    "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01"))),
                     "uitleg": uitleg, "regel": f"{VSD}, artikelen 7:16, 7:20 tot en met 7:22 en 7:27"})
     return uit
+
+
+# Why a rest is not carried forward (docs/verlaging.md): art. 7:22 lid 1 spreads only a verlaging of art. 7:21, over
+# "de maand van oplegging ... en de volgende twee maanden", fixed in the besluit; art. 7:16 lid 3 imposes a part "dat
+# nog niet is uitgevoerd" only "als gevolg van de beëindiging of intrekking van de uitkering" and when a new benefit
+# follows within the term of 7:15 lid 1 b, and then by a new besluit (toelichting: "niet bij voorbaat").
+GEEN_DOORSCHUIVEN = ("De verordening kent geen doorschuiven naar een volgende maand (artikel 7:22 verdeelt alleen een "
+                     "verlaging van artikel 7:21, vast in het besluit; artikel 7:16, derde lid, vraagt bij beëindiging "
+                     "van de uitkering een nieuw besluit).")
+
+
+def voer_uit(maand: str, verlagingen: list[dict], uitkering: Decimal) -> list[dict]:
+    """Withhold the verlagingen of `maand` (from `in_maand`) from the benefit of that month, oldest besluit first,
+    never below nothing paid. Each gets `ingehouden` and `niet_uitgevoerd`; a rest gets an uitleg line and is recorded
+    on its verlaging (per month, so a betaalbestand made again gives the same record), never silently lost."""
+    ruimte = max(uitkering, Decimal("0.00"))
+    for v in verlagingen:
+        bedrag = Decimal(v["bedrag"])
+        ingehouden = min(bedrag, ruimte)
+        ruimte -= ingehouden
+        rest = bedrag - ingehouden
+        v["ingehouden"], v["niet_uitgevoerd"] = str(ingehouden), str(rest)
+        if rest:
+            v["uitleg"] = [*v["uitleg"], f"De uitkering van deze maand is te laag: {formaat.bedrag(ingehouden)} wordt "
+                           f"ingehouden, {formaat.bedrag(rest)} wordt niet uitgevoerd. " + GEEN_DOORSCHUIVEN]
+        _leg_rest_vast(v["verlaging"], maand, rest)
+    return verlagingen
+
+
+def _leg_rest_vast(pk: int, maand: str, rest: Decimal) -> None:
+    with transaction.atomic():
+        v = Verlaging.objects.select_for_update().get(pk=pk)
+        if rest:
+            v.niet_uitgevoerd[maand] = str(rest)
+        elif maand in v.niet_uitgevoerd:
+            del v.niet_uitgevoerd[maand]  # the benefit of that month turned out high enough after all
+        else:
+            return
+        v.save(update_fields=["niet_uitgevoerd"])
