@@ -38,7 +38,7 @@ NORM = Decimal("1419.46")
 BEKENDMAKING = dt.date(2026, 8, 25)
 
 
-def lopende_bijstand(gebruiker, n: int) -> Besluit:
+def lopende_bijstand(gebruiker, n: int, einddatum: dt.date | None = None) -> Besluit:
     """A zaak of algemene bijstand through the real flow: findings, computation, besluit vastgesteld and sent."""
     aanvrager = personen.registreer_inwoner(
         gebruiker, bsn=bsn_met_elfproef(61000000 + n * 7919), voornamen="Sanne", achternaam=f"Verlaagd{n}",
@@ -56,7 +56,8 @@ def lopende_bijstand(gebruiker, n: int) -> Besluit:
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, gebruiker, datum=dt.date(2026, 6, 3), uitkomst="toegekend")
     zaak.refresh_from_db()
     besluit = services.opstellen(zaak, gebruiker)
-    services.wijzigen(besluit, gebruiker, ingangsdatum=dt.date(2026, 6, 1), vervolg="Wij betalen elke maand.")
+    services.wijzigen(besluit, gebruiker, ingangsdatum=dt.date(2026, 6, 1), vervolg="Wij betalen elke maand.",
+                      **({"einddatum": einddatum} if einddatum else {}))
     besluit = services.vaststellen(besluit, gebruiker, datum=dt.date(2026, 6, 5))
     besluit.status = BesluitStatus.BEKENDGEMAAKT  # how the letter is sent is tested in tests/besluiten
     besluit.bekendgemaakt_op = dt.date(2026, 6, 5)

@@ -32,10 +32,11 @@ from maatwerk.besluiten.models import (
     Status,
     Verlaging,
 )
+from maatwerk.besluiten.verlaging_models import TERUGWERKENDE_KRACHT_KEUZES
 from maatwerk.regels import afstemming_besluit
 from maatwerk.regels.berekening import bereken
 from maatwerk.regels.invoer import InvoerFout
-from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Horen, Verwijtbaarheid
+from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Grondslag, Horen, Verwijtbaarheid
 from maatwerk.toegang import audit, beleid, rechten
 from maatwerk.toegang.beleid import GeenToegang, Grond, NietGevonden
 from maatwerk.toegang.models import SoortGrond
@@ -142,6 +143,67 @@ def _bedrag(gegevens, veld, fouten, naam, *, maximum=None) -> Decimal | None:
 GEDRAGING_CODES = [g for g in GEDRAGINGEN if g != "geen"]
 VERWIJTBAAR = [v.name for v in Verwijtbaarheid if v.name != "niet_vastgesteld"]
 HOREN = [h.name for h in Horen]
+GRONDSLAGEN = [g.name for g in Grondslag]
+TERUGWERKEND = [k for k, _ in TERUGWERKENDE_KRACHT_KEUZES]
+MAX_BEDRAG = Decimal("1000000")
+
+
+def _samenloop(gegevens: dict, f: dict) -> dict:
+    """The facts of 7:16 lid 2, 7:17 lid 2, 7:26 lid 3 and 7:28, checked. Whether they lead to a verlaging is the
+    Regelkern's (afstemming_reden_geen_verlaging, afstemming_ingangsdatum, afstemming_berekeningsgrondslag)."""
+    v = {
+        "bestuurlijke_boete": bool(gegevens.get("bestuurlijke_boete")),
+        "bestuurlijke_boete_kenmerk": _tekst(gegevens, "bestuurlijke_boete_kenmerk", f, "", verplicht=False)[:100],
+        "bestuurlijke_boete_toelichting": _tekst(gegevens, "bestuurlijke_boete_toelichting", f, "", verplicht=False),
+        "weigering_ioaw_ioaz": bool(gegevens.get("weigering_ioaw_ioaz")),
+        "weigering_ioaw_ioaz_toelichting": _tekst(gegevens, "weigering_ioaw_ioaz_toelichting", f, "", verplicht=False),
+        "terugwerkende_kracht": bool(gegevens.get("terugwerkende_kracht")),
+        "terugwerkende_kracht_grond": _keuze(gegevens, "terugwerkende_kracht_grond", TERUGWERKEND, f,
+                                             "grond voor terugwerkende kracht", verplicht=False),
+        "terugwerkende_kracht_toelichting": _tekst(gegevens, "terugwerkende_kracht_toelichting", f, "", verplicht=False),
+        "grondslag_keuze": _keuze(gegevens, "grondslag_keuze", GRONDSLAGEN, f, "berekeningsgrondslag",
+                                  verplicht=False) or Grondslag.bijstandsnorm.name,
+        "verleende_bijzondere_bijstand": _bedrag(gegevens, "verleende_bijzondere_bijstand", f,
+                                                 "bedrag aan verleende bijzondere bijstand", maximum=MAX_BEDRAG),
+        "grondslag_toelichting": _tekst(gegevens, "grondslag_toelichting", f, "", verplicht=False),
+    }
+    # Art. 7:26 lid 3: only "voor zover voor die schending een bestuurlijke boete wordt opgelegd": say which and why.
+    if v["bestuurlijke_boete"] and len(v["bestuurlijke_boete_toelichting"]) < MIN_TEKST:
+        f["bestuurlijke_boete_toelichting"] = [
+            "Beschrijf in ten minste 20 tekens welke bestuurlijke boete voor dezelfde gedraging wordt opgelegd "
+            "(artikel 7:26, derde lid; artikel 18a Participatiewet)."]
+    if v["weigering_ioaw_ioaz"] and len(v["weigering_ioaw_ioaz_toelichting"]) < MIN_TEKST:
+        f["weigering_ioaw_ioaz_toelichting"] = [
+            "Beschrijf in ten minste 20 tekens welk besluit de IOAW- of IOAZ-uitkering om dezelfde gedraging "
+            "weigert (artikel 7:28)."]
+    if v["terugwerkende_kracht"]:
+        if not v["terugwerkende_kracht_grond"] and "terugwerkende_kracht_grond" not in f:
+            f["terugwerkende_kracht_grond"] = [
+                "Kies de grond voor terugwerkende kracht: de uitkering is beëindigd of ingetrokken, of over die "
+                "periode nog niet uitbetaald (artikel 7:16, tweede lid)."]
+        if len(v["terugwerkende_kracht_toelichting"]) < MIN_TEKST:
+            f["terugwerkende_kracht_toelichting"] = [
+                "Leg in ten minste 20 tekens uit waarom de verlaging niet vanaf de maand na de bekendmaking kan "
+                "(artikel 7:16, tweede lid)."]
+    elif v["terugwerkende_kracht_grond"] and "terugwerkende_kracht_grond" not in f:
+        f["terugwerkende_kracht_grond"] = ["Kies alleen een grond als de verlaging met terugwerkende kracht wordt "
+                                           "toegepast (artikel 7:16, tweede lid)."]
+    if v["grondslag_keuze"] != Grondslag.bijstandsnorm.name:
+        bedrag = v["verleende_bijzondere_bijstand"]
+        if bedrag is None or bedrag == 0:
+            if "verleende_bijzondere_bijstand" not in f:
+                f["verleende_bijzondere_bijstand"] = [
+                    "Vul het bedrag aan verleende bijzondere bijstand per maand in, groter dan 0 "
+                    "(artikel 7:17, tweede lid)."]
+        if len(v["grondslag_toelichting"]) < MIN_TEKST:
+            f["grondslag_toelichting"] = [
+                "Leg in ten minste 20 tekens uit waarom de verlaging over de bijzondere bijstand wordt berekend "
+                "(artikel 7:17, tweede lid)."]
+    elif v["verleende_bijzondere_bijstand"] is not None:
+        f["verleende_bijzondere_bijstand"] = [
+            "Vul de verleende bijzondere bijstand alleen in als de verlaging daarover wordt berekend "
+            "(artikel 7:17, tweede lid); kies dan die berekeningsgrondslag."]
+    return v
 
 
 def _valideer(gegevens: dict) -> dict:
@@ -173,6 +235,7 @@ def _valideer(gegevens: dict) -> dict:
         "vorige_percentage": _bedrag(gegevens, "vorige_percentage", f, "percentage van de vorige verlaging", maximum=Decimal("1")),
         "vorige_duur_maanden": gegevens.get("vorige_duur_maanden") or None,
     }
+    v.update(_samenloop(gegevens, f))
     if v["vorige_duur_maanden"] is not None and (not isinstance(v["vorige_duur_maanden"], int) or not 1 <= v["vorige_duur_maanden"] <= 24):
         f["vorige_duur_maanden"] = ["Geef de duur van de vorige verlaging in hele maanden (1 tot en met 24)."]
     if v["gedraging_tevens"] and v["gedraging_tevens"] == v["gedraging"]:
@@ -244,7 +307,13 @@ def invoer(v: Verlaging, bekendmaking: dt.date | None = None) -> dict:
         "benadelingsbedrag_niet_vast_te_stellen": e(v.benadelingsbedrag_niet_vast_te_stellen),
         "afstemming_dringende_redenen": e(v.dringende_redenen),
         "afstemming_afwijken": e(v.afwijken),
+        "afstemming_bestuurlijke_boete": e(v.bestuurlijke_boete),
+        "afstemming_weigering_ioaw_ioaz": e(v.weigering_ioaw_ioaz),
+        "afstemming_terugwerkende_kracht": e(v.terugwerkende_kracht),
+        "afstemming_grondslag_keuze": e(v.grondslag_keuze or Grondslag.bijstandsnorm.name),
     }
+    if v.verleende_bijzondere_bijstand is not None:
+        uit["afstemming_verleende_bijzondere_bijstand"] = e(float(v.verleende_bijzondere_bijstand))
     if v.gedraging_tevens:
         uit["afstemming_gedraging_tevens"] = e(v.gedraging_tevens)
     if v.benadelingsbedrag is not None:
@@ -318,7 +387,9 @@ def leg_vast(gebruiker, zaak, gegevens: dict, *, casustafel=None) -> Verlaging:
             raise ValidationError({"casustafel": ["Deze casustafel besloot niet tot een verlaging voor deze inwoner."]})
     with transaction.atomic():
         zaak = vergrendel(zaak)
-        if _lopend_besluit(zaak, v["datum_constatering"]) is None:
+        # Art. 7:16 lid 2: retroactively because the benefit ended, the benefit over the gedraging's period counts.
+        peildatum = v["datum_gedraging"] if v["terugwerkende_kracht"] else v["datum_constatering"]
+        if _lopend_besluit(zaak, peildatum) is None:
             raise ProcedureFout("Deze zaak heeft geen lopende algemene bijstand (een bekendgemaakt besluit tot toekenning); "
                                 "een verlaging is dan niet mogelijk.", code="geen_lopende_bijstand")
         verlaging = Verlaging(zaak=zaak, casustafel=casustafel, vastgelegd_door=gebruiker, **{
@@ -473,6 +544,46 @@ def in_maand(zaak, maand: str) -> list[dict]:
         uitkomst = bereken(situatie, maand, settings.MAATWERK_GEMEENTE, [PER_MAAND], uitleg=True)
         bedrag = uitkomst["resultaten"]["huishoudens"][sleutel][PER_MAAND]
         uitleg = [o["zin"] for o in uitkomst["uitleg"]["huishoudens"][sleutel][PER_MAAND]]
-        uit.append({"besluit": v.besluit.kenmerk, "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01"))),
+        uit.append({"verlaging": v.pk, "besluit": v.besluit.kenmerk,
+                    "bedrag": str(Decimal(str(bedrag)).quantize(Decimal("0.01"))),
                     "uitleg": uitleg, "regel": f"{VSD}, artikelen 7:16, 7:20 tot en met 7:22 en 7:27"})
     return uit
+
+
+# Why a rest is not carried forward (docs/verlaging.md): art. 7:22 lid 1 spreads only a verlaging of art. 7:21, over
+# "de maand van oplegging ... en de volgende twee maanden", fixed in the besluit; art. 7:16 lid 3 imposes a part "dat
+# nog niet is uitgevoerd" only "als gevolg van de beëindiging of intrekking van de uitkering" and when a new benefit
+# follows within the term of 7:15 lid 1 b, and then by a new besluit (toelichting: "niet bij voorbaat").
+GEEN_DOORSCHUIVEN = ("De verordening kent geen doorschuiven naar een volgende maand (artikel 7:22 verdeelt alleen een "
+                     "verlaging van artikel 7:21, vast in het besluit; artikel 7:16, derde lid, vraagt bij beëindiging "
+                     "van de uitkering een nieuw besluit).")
+
+
+def voer_uit(maand: str, verlagingen: list[dict], uitkering: Decimal) -> list[dict]:
+    """Withhold the verlagingen of `maand` (from `in_maand`) from the benefit of that month, oldest besluit first,
+    never below nothing paid. Each gets `ingehouden` and `niet_uitgevoerd`; a rest gets an uitleg line and is recorded
+    on its verlaging (per month, so a betaalbestand made again gives the same record), never silently lost."""
+    ruimte = max(uitkering, Decimal("0.00"))
+    for v in verlagingen:
+        bedrag = Decimal(v["bedrag"])
+        ingehouden = min(bedrag, ruimte)
+        ruimte -= ingehouden
+        rest = bedrag - ingehouden
+        v["ingehouden"], v["niet_uitgevoerd"] = str(ingehouden), str(rest)
+        if rest:
+            v["uitleg"] = [*v["uitleg"], f"De uitkering van deze maand is te laag: {formaat.bedrag(ingehouden)} wordt "
+                           f"ingehouden, {formaat.bedrag(rest)} wordt niet uitgevoerd. " + GEEN_DOORSCHUIVEN]
+        _leg_rest_vast(v["verlaging"], maand, rest)
+    return verlagingen
+
+
+def _leg_rest_vast(pk: int, maand: str, rest: Decimal) -> None:
+    with transaction.atomic():
+        v = Verlaging.objects.select_for_update().get(pk=pk)
+        if rest:
+            v.niet_uitgevoerd[maand] = str(rest)
+        elif maand in v.niet_uitgevoerd:
+            del v.niet_uitgevoerd[maand]  # the benefit of that month turned out high enough after all
+        else:
+            return
+        v.save(update_fields=["niet_uitgevoerd"])

@@ -10,8 +10,15 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Gedraging, Horen, Verwijtbaarheid
+from maatwerk.regels.variables.afstemming import GEDRAGINGEN, Gedraging, Grondslag, Horen, Verwijtbaarheid
 
+GRONDSLAG_KEUZES = [(g.name, g.value) for g in Grondslag]
+# Art. 7:16 lid 2: retroactively only "als een verlaging overeenkomstig het eerste lid niet mogelijk is omdat de
+# uitkering is beëindigd of ingetrokken of als de uitkering over die periode nog niet is uitbetaald".
+TERUGWERKENDE_KRACHT_KEUZES = [
+    ("beeindigd_of_ingetrokken", "De uitkering is beëindigd of ingetrokken (artikel 7:16, tweede lid)"),
+    ("nog_niet_uitbetaald", "De uitkering over die periode is nog niet uitbetaald (artikel 7:16, tweede lid)"),
+]
 GEDRAGING_KEUZES = [(g.name, g.value) for g in Gedraging if g.name != "geen"]
 VERWIJTBAARHEID_KEUZES = [(v.name, v.value) for v in Verwijtbaarheid if v.name != "niet_vastgesteld"]
 HOREN_KEUZES = [(h.name, h.value) for h in Horen]
@@ -46,6 +53,27 @@ class Verlaging(models.Model):
     afwijken = models.BooleanField(default=False)
     afwijkend_percentage = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
     afwijking_reden = models.TextField(blank=True)
+    # Art. 7:26 lid 3: no verlaging "voor zover voor die schending een bestuurlijke boete wordt opgelegd".
+    bestuurlijke_boete = models.BooleanField("bestuurlijke boete voor dezelfde gedraging (artikel 7:26, derde lid)",
+                                             default=False)
+    bestuurlijke_boete_kenmerk = models.CharField("kenmerk van het boetebesluit", max_length=100, blank=True)
+    bestuurlijke_boete_toelichting = models.TextField("toelichting op de bestuurlijke boete", blank=True)
+    # Art. 7:28: the IOAW/IOAZ benefit is refused for the same gedraging: "blijft een verlaging ... achterwege".
+    weigering_ioaw_ioaz = models.BooleanField("IOAW- of IOAZ-uitkering om dezelfde gedraging geweigerd (artikel 7:28)",
+                                              default=False)
+    weigering_ioaw_ioaz_toelichting = models.TextField("toelichting op de weigering IOAW/IOAZ", blank=True)
+    # Art. 7:16 lid 2: retroactively over the period of the gedraging, on one of two grounds.
+    terugwerkende_kracht = models.BooleanField("met terugwerkende kracht (artikel 7:16, tweede lid)", default=False)
+    terugwerkende_kracht_grond = models.CharField("grond voor terugwerkende kracht", max_length=30,
+                                                  choices=TERUGWERKENDE_KRACHT_KEUZES, blank=True)
+    terugwerkende_kracht_toelichting = models.TextField("toelichting op de terugwerkende kracht", blank=True)
+    # Art. 7:17: over the bijstandsnorm (lid 1), the norm with the art. 12 bijzondere bijstand (lid 2 a) or the
+    # verleende bijzondere bijstand (lid 2 b), with the amount per month for lid 2.
+    grondslag_keuze = models.CharField("berekeningsgrondslag (artikel 7:17)", max_length=30, choices=GRONDSLAG_KEUZES,
+                                       default=Grondslag.bijstandsnorm.name)
+    verleende_bijzondere_bijstand = models.DecimalField("verleende bijzondere bijstand per maand (artikel 7:17, tweede lid)",
+                                                        max_digits=12, decimal_places=2, null=True, blank=True)
+    grondslag_toelichting = models.TextField("toelichting op de berekeningsgrondslag", blank=True)
     # The previous verlaging (art. 7:27): found from an earlier besluit tot verlaging, or recorded from the dossier.
     vorige_gedraging = models.CharField(max_length=40, choices=GEDRAGING_KEUZES, blank=True)
     vorige_bekendmaking = models.DateField(null=True, blank=True)
@@ -60,6 +88,10 @@ class Verlaging(models.Model):
     uitleg = models.JSONField(default=dict)
     elementen = models.JSONField(default=list)
     maanden = models.JSONField(default=list)  # [{"maand": "2026-09", "bedrag": "140.15"}] per art. 7:22
+    # The part of a month's verlaging the benefit of that month could not bear ({"2026-09": "12.34"}), written by the
+    # betaalbestand. The ordinance has no rule to carry it to later months (7:22 only spreads a 7:21 verlaging over
+    # three months, fixed in the besluit), so it is recorded here and shown, never silently dropped (docs/verlaging.md).
+    niet_uitgevoerd = models.JSONField(default=dict, blank=True)
     besluit = models.OneToOneField("besluiten.Besluit", on_delete=models.PROTECT, null=True, blank=True,
                                    related_name="verlaging")
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

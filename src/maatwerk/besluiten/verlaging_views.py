@@ -15,7 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from maatwerk.besluiten import verlaging as verlagingen
-from maatwerk.besluiten.verlaging_models import GEDRAGING_KEUZES, HOREN_KEUZES, VERWIJTBAARHEID_KEUZES, Verlaging
+from maatwerk.besluiten.verlaging_models import (
+    GEDRAGING_KEUZES,
+    GRONDSLAG_KEUZES,
+    HOREN_KEUZES,
+    TERUGWERKENDE_KRACHT_KEUZES,
+    VERWIJTBAARHEID_KEUZES,
+    Verlaging,
+)
 from maatwerk.besluiten.views import _besluit_url, _probeer
 from maatwerk.handhaving.models import Casustafel
 from maatwerk.toegang import beleid
@@ -70,6 +77,28 @@ class VerlagingFormulier(NLFormulier, forms.Form):
                                               min_value=0, max_value=1, localize=True, widget=forms.TextInput(attrs=_KORT),
                                               error_messages={"invalid": "Vul het percentage in als fractie, bijvoorbeeld 0,2."})
     afwijking_reden = _tekst("Reden van de afwijking", verplicht=False)
+    # Samenloop (7:26 lid 3, 7:28): the Regelkern decides that no verlaging follows; the consulent records the fact.
+    bestuurlijke_boete = forms.BooleanField(
+        label="Voor dezelfde gedraging wordt een bestuurlijke boete opgelegd (artikel 7:26, derde lid)", required=False)
+    bestuurlijke_boete_kenmerk = forms.CharField(label="Kenmerk van het boetebesluit", required=False, max_length=100,
+                                                 error_messages={"max_length": "Het kenmerk is te lang (hoogstens 100 tekens)."})
+    bestuurlijke_boete_toelichting = _tekst("Welke boete, voor welke schending", verplicht=False)
+    weigering_ioaw_ioaz = forms.BooleanField(
+        label="De IOAW- of IOAZ-uitkering wordt om dezelfde gedraging geweigerd (artikel 7:28)", required=False)
+    weigering_ioaw_ioaz_toelichting = _tekst("Welk besluit tot weigering", verplicht=False)
+    # Art. 7:16 lid 2: retroactively, on one of its two grounds.
+    terugwerkende_kracht = forms.BooleanField(
+        label="Verlagen met terugwerkende kracht, vanaf de maand van de gedraging (artikel 7:16, tweede lid)", required=False)
+    terugwerkende_kracht_grond = _keuze("Grond voor terugwerkende kracht", TERUGWERKENDE_KRACHT_KEUZES, verplicht=False)
+    terugwerkende_kracht_toelichting = _tekst("Waarom niet vanaf de maand na de bekendmaking", verplicht=False)
+    # Art. 7:17: over what the verlaging is computed.
+    grondslag_keuze = forms.ChoiceField(label="Berekeningsgrondslag (artikel 7:17)", required=False,
+                                        choices=GRONDSLAG_KEUZES, initial=GRONDSLAG_KEUZES[0][0],
+                                        error_messages={"invalid_choice": "Kies de berekeningsgrondslag uit de lijst."})
+    verleende_bijzondere_bijstand = BedragVeld(
+        label="Verleende bijzondere bijstand per maand (bij artikel 7:17, tweede lid)", required=False, min_value=0,
+        error_messages={"min_value": "De verleende bijzondere bijstand kan niet negatief zijn."})
+    grondslag_toelichting = _tekst("Waarom over de bijzondere bijstand", verplicht=False)
     geplande_bekendmaking = _datum("Verwachte dag van bekendmaking", verplicht=False,
                                    help_text="JJJJ-MM-DD; leeg is vandaag. De verlaging gaat in de maand erna in (artikel 7:16).")
     casustafel = forms.IntegerField(label="Nummer van de casustafel die tot verlaging besloot (als die er is)",
@@ -92,7 +121,10 @@ def _gegevens(d: dict) -> dict:
 
 
 def _toon(request, zaak: Zaak, form=None, status: int = 200, fout: str = ""):
-    rijen = [{"v": v, "maanden": [(verlagingen._zin_maand(m["maand"]), Decimal(m["bedrag"])) for m in v.maanden]}
+    rijen = [{"v": v, "maanden": [(verlagingen._zin_maand(m["maand"]), Decimal(m["bedrag"]),
+                                   Decimal(v.niet_uitgevoerd[m["maand"]]) if m["maand"] in v.niet_uitgevoerd else None)
+                                  for m in v.maanden],
+              "niet_uitgevoerd": sum((Decimal(b) for b in v.niet_uitgevoerd.values()), Decimal("0.00"))}
              for v in zaak.verlagingen.select_related("besluit", "casustafel")]
     return render(request, "besluiten/verlaging.html", {
         **ui_context(request, "werkvoorraad"), "zaak": zaak, "rijen": rijen,

@@ -33,6 +33,8 @@ VARIABELEN = [
     "afstemming_afwijken",
     "afstemming_brief_afzien",
 ]
+# Inputs the letter names when they change the standard route: retroactive (7:16 lid 2), another grondslag (7:17 lid 2).
+INVOER = ["afstemming_terugwerkende_kracht", "afstemming_grondslag_keuze"]
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _maanden(n: int) -> str:
 def elementen(situatie: dict, maand: str, huishouden: str | None = None, gemeente: str = DEFAULT_GEMEENTE) -> list[Element]:
     """The elements of art. 7:13 for the verlaging of `huishouden` (default: the first) computed for `maand`."""
     tbs = systeem(gemeente)
-    uitkomst = bereken(situatie, maand, gemeente, VARIABELEN)
+    uitkomst = bereken(situatie, maand, gemeente, VARIABELEN + INVOER)
     sleutel = huishouden or next(iter(situatie["huishoudens"]))
     w = uitkomst["resultaten"]["huishoudens"][sleutel]
     bron = {naam: REGELS[naam] for naam in VARIABELEN if naam in REGELS}
@@ -77,15 +79,22 @@ def elementen(situatie: dict, maand: str, huishouden: str | None = None, gemeent
     duur = int(w["afstemming_duur_maanden"])
     verrekening = int(w["afstemming_verrekening_maanden"])
     duur_tekst = f"{_maanden(duur)}, vanaf {formaat.datum(w['afstemming_ingangsdatum'])}"
+    if w["afstemming_terugwerkende_kracht"]:
+        # Art. 7:16 lid 2: over the period in which the gedraging took place, instead of the month after the letter.
+        duur_tekst += "; met terugwerkende kracht, vanaf de maand waarin het gebeurde (artikel 7:16, tweede lid)"
     if w["afstemming_recidive"]:
         duur_tekst += "; de duur is verdubbeld omdat het opnieuw gebeurde binnen 24 maanden na het vorige besluit"
     if w["afstemming_recidive_art_18_lid_4"]:
         duur_tekst += "; opnieuw binnen twaalf maanden na het vorige besluit: 100 % gedurende twee maanden"
     if verrekening > duur:
         duur_tekst += f"; het bedrag wordt verdeeld over {_maanden(verrekening)}"
+    grondslag = {  # art. 7:17 lid 3 and 4: "bijstandsnorm" is then read as ...
+        "norm_met_artikel_12": " (uw bijstandsnorm met uw bijzondere bijstand, artikel 7:17, tweede lid, onder a)",
+        "bijzondere_bijstand": " (de bijzondere bijstand die u krijgt, artikel 7:17, tweede lid, onder b)",
+    }.get(w["afstemming_grondslag_keuze"], "")
     bedrag_tekst = (
-        f"{_procent(w['afstemming_percentage'])} van {formaat.bedrag(w['afstemming_berekeningsgrondslag'])} per maand; "
-        f"in totaal {formaat.bedrag(w['afstemming_verlaging_totaal'])}"
+        f"{_procent(w['afstemming_percentage'])} van {formaat.bedrag(w['afstemming_berekeningsgrondslag'])} per maand"
+        f"{grondslag}; in totaal {formaat.bedrag(w['afstemming_verlaging_totaal'])}"
     )
     uit = [
         Element("a", "Reden van de verlaging", gedraging + ".", bron["afstemming_standaardpercentage"].bron, "verordening"),

@@ -5,7 +5,8 @@ Running = a bekendgemaakt besluit that grants algemene bijstand (toekenning, ged
 whose period (ingangsdatum tot en met einddatum) touches the month and that no bekendgemaakt later besluit replaces
 from that month on. The amount is computed for the month itself (art. 19 Pw: per kalendermaand, with the income
 of that month), from the besluit's ingangsdatum (art. 44) to its einddatum, with the findings of the zaak: the same
-path as a berekening on the zaak (`beoordeling`), but nothing is stored. Read-only.
+path as a berekening on the zaak (`beoordeling`), but nothing is stored, except the part of a verlaging the month's
+benefit cannot bear: that is recorded on the verlaging (`besluiten.verlaging.voer_uit`), so nothing is silently lost.
 
 Exit status: 0 done (also when nothing runs), 2 bad input or no database, with a Dutch message on stderr.
 """
@@ -77,19 +78,25 @@ def betaalregel(besluit, maand: str) -> dict:
     waarde = uitkomst["resultaten"]["huishoudens"][sleutel][UITKOMST]
     uitkering = Decimal(str(waarde)).quantize(Decimal("0.01"))
     # Issue 11: the verlagingen of bekendgemaakte besluiten tot verlaging in this month (art. 7:16, 7:22 of the
-    # ordinance), each computed by the Regelkern with its besluit and rule. Never below nothing paid.
-    verlagingen = verlaging.in_maand(zaak, maand)
-    totaal_verlaging = sum((Decimal(v["bedrag"]) for v in verlagingen), Decimal("0.00"))
-    netto = max(uitkering - totaal_verlaging, Decimal("0.00"))
-    if totaal_verlaging > uitkering:
-        waarschuwingen.append(f"De verlaging ({bedrag(totaal_verlaging)}) is hoger dan de uitkering van deze maand; "
-                              "er wordt niets uitbetaald en het verschil wordt niet verrekend.")
+    # ordinance), each computed by the Regelkern with its besluit and rule. Never below nothing paid: what the
+    # benefit cannot bear is recorded on the verlaging as niet uitgevoerd (the ordinance has no carry-forward).
+    verlagingen = verlaging.voer_uit(maand, verlaging.in_maand(zaak, maand), uitkering)
+    totaal_verlaging = sum((Decimal(v["ingehouden"]) for v in verlagingen), Decimal("0.00"))
+    netto = uitkering - totaal_verlaging
+    rest = sum((Decimal(v["niet_uitgevoerd"]) for v in verlagingen), Decimal("0.00"))
+    if rest:
+        besluiten = ", ".join(v["besluit"] for v in verlagingen if Decimal(v["niet_uitgevoerd"]))
+        waarschuwingen.append(
+            f"De verlaging ({bedrag(totaal_verlaging + rest)}) is hoger dan de uitkering van deze maand "
+            f"({bedrag(uitkering)}); er wordt {bedrag(netto)} uitbetaald. Niet uitgevoerd: {bedrag(rest)} (besluit "
+            f"{besluiten}); dat staat bij de verlaging op de zaak. {verlaging.GEEN_DOORSCHUIVEN}")
     return {
         "besluit": besluit.kenmerk,
         "zaak": zaak.pk,
         "naam": zaak.hoofdpersoon.naam,
         "uitkering": str(uitkering),
-        "verlaging": str(totaal_verlaging),
+        "verlaging": str(totaal_verlaging),  # what is withheld this month
+        "niet_uitgevoerd": str(rest),
         "verlagingen": verlagingen,
         "bedrag": str(netto),  # what is paid: the uitkering minus the verlaging of the month
         "uitleg": [o["zin"] for o in uitkomst["uitleg"]["huishoudens"][sleutel][UITKOMST]],
@@ -138,7 +145,7 @@ def tekst(bestand: dict) -> str:
         for zin in regel["uitleg"][:1]:
             r.append(f"      {zin}")
         for v in regel["verlagingen"]:
-            r.append(f"      uitkering {bedrag(regel['uitkering'])}, verlaging {bedrag(v['bedrag'])} (besluit {v['besluit']}; "
+            r.append(f"      uitkering {bedrag(regel['uitkering'])}, verlaging {bedrag(v['ingehouden'])} (besluit {v['besluit']}; "
                      f"{v['regel']}): uit te betalen {bedrag(regel['bedrag'])}")
         for w in regel["waarschuwingen"]:
             r.append(f"      let op: {w}")
