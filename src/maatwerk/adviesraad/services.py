@@ -25,9 +25,9 @@ from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.gegevens import regel as termijnregel
 from maatwerk.termijnen.termijn import Termijn
 from maatwerk.toegang import audit, rechten
-from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond
+from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, Grond
 from maatwerk.toegang.models import SoortGrond
-from maatwerk.toegang.rollen import rollen
+from maatwerk.toegang.rolrecht import heeft_recht, vereis_recht
 from maatwerk.zaken.fouten import ProcedureFout
 
 MAX_TEKST = 5000
@@ -44,18 +44,11 @@ VERORDENING_VANAF = dt.date(2018, 1, 1)  # art. 8:3: in force on 1 January 2018
 
 def _grond(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
     """The rights-table check (no domain: policy of the whole social domain), with its audit line."""
-    toegestaan = rechten.ooit_toegestaan(rollen(user), handeling)
-    label = rechten.HANDELINGEN[handeling][0]
-    grond = (Grond(True, SoortGrond.ROL, f"rol: {label}") if toegestaan else
-             Grond(False, SoortGrond.GEEN, f"Uw rol geeft geen recht op: {label}."))
-    audit.log(user, actie, grond, onderwerp=onderwerp, toelichting=toelichting)
-    if not toegestaan:
-        raise GeenToegang(grond.omschrijving)
-    return grond
+    return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting)
 
 
 def mag(user, handeling: str) -> bool:
-    return rechten.ooit_toegestaan(rollen(user), handeling)
+    return heeft_recht(user, handeling)
 
 
 def mag_inzien(user) -> bool:
