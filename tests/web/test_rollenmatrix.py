@@ -688,3 +688,60 @@ def test_rollenmatrix(regeling, db, monkeypatch):
         if (antwoord.status_code == 200) != mag or (not mag and antwoord.status_code not in GEWEIGERD):
             fouten.append(f"{kanaal} {regeling}: jurist {pad} -> {antwoord.status_code}, verwacht {'200' if mag else '403/404'}")
     assert not fouten, "\n".join(fouten)
+
+
+# ------------------------------------------------------------------ adviesraad pages beyond the table's probes
+
+
+def _beantwoord_adviespunt():
+    """A request with an advice and the college's answer on its one point (users outside the matrix)."""
+    from maatwerk.adviesraad import services as adviesservices
+
+    secretaris, nieuw = User.objects.get_or_create(username="matrix_advies_secretaris")
+    if nieuw:
+        secretaris.groups.add(Group.objects.get(name="adviesraad_secretaris"))
+    aanvraag = _adviesaanvraag()
+    advies = adviesservices.leg_advies_vast(secretaris, aanvraag, uitgebracht_op="2026-01-20",
+                                            punten=[{"kop": "Inleiding", "tekst": "Maak het eenvoudiger."}])
+    punt = advies.punten.get()
+    return adviesservices.beantwoord(aanvraag.aangemaakt_door, punt, reactie="overgenomen", antwoord="Ja.",
+                                     beantwoord_op="2026-01-25")
+
+
+def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
+    """Per new page: the action of the rights table it needs, the request and its effect."""
+    from maatwerk.adviesraad.models import EerderAntwoord
+
+    def correctie(c):
+        p = _beantwoord_adviespunt()
+        v = f"correctie{p.pk}-"
+        return c.post(f"/adviesraad/punten/{p.pk}/correctie/", {
+            v + "reactie": "niet", v + "antwoord": "Nee.", v + "motivering": "Te duur.", v + "reden": "Herzien.",
+            v + "gecorrigeerd_op": "2026-01-26"})
+
+    return {"correctie": (rechten.ADVIES_AANVRAGEN, correctie, lambda: EerderAntwoord.objects.count())}
+
+
+def test_adviesraad_paginas_per_rol(db):
+    """Every role against the adviesraad's later pages: allowed only with the action in the table (in some domain:
+    policy has no zaak), otherwise 403/404, nothing changed and the refusal audit-logged."""
+    from maatwerk.toegang.models import AuditRegel
+
+    gebruikers = _gebruikers()
+    fouten = []
+    for naam, (handeling, verzoek, effect) in _adviesraad_proeven().items():
+        for rol in ROLLEN:
+            mag = rechten.ooit_toegestaan({rol}, handeling)
+            with transaction.atomic():
+                client = Client()
+                client.force_login(gebruikers[rol])
+                voor, geweigerd_voor = effect(), AuditRegel.objects.filter(toegestaan=False).count()
+                antwoord = verzoek(client)
+                na, geweigerd_na = effect(), AuditRegel.objects.filter(toegestaan=False).count()
+                transaction.set_rollback(True)
+            if mag and (antwoord.status_code not in TOEGESTAAN or voor == na):
+                fouten.append(f"{naam} {rol}: toegestaan, maar status {antwoord.status_code}, effect {voor} -> {na}")
+            if not mag and (antwoord.status_code not in GEWEIGERD or voor != na or geweigerd_na == geweigerd_voor):
+                fouten.append(f"{naam} {rol}: geweigerd verwacht, maar status {antwoord.status_code}, effect "
+                              f"{voor} -> {na}, weigering gelogd: {geweigerd_na > geweigerd_voor}")
+    assert not fouten, "\n".join(fouten)

@@ -57,6 +57,20 @@ class AntwoordFormulier(NLFormulier, forms.Form):
     beantwoord_op = forms.DateField(label="Datum van het antwoord", widget=DATUM)
 
 
+class CorrectieFormulier(AntwoordFormulier):
+    """A correction of the college's answer: the new answer and why (the earlier answer stays in the history)."""
+
+    reden = forms.CharField(label="Reden van de correctie", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="Bijvoorbeeld: verkeerd overgenomen uit de collegebrief, of het college heeft "
+                                      "zijn antwoord herzien.")
+    gecorrigeerd_op = forms.DateField(label="Datum van de correctie", widget=DATUM)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["beantwoord_op"]
+        self.fields["antwoord"].label = "Verbeterd antwoord van het college"
+
+
 class BenoemingFormulier(NLFormulier, forms.Form):
     naam = forms.CharField(label="Naam", max_length=200,
                            help_text="Voor een herbenoeming: dezelfde naam als bij de eerste benoeming.")

@@ -63,10 +63,32 @@ class Adviespunt(models.Model):
     beantwoord_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                         null=True, blank=True)
     beantwoord_op = models.DateField(null=True, blank=True)
+    # The last correction of the answer (the earlier answers are kept in `EerderAntwoord`, never overwritten).
+    gecorrigeerd_op = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["volgnummer"]
         constraints = [models.UniqueConstraint(fields=["advies", "volgnummer"], name="adviespunt_uniek_volgnummer")]
+
+
+class EerderAntwoord(models.Model):
+    """An answer of the college to a point as it stood before a correction, with who corrected it, when and why.
+    The public page and the request page show that the answer was corrected; nothing is overwritten silently."""
+
+    punt = models.ForeignKey(Adviespunt, on_delete=models.PROTECT, related_name="eerdere_antwoorden")
+    reactie = models.CharField(max_length=12, choices=Reactie.choices)
+    antwoord = models.TextField()
+    motivering = models.TextField(blank=True, default="")
+    beantwoord_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                        null=True, blank=True)
+    beantwoord_op = models.DateField()
+    gecorrigeerd_op = models.DateField()
+    gecorrigeerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reden = models.TextField()
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-vastgelegd_op", "-id"]
 
 
 class Functie(models.TextChoices):

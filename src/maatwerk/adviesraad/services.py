@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from maatwerk import formaat
 from maatwerk.adviesraad import termijn as t
-from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, Functie, Lid, Reactie,
-                                       Zittingsperiode)
+from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, EerderAntwoord, Functie, Lid,
+                                       Reactie, Zittingsperiode)
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.gegevens import regel as termijnregel
@@ -194,13 +194,9 @@ def leg_advies_vast(user, aanvraag: Adviesaanvraag, *, uitgebracht_op, punten,
     return advies
 
 
-def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
-               beantwoord_op=None, vandaag: dt.date | None = None) -> Adviespunt:
-    """The college's answer to one point (seed 003: "Antwoord:" under each advice). Art. 3:8 lid 7: "Indien het
-    college het advies van de Adviesraad niet overneemt, deelt het college dat schriftelijk en gemotiveerd mee":
-    where a point is not or only partly followed, the reasons are required."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
-    vandaag = vandaag or timezone.localdate()
+def _antwoordvelden(reactie, antwoord, motivering) -> tuple[str, str, str]:
+    """Art. 3:8 lid 7: "Indien het college het advies van de Adviesraad niet overneemt, deelt het college dat
+    schriftelijk en gemotiveerd mee": where a point is not or only partly followed, the reasons are required."""
     if reactie not in Reactie.values:
         raise InvoerFout("reactie", "Kies of het college het advies overneemt, deels overneemt of niet overneemt.")
     antwoord = _tekst("antwoord", antwoord, "het antwoord van het college")
@@ -209,19 +205,62 @@ def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
         raise InvoerFout("motivering", "Het college neemt dit advies niet (geheel) over: geef schriftelijk de "
                                        "redenen en op welke onderdelen wordt afgeweken (artikel 3:8, zesde en "
                                        "zevende lid).")
+    return reactie, antwoord, motivering
+
+
+def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
+               beantwoord_op=None, vandaag: dt.date | None = None) -> Adviespunt:
+    """The college's answer to one point (seed 003: "Antwoord:" under each advice), with art. 3:8 lid 7's reasons."""
+    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
+    vandaag = vandaag or timezone.localdate()
+    reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
     datum = _datum("beantwoord_op", beantwoord_op or vandaag, "De datum van het antwoord")
     _niet_in_toekomst("beantwoord_op", datum, "De datum van het antwoord", vandaag)
     with transaction.atomic():
         _vergrendel(punt.advies.aanvraag)
         punt = Adviespunt.objects.select_related("advies").get(pk=punt.pk)
         if punt.reactie:
-            raise ProcedureFout("Dit adviespunt is al beantwoord.", code="al_beantwoord")
+            raise ProcedureFout("Dit adviespunt is al beantwoord; verbeter het antwoord met een reden.",
+                                code="al_beantwoord")
         if datum < punt.advies.uitgebracht_op:
             raise InvoerFout("beantwoord_op", "Het antwoord kan niet vóór het advies "
                                               f"({formaat.datum(punt.advies.uitgebracht_op)}) liggen.")
         punt.reactie, punt.antwoord, punt.motivering = reactie, antwoord, motivering
         punt.beantwoord_door, punt.beantwoord_op = user, datum
         punt.save()
+    return punt
+
+
+def corrigeer_antwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="", reden,
+                       gecorrigeerd_op=None, vandaag: dt.date | None = None) -> Adviespunt:
+    """Correct the college's answer to a point (a wrong answer was recorded, or the college changed it). The
+    answer as it stood is kept in `EerderAntwoord` with who corrected it, the date and the reason, so the history
+    is never overwritten silently; the same rules as the first answer apply (art. 3:8 lid 7)."""
+    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"correctie antwoord adviespunt {punt.pk}")
+    vandaag = vandaag or timezone.localdate()
+    reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
+    reden = _tekst("reden", reden, "de reden van de correctie")
+    datum = _datum("gecorrigeerd_op", gecorrigeerd_op or vandaag, "De datum van de correctie")
+    _niet_in_toekomst("gecorrigeerd_op", datum, "De datum van de correctie", vandaag)
+    with transaction.atomic():
+        _vergrendel(punt.advies.aanvraag)
+        punt = Adviespunt.objects.select_related("advies").get(pk=punt.pk)
+        if not punt.reactie:
+            raise ProcedureFout("Dit adviespunt is nog niet beantwoord; leg eerst het antwoord vast.",
+                                code="nog_niet_beantwoord")
+        vorige = punt.gecorrigeerd_op or punt.beantwoord_op
+        if datum < vorige:
+            raise InvoerFout("gecorrigeerd_op", f"De correctie kan niet vóór het vorige antwoord "
+                                                f"({formaat.datum(vorige)}) liggen.")
+        if (reactie, antwoord, motivering) == (punt.reactie, punt.antwoord, punt.motivering):
+            raise InvoerFout("antwoord", "Het verbeterde antwoord is gelijk aan het huidige antwoord.")
+        EerderAntwoord.objects.create(
+            punt=punt, reactie=punt.reactie, antwoord=punt.antwoord, motivering=punt.motivering,
+            beantwoord_door=punt.beantwoord_door, beantwoord_op=vorige, gecorrigeerd_op=datum,
+            gecorrigeerd_door=user, reden=reden)
+        punt.reactie, punt.antwoord, punt.motivering = reactie, antwoord, motivering
+        punt.beantwoord_door, punt.gecorrigeerd_op = user, datum
+        punt.save(update_fields=["reactie", "antwoord", "motivering", "beantwoord_door", "gecorrigeerd_op"])
     return punt
 
 
@@ -353,4 +392,4 @@ def status_tekst(aanvraag: Adviesaanvraag, vandaag: dt.date | None = None) -> st
     return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}); beantwoord"
 
 
-__all__ = ["TermijnFout", "benoem", "beantwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]
+__all__ = ["TermijnFout", "benoem", "beantwoord", "corrigeer_antwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]

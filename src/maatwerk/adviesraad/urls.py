@@ -14,4 +14,5 @@ urlpatterns = [
     path("aanvragen/<int:pk>/uitstel/", views.uitstel, name="uitstel"),
     path("aanvragen/<int:pk>/advies/", views.advies, name="advies"),
     path("punten/<int:pk>/antwoord/", views.antwoord, name="antwoord"),
+    path("punten/<int:pk>/correctie/", views.correctie, name="correctie"),
 ]

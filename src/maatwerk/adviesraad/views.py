@@ -103,16 +103,22 @@ def aftreden(request):
 
 
 def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advies_form=None, antwoord_forms=None,
-                   status: int = 200):
+                   correctie_forms=None, status: int = 200):
     vandaag = timezone.localdate()
     aanvraag = Adviesaanvraag.objects.select_related("advies").get(pk=aanvraag.pk)
     advies = services.advies_van(aanvraag)
-    antwoord_forms = antwoord_forms or {}
+    antwoord_forms, correctie_forms = antwoord_forms or {}, correctie_forms or {}
     punten = []
     if advies is not None:
-        for p in advies.punten.all():
-            punten.append((p, antwoord_forms.get(p.pk) or f.AntwoordFormulier(prefix=f"punt{p.pk}",
-                                                                               initial={"beantwoord_op": vandaag})))
+        for p in advies.punten.prefetch_related("eerdere_antwoorden"):
+            if p.reactie:
+                form = correctie_forms.get(p.pk) or f.CorrectieFormulier(
+                    prefix=f"correctie{p.pk}", initial={"reactie": p.reactie, "antwoord": p.antwoord,
+                                                        "motivering": p.motivering, "gecorrigeerd_op": vandaag})
+            else:
+                form = antwoord_forms.get(p.pk) or f.AntwoordFormulier(prefix=f"punt{p.pk}",
+                                                                       initial={"beantwoord_op": vandaag})
+            punten.append((p, form))
     context = _context(
         request, aanvraag=aanvraag, advies=advies, punten=punten, termijn=services.termijn(aanvraag, vandaag),
         status_tekst=services.status_tekst(aanvraag, vandaag),
@@ -178,3 +184,22 @@ def antwoord(request, pk: int):
     else:
         status = 400
     return _toon_aanvraag(request, punt.advies.aanvraag, antwoord_forms={punt.pk: form}, status=status)
+
+
+@inlog_vereist
+def correctie(request, pk: int):
+    """POST: correct the college's answer to a point, with a reason (the earlier answer is kept)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    punt = get_object_or_404(Adviespunt.objects.select_related("advies__aanvraag"), pk=pk)
+    form = f.CorrectieFormulier(request.POST, prefix=f"correctie{punt.pk}")
+    if form.is_valid():
+        resultaat, status = voer_uit(form, lambda: services.corrigeer_antwoord(request.user, punt, **form.cleaned_data))
+        if resultaat is not None:
+            messages.success(request, f"Het antwoord op adviespunt {punt.volgnummer} is verbeterd; het vorige antwoord "
+                                      "blijft zichtbaar in de geschiedenis.")
+            return redirect("adviesraad:aanvraag", pk=punt.advies.aanvraag_id)
+    else:
+        status = 400
+    return _toon_aanvraag(request, punt.advies.aanvraag, correctie_forms={punt.pk: form}, status=status)
