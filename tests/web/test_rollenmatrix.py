@@ -710,7 +710,7 @@ def _beantwoord_adviespunt():
 
 def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
     """Per new page: the action of the rights table it needs, the request and its effect."""
-    from maatwerk.adviesraad.models import EerderAntwoord
+    from maatwerk.adviesraad.models import EerderAntwoord, Raadsverstrekking
 
     def correctie(c):
         p = _beantwoord_adviespunt()
@@ -719,7 +719,17 @@ def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
             v + "reactie": "niet", v + "antwoord": "Nee.", v + "motivering": "Te duur.", v + "reden": "Herzien.",
             v + "gecorrigeerd_op": "2026-01-26"})
 
-    return {"correctie": (rechten.ADVIES_AANVRAGEN, correctie, lambda: EerderAntwoord.objects.count())}
+    def raad(stuk):
+        def verzoek(c):
+            advies = _beantwoord_adviespunt().advies
+            return c.post(f"/adviesraad/aanvragen/{advies.aanvraag_id}/raad/{stuk}/",
+                          {f"raad-{stuk}-verstrekt_op": "2026-01-26"})
+        return verzoek
+
+    return {"correctie": (rechten.ADVIES_AANVRAGEN, correctie, lambda: EerderAntwoord.objects.count()),
+            # Art. 3:3 lid 1: the secretary sends the advice, the college (beleidsmedewerker) its answer.
+            "raad advies": (rechten.ADVIES_VASTLEGGEN, raad("advies"), lambda: Raadsverstrekking.objects.count()),
+            "raad antwoord": (rechten.ADVIES_AANVRAGEN, raad("antwoord"), lambda: Raadsverstrekking.objects.count())}
 
 
 def test_adviesraad_paginas_per_rol(db):

@@ -71,6 +71,12 @@ class CorrectieFormulier(AntwoordFormulier):
         self.fields["antwoord"].label = "Verbeterd antwoord van het college"
 
 
+class RaadFormulier(NLFormulier, forms.Form):
+    """Art. 3:3 lid 1: the day the advice (or the college's answer) went to the gemeenteraad ter kennisname."""
+
+    verstrekt_op = forms.DateField(label="Aan de gemeenteraad verstrekt op", widget=DATUM)
+
+
 class BenoemingFormulier(NLFormulier, forms.Form):
     naam = forms.CharField(label="Naam", max_length=200,
                            help_text="Voor een herbenoeming: dezelfde naam als bij de eerste benoeming.")

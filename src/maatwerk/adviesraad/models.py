@@ -91,6 +91,27 @@ class EerderAntwoord(models.Model):
         ordering = ["-vastgelegd_op", "-id"]
 
 
+class Raadsstuk(models.TextChoices):
+    ADVIES = "advies", "het advies van de Adviesraad"
+    ANTWOORD = "antwoord", "het antwoord van het college"
+
+
+class Raadsverstrekking(models.Model):
+    """Art. 3:3 lid 1: "Alle adviezen van de Adviesraad aan het college worden ook onverkort ter kennisname aan de
+    gemeenteraad verstrekt, doch niet eerder dan wanneer het betreffende stuk vanuit het college naar de Adviesraad
+    is verstuurd." The recorded step: which piece went to the council and on which day (once per piece)."""
+
+    advies = models.ForeignKey(Advies, on_delete=models.PROTECT, related_name="raadsverstrekkingen")
+    stuk = models.CharField(max_length=10, choices=Raadsstuk.choices)
+    verstrekt_op = models.DateField()
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["verstrekt_op", "id"]
+        constraints = [models.UniqueConstraint(fields=["advies", "stuk"], name="raadsverstrekking_eenmaal_per_stuk")]
+
+
 class Functie(models.TextChoices):
     LID = "lid", "Lid"
     VOORZITTER = "voorzitter", "Voorzitter"

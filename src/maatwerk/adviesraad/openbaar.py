@@ -17,7 +17,7 @@ from maatwerk.loket import sessie
 def adviezen(request):
     vandaag = timezone.localdate()
     aanvragen = (Adviesaanvraag.objects.filter(verzonden_op__lte=vandaag).select_related("advies")
-                 .prefetch_related("advies__punten")[:200])
+                 .prefetch_related("advies__punten", "advies__raadsverstrekkingen")[:200])
     rijen = [(a, services.status_tekst(a, vandaag), services.advies_van(a)) for a in aanvragen]
     return render(request, "adviesraad/openbaar/adviezen.html",
                   {"handelend": sessie.handelend(request), "rijen": rijen, "zittend": services.zittend(vandaag)})

@@ -19,7 +19,7 @@ from django.utils import timezone
 from maatwerk import formaat
 from maatwerk.adviesraad import termijn as t
 from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, EerderAntwoord, Functie, Lid,
-                                       Reactie, Zittingsperiode)
+                                       Raadsstuk, Raadsverstrekking, Reactie, Zittingsperiode)
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.gegevens import regel as termijnregel
@@ -264,6 +264,52 @@ def corrigeer_antwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering=
     return punt
 
 
+# ------------------------------------------------------------------ to the gemeenteraad (art. 3:3 lid 1)
+
+BRON_RAAD = "Verordening Sociaal Domein Lansingerland 2018, artikel 3:3, eerste lid"
+# Art. 3:3 lid 1 names no term for sending the advice to the council, only a moment before which it may not go.
+RAAD_TERMIJN = "De verordening noemt hiervoor geen termijn; het advies gaat niet eerder naar de raad dan het stuk " \
+               "van het college naar de Adviesraad is verstuurd."
+
+
+def verstrek_aan_raad(user, advies: Advies, *, stuk, verstrekt_op, vandaag: dt.date | None = None) -> Raadsverstrekking:
+    """Record that the advice (by the adviesraad's secretary) or the college's answer (by the beleidsmedewerker,
+    for the college) went to the gemeenteraad ter kennisname, once per piece. Art. 3:3 lid 1: the advice goes
+    "onverkort" and "niet eerder dan wanneer het betreffende stuk vanuit het college naar de Adviesraad is
+    verstuurd"; not before the advice was given either. The answer goes once every point is answered."""
+    if stuk not in Raadsstuk.values:
+        raise InvoerFout("stuk", "Kies het advies of het antwoord van het college.")
+    handeling = rechten.ADVIES_VASTLEGGEN if stuk == Raadsstuk.ADVIES else rechten.ADVIES_AANVRAGEN
+    _grond(user, handeling, "advies (gemeenteraad)", CREATE, toelichting=f"{stuk} van advies {advies.pk} aan de raad")
+    vandaag = vandaag or timezone.localdate()
+    datum = _datum("verstrekt_op", verstrekt_op, "De datum van verstrekking aan de gemeenteraad")
+    _niet_in_toekomst("verstrekt_op", datum, "De datum van verstrekking aan de gemeenteraad", vandaag)
+    with transaction.atomic():
+        aanvraag = _vergrendel(advies.aanvraag)
+        advies = Advies.objects.get(pk=advies.pk)
+        if Raadsverstrekking.objects.filter(advies=advies, stuk=stuk).exists():
+            raise ProcedureFout(f"{Raadsstuk(stuk).label[0].upper()}{Raadsstuk(stuk).label[1:]} is al aan de "
+                                "gemeenteraad verstrekt.", code="al_verstrekt")
+        vroegst = max(aanvraag.verzonden_op, advies.uitgebracht_op)
+        if stuk == Raadsstuk.ANTWOORD:
+            punten = list(advies.punten.all())
+            if any(not p.reactie for p in punten):
+                raise ProcedureFout("Nog niet elk adviespunt is beantwoord; het antwoord van het college is niet "
+                                    "compleet.", code="antwoord_onvolledig")
+            vroegst = max([vroegst, *(p.gecorrigeerd_op or p.beantwoord_op for p in punten)])
+        if datum < vroegst:
+            raise InvoerFout("verstrekt_op", f"{Raadsstuk(stuk).label[0].upper()}{Raadsstuk(stuk).label[1:]} kan niet "
+                                             f"vóór {formaat.datum(vroegst)} aan de gemeenteraad zijn verstrekt "
+                                             f"({BRON_RAAD}).")
+        return Raadsverstrekking.objects.create(advies=advies, stuk=stuk, verstrekt_op=datum, vastgelegd_door=user)
+
+
+def raadsverstrekkingen(advies: Advies | None) -> dict[str, Raadsverstrekking]:
+    if advies is None:
+        return {}
+    return {r.stuk: r for r in advies.raadsverstrekkingen.all()}
+
+
 # ------------------------------------------------------------------ members and terms of office
 
 
@@ -386,10 +432,12 @@ def status_tekst(aanvraag: Adviesaanvraag, vandaag: dt.date | None = None) -> st
         return f"Wacht op advies (uiterlijk {formaat.datum(tm.einde)})"
     op_tijd = "op tijd" if t.op_tijd(tm, advies.uitgebracht_op) else "na de termijn"
     open_punten = sum(1 for p in advies.punten.all() if not p.reactie)
+    raad = raadsverstrekkingen(advies).get(Raadsstuk.ADVIES)
+    naar_raad = f"; aan de gemeenteraad verstrekt op {formaat.datum(raad.verstrekt_op)}" if raad else ""
     if open_punten:
-        return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}); {open_punten} punt(en) " \
-               "nog te beantwoorden"
-    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}); beantwoord"
+        return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; " \
+               f"{open_punten} punt(en) nog te beantwoorden"
+    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; beantwoord"
 
 
 __all__ = ["TermijnFout", "benoem", "beantwoord", "corrigeer_antwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]

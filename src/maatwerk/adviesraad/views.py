@@ -5,13 +5,13 @@ an audit line there. A refused or bad POST shows the page again with what was ty
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from maatwerk.adviesraad import forms as f
 from maatwerk.adviesraad import services
-from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid
+from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid, Raadsstuk
 from maatwerk.toegang import rechten
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web.formulieractie import voer_uit
@@ -34,7 +34,8 @@ def _weiger_zonder_recht(request) -> None:
 
 def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 200, aftreden_form=None):
     vandaag = timezone.localdate()
-    aanvragen = list(Adviesaanvraag.objects.select_related("advies").prefetch_related("advies__punten")[:100])
+    aanvragen = list(Adviesaanvraag.objects.select_related("advies")
+                     .prefetch_related("advies__punten", "advies__raadsverstrekkingen")[:100])
     context = _context(
         request,
         rijen=[(a, services.status_tekst(a, vandaag)) for a in aanvragen],
@@ -103,7 +104,7 @@ def aftreden(request):
 
 
 def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advies_form=None, antwoord_forms=None,
-                   correctie_forms=None, status: int = 200):
+                   correctie_forms=None, raad_forms=None, status: int = 200):
     vandaag = timezone.localdate()
     aanvraag = Adviesaanvraag.objects.select_related("advies").get(pk=aanvraag.pk)
     advies = services.advies_van(aanvraag)
@@ -119,8 +120,14 @@ def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advi
                 form = antwoord_forms.get(p.pk) or f.AntwoordFormulier(prefix=f"punt{p.pk}",
                                                                        initial={"beantwoord_op": vandaag})
             punten.append((p, form))
+    raad_forms = raad_forms or {}
+    verstrekt = services.raadsverstrekkingen(advies)
+    raad = [(stuk, verstrekt.get(stuk), raad_forms.get(stuk) or f.RaadFormulier(prefix=f"raad-{stuk}",
+                                                                                initial={"verstrekt_op": vandaag}))
+            for stuk in Raadsstuk]
     context = _context(
-        request, aanvraag=aanvraag, advies=advies, punten=punten, termijn=services.termijn(aanvraag, vandaag),
+        request, aanvraag=aanvraag, advies=advies, punten=punten, raad=raad, raad_termijn=services.RAAD_TERMIJN,
+        alles_beantwoord=bool(punten) and all(p.reactie for p, _ in punten), termijn=services.termijn(aanvraag, vandaag),
         status_tekst=services.status_tekst(aanvraag, vandaag),
         uitstel_form=uitstel_form or f.UitstelFormulier(initial={"afgesproken_op": vandaag}),
         advies_form=advies_form or f.AdviesFormulier(initial={"uitgebracht_op": vandaag}),
@@ -203,3 +210,25 @@ def correctie(request, pk: int):
     else:
         status = 400
     return _toon_aanvraag(request, punt.advies.aanvraag, correctie_forms={punt.pk: form}, status=status)
+
+
+@inlog_vereist
+def raad(request, pk: int, stuk: str):
+    """POST: the advice or the college's answer went to the gemeenteraad (art. 3:3 lid 1)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    _weiger_zonder_recht(request)
+    a = get_object_or_404(Adviesaanvraag, pk=pk)
+    advies = services.advies_van(a)
+    if advies is None or stuk not in Raadsstuk.values:
+        raise Http404("Niet gevonden.")
+    form = f.RaadFormulier(request.POST, prefix=f"raad-{stuk}")
+    if form.is_valid():
+        resultaat, status = voer_uit(form, lambda: services.verstrek_aan_raad(request.user, advies, stuk=stuk,
+                                                                              **form.cleaned_data))
+        if resultaat is not None:
+            messages.success(request, f"Vastgelegd: {Raadsstuk(stuk).label} is aan de gemeenteraad verstrekt.")
+            return redirect("adviesraad:aanvraag", pk=a.pk)
+    else:
+        status = 400
+    return _toon_aanvraag(request, a, raad_forms={stuk: form}, status=status)
