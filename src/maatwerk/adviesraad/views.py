@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from maatwerk.adviesraad import forms as f
-from maatwerk.adviesraad import services
+from maatwerk.adviesraad import rooster, services
 from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid, Raadsstuk
 from maatwerk.toegang import rechten
 from maatwerk.toegang.views import inlog_vereist, ui_context
@@ -40,6 +40,7 @@ def _toon_overzicht(request, aanvraag_form=None, lid_form=None, status: int = 20
         request,
         rijen=[(a, services.status_tekst(a, vandaag)) for a in aanvragen],
         zittend=services.zittend(vandaag),
+        rooster=rooster.per_dag(rooster.rooster(vandaag)), rooster_bron=rooster.BRON,
         leden=list(Lid.objects.prefetch_related("perioden")[:200]),
         aanvraag_form=aanvraag_form or f.AanvraagFormulier(initial={"verzonden_op": vandaag, "ontvangen_op": vandaag}),
         lid_form=lid_form or f.BenoemingFormulier(),
