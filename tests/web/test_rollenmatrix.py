@@ -710,7 +710,8 @@ def _beantwoord_adviespunt():
 
 def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
     """Per new page: the action of the rights table it needs, the request and its effect."""
-    from maatwerk.adviesraad.models import EerderAntwoord, Raadsverstrekking
+    from maatwerk.adviesraad import bijlagen
+    from maatwerk.adviesraad.models import Adviesdocument, EerderAntwoord, Raadsverstrekking
 
     def correctie(c):
         p = _beantwoord_adviespunt()
@@ -726,7 +727,28 @@ def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
                           {f"raad-{stuk}-verstrekt_op": "2026-01-26"})
         return verzoek
 
+    def upload(bij):
+        def verzoek(c):
+            aanvraag = _beantwoord_adviespunt().advies.aanvraag
+            return c.post(f"/adviesraad/aanvragen/{aanvraag.pk}/documenten/{bij}/",
+                          {f"documenten-{bij}-bestanden": [_pdf()]})
+        return verzoek
+
+    def download(c):
+        """Seeing a document: whoever may see the requests (either action), the effect is its audit line."""
+        aanvraag = _beantwoord_adviespunt().advies.aanvraag
+        (document,), _ = bijlagen.voeg_toe(aanvraag.aangemaakt_door, aanvraag, [_pdf()], bij="aanvraag")
+        return c.get(f"/adviesraad/documenten/{document.pk}/")
+
+    def downloads() -> int:
+        from maatwerk.toegang.models import AuditRegel
+
+        return AuditRegel.objects.filter(onderwerp="adviesdocument (download)", toegestaan=True).count()
+
     return {"correctie": (rechten.ADVIES_AANVRAGEN, correctie, lambda: EerderAntwoord.objects.count()),
+            "upload aanvraag": (rechten.ADVIES_AANVRAGEN, upload("aanvraag"), lambda: Adviesdocument.objects.count()),
+            "upload advies": (rechten.ADVIES_VASTLEGGEN, upload("advies"), lambda: Adviesdocument.objects.count()),
+            "download": ((rechten.ADVIES_AANVRAGEN, rechten.ADVIES_VASTLEGGEN), download, downloads),
             # Art. 3:3 lid 1: the secretary sends the advice, the college (beleidsmedewerker) its answer.
             "raad advies": (rechten.ADVIES_VASTLEGGEN, raad("advies"), lambda: Raadsverstrekking.objects.count()),
             "raad antwoord": (rechten.ADVIES_AANVRAGEN, raad("antwoord"), lambda: Raadsverstrekking.objects.count())}
@@ -741,7 +763,8 @@ def test_adviesraad_paginas_per_rol(db):
     fouten = []
     for naam, (handeling, verzoek, effect) in _adviesraad_proeven().items():
         for rol in ROLLEN:
-            mag = rechten.ooit_toegestaan({rol}, handeling)
+            handelingen = handeling if isinstance(handeling, tuple) else (handeling,)
+            mag = any(rechten.ooit_toegestaan({rol}, h) for h in handelingen)
             with transaction.atomic():
                 client = Client()
                 client.force_login(gebruikers[rol])

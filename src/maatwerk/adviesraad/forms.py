@@ -71,6 +71,23 @@ class CorrectieFormulier(AntwoordFormulier):
         self.fields["antwoord"].label = "Verbeterd antwoord van het college"
 
 
+class MeerdereBestanden(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentenFormulier(NLFormulier, forms.Form):
+    """Documents with the request or the advice; the files themselves are read from request.FILES and checked by
+    `adviesraad.bijlagen` (the zaken app's checks), so the field here only renders the input."""
+
+    bestanden = forms.FileField(
+        label="Bestanden", required=False,
+        widget=MeerdereBestanden(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+        help_text="PDF, JPEG of PNG, ten hoogste 10 MB per bestand, tot 10 bestanden tegelijk. Het soort bestand "
+                  "wordt uit de inhoud vastgesteld.")
+    openbaar = forms.BooleanField(label="Openbaar: tonen op de openbare pagina zodra het advies er is",
+                                  required=False)
+
+
 class RaadFormulier(NLFormulier, forms.Form):
     """Art. 3:3 lid 1: the day the advice (or the college's answer) went to the gemeenteraad ter kennisname."""
 

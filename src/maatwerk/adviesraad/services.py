@@ -47,6 +47,16 @@ def _grond(user, handeling: str, onderwerp: str, actie: str, toelichting: str = 
     return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting)
 
 
+def vereis_recht_op(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
+    """The rights-table check with its audit line, for the other modules of the adviesraad."""
+    return _grond(user, handeling, onderwerp, actie, toelichting)
+
+
+def rolgrond(handeling: str) -> Grond:
+    """The ground an allowed change is logged with (after `vereis_recht_op`)."""
+    return Grond(True, SoortGrond.ROL, f"rol: {rechten.HANDELINGEN[handeling][0]}")
+
+
 def mag(user, handeling: str) -> bool:
     return heeft_recht(user, handeling)
 

@@ -5,17 +5,23 @@ an audit line there. A refused or bad POST shows the page again with what was ty
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.files.uploadhandler import SkipFile
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from maatwerk.adviesraad import bijlagen, rooster, services
 from maatwerk.adviesraad import forms as f
-from maatwerk.adviesraad import rooster, services
-from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Lid, Raadsstuk
+from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Documentbij, Lid, Raadsstuk
+from maatwerk.regels.invoer import InvoerFout
 from maatwerk.toegang import rechten
+from maatwerk.toegang.beleid import CREATE, GeenToegang
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web.formulieractie import voer_uit
-
+from maatwerk.zaken import documenten as documenten_mod
+from maatwerk.zaken import upload
+from maatwerk.zaken.fouten import ProcedureFout
 
 def _context(request, **extra) -> dict:
     return {**ui_context(request, "adviesraad"),
@@ -105,7 +111,7 @@ def aftreden(request):
 
 
 def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advies_form=None, antwoord_forms=None,
-                   correctie_forms=None, raad_forms=None, status: int = 200):
+                   correctie_forms=None, raad_forms=None, documenten_forms=None, status: int = 200):
     vandaag = timezone.localdate()
     aanvraag = Adviesaanvraag.objects.select_related("advies").get(pk=aanvraag.pk)
     advies = services.advies_van(aanvraag)
@@ -126,8 +132,13 @@ def _toon_aanvraag(request, aanvraag: Adviesaanvraag, *, uitstel_form=None, advi
     raad = [(stuk, verstrekt.get(stuk), raad_forms.get(stuk) or f.RaadFormulier(prefix=f"raad-{stuk}",
                                                                                 initial={"verstrekt_op": vandaag}))
             for stuk in Raadsstuk]
+    documenten_forms = documenten_forms or {}
+    stukken = [(bij, [d for d in aanvraag.bijlagen.all() if d.bij == bij],
+                (documenten_forms.get(bij) or f.DocumentenFormulier(prefix=f"documenten-{bij}"))
+                if bijlagen.mag_toevoegen(request.user, bij) and (bij == Documentbij.AANVRAAG or advies) else None)
+               for bij in Documentbij]
     context = _context(
-        request, aanvraag=aanvraag, advies=advies, punten=punten, raad=raad, raad_termijn=services.RAAD_TERMIJN,
+        request, aanvraag=aanvraag, advies=advies, punten=punten, raad=raad, stukken=stukken, raad_termijn=services.RAAD_TERMIJN,
         alles_beantwoord=bool(punten) and all(p.reactie for p, _ in punten), termijn=services.termijn(aanvraag, vandaag),
         status_tekst=services.status_tekst(aanvraag, vandaag),
         uitstel_form=uitstel_form or f.UitstelFormulier(initial={"afgesproken_op": vandaag}),
@@ -233,3 +244,75 @@ def raad(request, pk: int, stuk: str):
     else:
         status = 400
     return _toon_aanvraag(request, a, raad_forms={stuk: form}, status=status)
+
+
+@csrf_exempt
+@inlog_vereist
+def documenten(request, pk: int, bij: str):
+    """POST: documents with the request or the advice. The size limit is installed before the body is read
+    (zaken/upload.py), hence csrf_exempt outside and csrf_protect inside, as for the zaak's documents."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    a = get_object_or_404(Adviesaanvraag, pk=pk)
+    if bij not in Documentbij.values:
+        raise Http404("Niet gevonden.")
+    if upload.te_groot_verzoek(request):
+        services.vereis_recht_op(request.user, bijlagen.handeling(bij), "adviesdocument", CREATE,
+                                 toelichting=f"aanvraag {a.pk} (verzoek te groot)")
+        form = f.DocumentenFormulier(prefix=f"documenten-{bij}")
+        form.add_error("bestanden", documenten_mod.te_groot_bericht())
+        return _toon_aanvraag(request, a, documenten_forms={bij: form}, status=413)
+    grens = _NamenGrens(request)
+    request.upload_handlers.insert(0, grens)
+    return _documenten(request, a, bij, grens)
+
+
+class _NamenGrens(upload.GrensHandler):
+    """The zaken app's size limit, remembering the names of the files it drops (several files in one field)."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.te_grote_namen: set[str] = set()
+
+    def receive_data_chunk(self, raw_data, start):
+        try:
+            return super().receive_data_chunk(raw_data, start)
+        except SkipFile:
+            self.te_grote_namen.add(documenten_mod.schone_naam(self.file_name))
+            raise
+
+
+@csrf_protect
+def _documenten(request, a: Adviesaanvraag, bij: str, grens: _NamenGrens):
+    _weiger_zonder_recht(request)
+    form = f.DocumentenFormulier(request.POST, request.FILES, prefix=f"documenten-{bij}")
+    form.is_valid()
+    # Not through voer_uit: each accepted file commits on its own (bijlagen.voeg_toe), never in one outer block.
+    try:
+        opgeslagen, fouten = bijlagen.voeg_toe(
+            request.user, a, request.FILES.getlist(form.add_prefix("bestanden")), bij=bij,
+            openbaar=form.cleaned_data.get("openbaar", False), te_groot=grens.te_grote_namen)
+    except InvoerFout as fout:
+        form.add_error("bestanden", fout.bericht)
+        return _toon_aanvraag(request, a, documenten_forms={bij: form}, status=400)
+    except ProcedureFout as fout:
+        form.add_error(None, str(fout))
+        return _toon_aanvraag(request, a, documenten_forms={bij: form}, status=409)
+    except GeenToegang as fout:
+        form.add_error(None, f"Niet opgeslagen: {fout}")
+        return _toon_aanvraag(request, a, documenten_forms={bij: form}, status=403)
+    if opgeslagen:
+        messages.success(request, "Opgeslagen: " + ", ".join(f"‘{d.bestandsnaam}’" for d in opgeslagen) + ".")
+    if not fouten:
+        return redirect("adviesraad:aanvraag", pk=a.pk)
+    for fout in fouten:
+        form.add_error("bestanden", fout)
+    return _toon_aanvraag(request, a, documenten_forms={bij: form}, status=400)
+
+
+@inlog_vereist
+def document(request, pk: int):
+    """A document of a request, as an attachment, for whoever may see the request (audited)."""
+    from maatwerk.zaken.documenten_api import download
+
+    return download(bijlagen.document_voor(request.user, pk))
