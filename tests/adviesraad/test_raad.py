@@ -82,6 +82,8 @@ def test_antwoord_pas_als_elk_punt_beantwoord_is_en_niet_voor_het_laatste_antwoo
         services.verstrek_aan_raad(beleid, advies, stuk="advies", verstrekt_op=D(2026, 11, 30), vandaag=VANDAAG)
     services.verstrek_aan_raad(beleid, advies, stuk="antwoord", verstrekt_op=D(2026, 11, 30), vandaag=VANDAAG)
     assert list(Raadsverstrekking.objects.values_list("stuk", flat=True)) == ["antwoord"]
+    assert services.status_tekst(advies.aanvraag, VANDAAG).endswith(
+        "beantwoord (antwoord aan de gemeenteraad verstrekt op 30 november 2026)")
 
 
 def test_paginas_tonen_de_stap_en_houden_invoer_vast(secretaris, advies):

@@ -18,7 +18,9 @@ class AanvraagFormulier(NLFormulier, forms.Form):
                             widget=forms.Textarea(attrs={"rows": 4}),
                             help_text="Noem elk punt expliciet (artikel 3:8, derde lid).")
     documenten = forms.CharField(label="Meegestuurde stukken", required=False, max_length=5000,
-                                 widget=forms.Textarea(attrs={"rows": 3}), help_text="Eén stuk per regel.")
+                                 widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text="Namen van de stukken, één per regel. De bestanden zelf (PDF, JPEG of PNG) "
+                                           "voegt u toe op de pagina van de aanvraag.")
     verzonden_op = forms.DateField(label="Verzonden op", widget=DATUM)
     ontvangen_op = forms.DateField(label="Ontvangen door de adviesraad op", widget=DATUM,
                                    help_text="De adviestermijn van drie weken loopt vanaf de dag na ontvangst.")

@@ -442,12 +442,16 @@ def status_tekst(aanvraag: Adviesaanvraag, vandaag: dt.date | None = None) -> st
         return f"Wacht op advies (uiterlijk {formaat.datum(tm.einde)})"
     op_tijd = "op tijd" if t.op_tijd(tm, advies.uitgebracht_op) else "na de termijn"
     open_punten = sum(1 for p in advies.punten.all() if not p.reactie)
-    raad = raadsverstrekkingen(advies).get(Raadsstuk.ADVIES)
-    naar_raad = f"; aan de gemeenteraad verstrekt op {formaat.datum(raad.verstrekt_op)}" if raad else ""
+    raad = raadsverstrekkingen(advies)
+    naar_raad = (f"; aan de gemeenteraad verstrekt op {formaat.datum(raad[Raadsstuk.ADVIES].verstrekt_op)}"
+                 if Raadsstuk.ADVIES in raad else "")
     if open_punten:
         return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; " \
                f"{open_punten} punt(en) nog te beantwoorden"
-    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; beantwoord"
+    antwoord_raad = (f" (antwoord aan de gemeenteraad verstrekt op "
+                     f"{formaat.datum(raad[Raadsstuk.ANTWOORD].verstrekt_op)})" if Raadsstuk.ANTWOORD in raad else "")
+    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; beantwoord" \
+           f"{antwoord_raad}"
 
 
 __all__ = ["TermijnFout", "benoem", "beantwoord", "corrigeer_antwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]
