@@ -132,3 +132,14 @@ def test_openbaar_pas_als_het_advies_er_is_en_alleen_openbare(beleid, secretaris
     r = anoniem.get(f"/loket/adviesraad/documenten/{openbaar.pk}/")
     assert r.status_code == 200 and r.content == PDF
     assert anoniem.get(f"/loket/adviesraad/documenten/{intern.pk}/").status_code == 404
+
+
+def test_pagina_te_groot_bestand_wordt_tijdens_het_ontvangen_geweigerd_met_naam(beleid, aanvraag, settings):
+    settings.MAATWERK_DOCUMENT_MAX_BYTES = 100
+    c = Client()
+    c.force_login(beleid)
+    r = c.post(f"/adviesraad/aanvragen/{aanvraag.pk}/documenten/aanvraag/", {
+        "documenten-aanvraag-bestanden": [_bestand("scan.pdf", PDF + b"x" * 500), _bestand("klein.pdf", PDF)]})
+    html = r.content.decode()
+    assert r.status_code == 400 and "Bestand ‘scan.pdf’: dit bestand is groter dan 100 bytes" in html
+    assert list(Adviesdocument.objects.values_list("bestandsnaam", flat=True)) == ["klein.pdf"]
