@@ -49,3 +49,42 @@ def test_adviesraadpaginas_toegankelijk_en_320_px(page, live_server, demo):
     page.wait_for_load_state()
     assert page.get_by_role("heading", name="2. Bereik").count() == 1
     controleer(page, "adviesraad: advies vastgelegd")
+
+
+def test_upload_en_correctie_toegankelijk_ook_met_foutmeldingen(page, live_server, demo, tmp_path):
+    """The documents form (with a refused file next to an accepted one) and the form that corrects the college's
+    answer (with its error messages) pass axe, also at 320 px; what was typed stays."""
+    from maatwerk.adviesraad.demo import BEANTWOORD
+    from maatwerk.adviesraad.models import Adviesaanvraag, Adviesdocument
+
+    beantwoord = Adviesaanvraag.objects.get(onderwerp=BEANTWOORD)
+    goed, fout = tmp_path / "uitvoeringsplan.pdf", tmp_path / "notulen.docx"
+    goed.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    fout.write_bytes(b"PK\x03\x04 geen pdf")
+    u = live_server.url
+    _inloggen(page, live_server, "beleidsmedewerker")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{u}/adviesraad/aanvragen/{beantwoord.pk}/")
+    formulier = page.locator(f"form[action='/adviesraad/aanvragen/{beantwoord.pk}/documenten/aanvraag/']")
+    formulier.get_by_label("Bestanden").set_input_files([str(goed), str(fout)])
+    formulier.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("Bestand ‘notulen.docx’: alleen PDF, JPEG of PNG").count() >= 1
+    assert page.get_by_role("link", name="uitvoeringsplan.pdf").count() == 1
+    assert Adviesdocument.objects.filter(aanvraag=beantwoord, bestandsnaam="uitvoeringsplan.pdf").exists()
+    controleer(page, "adviesraad: documenten met foutmelding")
+    controleer_reflow(page, "adviesraad: documenten met foutmelding")
+    controleer(page, "adviesraad: documenten met foutmelding (320 px)")
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{u}/adviesraad/aanvragen/{beantwoord.pk}/")
+    page.get_by_text("Antwoord op punt 1 verbeteren").click()
+    correctie = page.locator("form[action$='/correctie/']").first
+    correctie.get_by_label("Verbeterd antwoord van het college").fill("")
+    correctie.get_by_label("Reden van de correctie").fill("Verkeerd overgenomen uit de collegebrief.")
+    correctie.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Reden van de correctie").first.input_value() == "Verkeerd overgenomen uit de collegebrief."
+    controleer(page, "adviesraad: correctie met foutmelding")
+    controleer_reflow(page, "adviesraad: correctie met foutmelding")
+    controleer(page, "adviesraad: correctie met foutmelding (320 px)")

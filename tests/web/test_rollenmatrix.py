@@ -688,3 +688,93 @@ def test_rollenmatrix(regeling, db, monkeypatch):
         if (antwoord.status_code == 200) != mag or (not mag and antwoord.status_code not in GEWEIGERD):
             fouten.append(f"{kanaal} {regeling}: jurist {pad} -> {antwoord.status_code}, verwacht {'200' if mag else '403/404'}")
     assert not fouten, "\n".join(fouten)
+
+
+# ------------------------------------------------------------------ adviesraad pages beyond the table's probes
+
+
+def _beantwoord_adviespunt():
+    """A request with an advice and the college's answer on its one point (users outside the matrix)."""
+    from maatwerk.adviesraad import services as adviesservices
+
+    secretaris, nieuw = User.objects.get_or_create(username="matrix_advies_secretaris")
+    if nieuw:
+        secretaris.groups.add(Group.objects.get(name="adviesraad_secretaris"))
+    aanvraag = _adviesaanvraag()
+    advies = adviesservices.leg_advies_vast(secretaris, aanvraag, uitgebracht_op="2026-01-20",
+                                            punten=[{"kop": "Inleiding", "tekst": "Maak het eenvoudiger."}])
+    punt = advies.punten.get()
+    return adviesservices.beantwoord(aanvraag.aangemaakt_door, punt, reactie="overgenomen", antwoord="Ja.",
+                                     beantwoord_op="2026-01-25")
+
+
+def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
+    """Per new page: the action of the rights table it needs, the request and its effect."""
+    from maatwerk.adviesraad import bijlagen
+    from maatwerk.adviesraad.models import Adviesdocument, EerderAntwoord, Raadsverstrekking
+
+    def correctie(c):
+        p = _beantwoord_adviespunt()
+        v = f"correctie{p.pk}-"
+        return c.post(f"/adviesraad/punten/{p.pk}/correctie/", {
+            v + "reactie": "niet", v + "antwoord": "Nee.", v + "motivering": "Te duur.", v + "reden": "Herzien.",
+            v + "gecorrigeerd_op": "2026-01-26"})
+
+    def raad(stuk):
+        def verzoek(c):
+            advies = _beantwoord_adviespunt().advies
+            return c.post(f"/adviesraad/aanvragen/{advies.aanvraag_id}/raad/{stuk}/",
+                          {f"raad-{stuk}-verstrekt_op": "2026-01-26"})
+        return verzoek
+
+    def upload(bij):
+        def verzoek(c):
+            aanvraag = _beantwoord_adviespunt().advies.aanvraag
+            return c.post(f"/adviesraad/aanvragen/{aanvraag.pk}/documenten/{bij}/",
+                          {f"documenten-{bij}-bestanden": [_pdf()]})
+        return verzoek
+
+    def download(c):
+        """Seeing a document: whoever may see the requests (either action), the effect is its audit line."""
+        aanvraag = _beantwoord_adviespunt().advies.aanvraag
+        (document,), _ = bijlagen.voeg_toe(aanvraag.aangemaakt_door, aanvraag, [_pdf()], bij="aanvraag")
+        return c.get(f"/adviesraad/documenten/{document.pk}/")
+
+    def downloads() -> int:
+        from maatwerk.toegang.models import AuditRegel
+
+        return AuditRegel.objects.filter(onderwerp="adviesdocument (download)", toegestaan=True).count()
+
+    return {"correctie": (rechten.ADVIES_AANVRAGEN, correctie, lambda: EerderAntwoord.objects.count()),
+            "upload aanvraag": (rechten.ADVIES_AANVRAGEN, upload("aanvraag"), lambda: Adviesdocument.objects.count()),
+            "upload advies": (rechten.ADVIES_VASTLEGGEN, upload("advies"), lambda: Adviesdocument.objects.count()),
+            "download": ((rechten.ADVIES_AANVRAGEN, rechten.ADVIES_VASTLEGGEN), download, downloads),
+            # Art. 3:3 lid 1: the secretary sends the advice, the college (beleidsmedewerker) its answer.
+            "raad advies": (rechten.ADVIES_VASTLEGGEN, raad("advies"), lambda: Raadsverstrekking.objects.count()),
+            "raad antwoord": (rechten.ADVIES_AANVRAGEN, raad("antwoord"), lambda: Raadsverstrekking.objects.count())}
+
+
+def test_adviesraad_paginas_per_rol(db):
+    """Every role against the adviesraad's later pages: allowed only with the action in the table (in some domain:
+    policy has no zaak), otherwise 403/404, nothing changed and the refusal audit-logged."""
+    from maatwerk.toegang.models import AuditRegel
+
+    gebruikers = _gebruikers()
+    fouten = []
+    for naam, (handeling, verzoek, effect) in _adviesraad_proeven().items():
+        for rol in ROLLEN:
+            handelingen = handeling if isinstance(handeling, tuple) else (handeling,)
+            mag = any(rechten.ooit_toegestaan({rol}, h) for h in handelingen)
+            with transaction.atomic():
+                client = Client()
+                client.force_login(gebruikers[rol])
+                voor, geweigerd_voor = effect(), AuditRegel.objects.filter(toegestaan=False).count()
+                antwoord = verzoek(client)
+                na, geweigerd_na = effect(), AuditRegel.objects.filter(toegestaan=False).count()
+                transaction.set_rollback(True)
+            if mag and (antwoord.status_code not in TOEGESTAAN or voor == na):
+                fouten.append(f"{naam} {rol}: toegestaan, maar status {antwoord.status_code}, effect {voor} -> {na}")
+            if not mag and (antwoord.status_code not in GEWEIGERD or voor != na or geweigerd_na == geweigerd_voor):
+                fouten.append(f"{naam} {rol}: geweigerd verwacht, maar status {antwoord.status_code}, effect "
+                              f"{voor} -> {na}, weigering gelogd: {geweigerd_na > geweigerd_voor}")
+    assert not fouten, "\n".join(fouten)

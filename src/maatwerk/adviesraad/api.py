@@ -20,7 +20,8 @@ from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Reactie
 class AdviespuntSerializer(serializers.ModelSerializer):
     class Meta:
         model = Adviespunt
-        fields = ["id", "volgnummer", "kop", "tekst", "reactie", "antwoord", "motivering", "beantwoord_op"]
+        fields = ["id", "volgnummer", "kop", "tekst", "reactie", "antwoord", "motivering", "beantwoord_op",
+                  "gecorrigeerd_op"]
         read_only_fields = fields
 
 

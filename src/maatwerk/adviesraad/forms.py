@@ -18,7 +18,9 @@ class AanvraagFormulier(NLFormulier, forms.Form):
                             widget=forms.Textarea(attrs={"rows": 4}),
                             help_text="Noem elk punt expliciet (artikel 3:8, derde lid).")
     documenten = forms.CharField(label="Meegestuurde stukken", required=False, max_length=5000,
-                                 widget=forms.Textarea(attrs={"rows": 3}), help_text="Eén stuk per regel.")
+                                 widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text="Namen van de stukken, één per regel. De bestanden zelf (PDF, JPEG of PNG) "
+                                           "voegt u toe op de pagina van de aanvraag.")
     verzonden_op = forms.DateField(label="Verzonden op", widget=DATUM)
     ontvangen_op = forms.DateField(label="Ontvangen door de adviesraad op", widget=DATUM,
                                    help_text="De adviestermijn van drie weken loopt vanaf de dag na ontvangst.")
@@ -55,6 +57,43 @@ class AntwoordFormulier(NLFormulier, forms.Form):
                                  help_text="Verplicht als het college het advies niet of deels overneemt: waarom en "
                                            "op welke onderdelen (artikel 3:8, zesde en zevende lid).")
     beantwoord_op = forms.DateField(label="Datum van het antwoord", widget=DATUM)
+
+
+class CorrectieFormulier(AntwoordFormulier):
+    """A correction of the college's answer: the new answer and why (the earlier answer stays in the history)."""
+
+    reden = forms.CharField(label="Reden van de correctie", max_length=5000, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="Bijvoorbeeld: verkeerd overgenomen uit de collegebrief, of het college heeft "
+                                      "zijn antwoord herzien.")
+    gecorrigeerd_op = forms.DateField(label="Datum van de correctie", widget=DATUM)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["beantwoord_op"]
+        self.fields["antwoord"].label = "Verbeterd antwoord van het college"
+
+
+class MeerdereBestanden(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class DocumentenFormulier(NLFormulier, forms.Form):
+    """Documents with the request or the advice; the files themselves are read from request.FILES and checked by
+    `adviesraad.bijlagen` (the zaken app's checks), so the field here only renders the input."""
+
+    bestanden = forms.FileField(
+        label="Bestanden", required=False,
+        widget=MeerdereBestanden(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+        help_text="PDF, JPEG of PNG, ten hoogste 10 MB per bestand, tot 10 bestanden tegelijk. Het soort bestand "
+                  "wordt uit de inhoud vastgesteld.")
+    openbaar = forms.BooleanField(label="Openbaar: tonen op de openbare pagina zodra het advies er is",
+                                  required=False)
+
+
+class RaadFormulier(NLFormulier, forms.Form):
+    """Art. 3:3 lid 1: the day the advice (or the college's answer) went to the gemeenteraad ter kennisname."""
+
+    verstrekt_op = forms.DateField(label="Aan de gemeenteraad verstrekt op", widget=DATUM)
 
 
 class BenoemingFormulier(NLFormulier, forms.Form):

@@ -6,4 +6,5 @@ app_name = "adviesraad_openbaar"
 
 urlpatterns = [
     path("adviesraad/", openbaar.adviezen, name="adviezen"),
+    path("adviesraad/documenten/<int:pk>/", openbaar.document, name="document"),
 ]

@@ -18,16 +18,16 @@ from django.utils import timezone
 
 from maatwerk import formaat
 from maatwerk.adviesraad import termijn as t
-from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, Functie, Lid, Reactie,
-                                       Zittingsperiode)
+from maatwerk.adviesraad.models import (Advies, Adviesaanvraag, Adviespunt, Aftreden, EerderAntwoord, Functie, Lid,
+                                       Raadsstuk, Raadsverstrekking, Reactie, Zittingsperiode)
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.termijnen.gegevens import regel as termijnregel
 from maatwerk.termijnen.termijn import Termijn
 from maatwerk.toegang import audit, rechten
-from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond
+from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, Grond
 from maatwerk.toegang.models import SoortGrond
-from maatwerk.toegang.rollen import rollen
+from maatwerk.toegang.rolrecht import heeft_recht, vereis_recht
 from maatwerk.zaken.fouten import ProcedureFout
 
 MAX_TEKST = 5000
@@ -44,18 +44,21 @@ VERORDENING_VANAF = dt.date(2018, 1, 1)  # art. 8:3: in force on 1 January 2018
 
 def _grond(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
     """The rights-table check (no domain: policy of the whole social domain), with its audit line."""
-    toegestaan = rechten.ooit_toegestaan(rollen(user), handeling)
-    label = rechten.HANDELINGEN[handeling][0]
-    grond = (Grond(True, SoortGrond.ROL, f"rol: {label}") if toegestaan else
-             Grond(False, SoortGrond.GEEN, f"Uw rol geeft geen recht op: {label}."))
-    audit.log(user, actie, grond, onderwerp=onderwerp, toelichting=toelichting)
-    if not toegestaan:
-        raise GeenToegang(grond.omschrijving)
-    return grond
+    return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting)
+
+
+def vereis_recht_op(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
+    """The rights-table check with its audit line, for the other modules of the adviesraad."""
+    return _grond(user, handeling, onderwerp, actie, toelichting)
+
+
+def rolgrond(handeling: str) -> Grond:
+    """The ground an allowed change is logged with (after `vereis_recht_op`)."""
+    return Grond(True, SoortGrond.ROL, f"rol: {rechten.HANDELINGEN[handeling][0]}")
 
 
 def mag(user, handeling: str) -> bool:
-    return rechten.ooit_toegestaan(rollen(user), handeling)
+    return heeft_recht(user, handeling)
 
 
 def mag_inzien(user) -> bool:
@@ -201,13 +204,9 @@ def leg_advies_vast(user, aanvraag: Adviesaanvraag, *, uitgebracht_op, punten,
     return advies
 
 
-def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
-               beantwoord_op=None, vandaag: dt.date | None = None) -> Adviespunt:
-    """The college's answer to one point (seed 003: "Antwoord:" under each advice). Art. 3:8 lid 7: "Indien het
-    college het advies van de Adviesraad niet overneemt, deelt het college dat schriftelijk en gemotiveerd mee":
-    where a point is not or only partly followed, the reasons are required."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
-    vandaag = vandaag or timezone.localdate()
+def _antwoordvelden(reactie, antwoord, motivering) -> tuple[str, str, str]:
+    """Art. 3:8 lid 7: "Indien het college het advies van de Adviesraad niet overneemt, deelt het college dat
+    schriftelijk en gemotiveerd mee": where a point is not or only partly followed, the reasons are required."""
     if reactie not in Reactie.values:
         raise InvoerFout("reactie", "Kies of het college het advies overneemt, deels overneemt of niet overneemt.")
     antwoord = _tekst("antwoord", antwoord, "het antwoord van het college")
@@ -216,13 +215,23 @@ def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
         raise InvoerFout("motivering", "Het college neemt dit advies niet (geheel) over: geef schriftelijk de "
                                        "redenen en op welke onderdelen wordt afgeweken (artikel 3:8, zesde en "
                                        "zevende lid).")
+    return reactie, antwoord, motivering
+
+
+def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
+               beantwoord_op=None, vandaag: dt.date | None = None) -> Adviespunt:
+    """The college's answer to one point (seed 003: "Antwoord:" under each advice), with art. 3:8 lid 7's reasons."""
+    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
+    vandaag = vandaag or timezone.localdate()
+    reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
     datum = _datum("beantwoord_op", beantwoord_op or vandaag, "De datum van het antwoord")
     _niet_in_toekomst("beantwoord_op", datum, "De datum van het antwoord", vandaag)
     with transaction.atomic():
         _vergrendel(punt.advies.aanvraag)
         punt = Adviespunt.objects.select_related("advies").get(pk=punt.pk)
         if punt.reactie:
-            raise ProcedureFout("Dit adviespunt is al beantwoord.", code="al_beantwoord")
+            raise ProcedureFout("Dit adviespunt is al beantwoord; verbeter het antwoord met een reden.",
+                                code="al_beantwoord")
         if datum < punt.advies.uitgebracht_op:
             raise InvoerFout("beantwoord_op", "Het antwoord kan niet vóór het advies "
                                               f"({formaat.datum(punt.advies.uitgebracht_op)}) liggen.")
@@ -230,6 +239,85 @@ def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
         punt.beantwoord_door, punt.beantwoord_op = user, datum
         punt.save()
     return punt
+
+
+def corrigeer_antwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="", reden,
+                       gecorrigeerd_op=None, vandaag: dt.date | None = None) -> Adviespunt:
+    """Correct the college's answer to a point (a wrong answer was recorded, or the college changed it). The
+    answer as it stood is kept in `EerderAntwoord` with who corrected it, the date and the reason, so the history
+    is never overwritten silently; the same rules as the first answer apply (art. 3:8 lid 7)."""
+    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"correctie antwoord adviespunt {punt.pk}")
+    vandaag = vandaag or timezone.localdate()
+    reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
+    reden = _tekst("reden", reden, "de reden van de correctie")
+    datum = _datum("gecorrigeerd_op", gecorrigeerd_op or vandaag, "De datum van de correctie")
+    _niet_in_toekomst("gecorrigeerd_op", datum, "De datum van de correctie", vandaag)
+    with transaction.atomic():
+        _vergrendel(punt.advies.aanvraag)
+        punt = Adviespunt.objects.select_related("advies").get(pk=punt.pk)
+        if not punt.reactie:
+            raise ProcedureFout("Dit adviespunt is nog niet beantwoord; leg eerst het antwoord vast.",
+                                code="nog_niet_beantwoord")
+        vorige = punt.gecorrigeerd_op or punt.beantwoord_op
+        if datum < vorige:
+            raise InvoerFout("gecorrigeerd_op", f"De correctie kan niet vóór het vorige antwoord "
+                                                f"({formaat.datum(vorige)}) liggen.")
+        if (reactie, antwoord, motivering) == (punt.reactie, punt.antwoord, punt.motivering):
+            raise InvoerFout("antwoord", "Het verbeterde antwoord is gelijk aan het huidige antwoord.")
+        EerderAntwoord.objects.create(
+            punt=punt, reactie=punt.reactie, antwoord=punt.antwoord, motivering=punt.motivering,
+            beantwoord_door=punt.beantwoord_door, beantwoord_op=vorige, gecorrigeerd_op=datum,
+            gecorrigeerd_door=user, reden=reden)
+        punt.reactie, punt.antwoord, punt.motivering = reactie, antwoord, motivering
+        punt.beantwoord_door, punt.gecorrigeerd_op = user, datum
+        punt.save(update_fields=["reactie", "antwoord", "motivering", "beantwoord_door", "gecorrigeerd_op"])
+    return punt
+
+
+# ------------------------------------------------------------------ to the gemeenteraad (art. 3:3 lid 1)
+
+BRON_RAAD = "Verordening Sociaal Domein Lansingerland 2018, artikel 3:3, eerste lid"
+# Art. 3:3 lid 1 names no term for sending the advice to the council, only a moment before which it may not go.
+RAAD_TERMIJN = "De verordening noemt hiervoor geen termijn; het advies gaat niet eerder naar de raad dan het stuk " \
+               "van het college naar de Adviesraad is verstuurd."
+
+
+def verstrek_aan_raad(user, advies: Advies, *, stuk, verstrekt_op, vandaag: dt.date | None = None) -> Raadsverstrekking:
+    """Record that the advice (by the adviesraad's secretary) or the college's answer (by the beleidsmedewerker,
+    for the college) went to the gemeenteraad ter kennisname, once per piece. Art. 3:3 lid 1: the advice goes
+    "onverkort" and "niet eerder dan wanneer het betreffende stuk vanuit het college naar de Adviesraad is
+    verstuurd"; not before the advice was given either. The answer goes once every point is answered."""
+    if stuk not in Raadsstuk.values:
+        raise InvoerFout("stuk", "Kies het advies of het antwoord van het college.")
+    handeling = rechten.ADVIES_VASTLEGGEN if stuk == Raadsstuk.ADVIES else rechten.ADVIES_AANVRAGEN
+    _grond(user, handeling, "advies (gemeenteraad)", CREATE, toelichting=f"{stuk} van advies {advies.pk} aan de raad")
+    vandaag = vandaag or timezone.localdate()
+    datum = _datum("verstrekt_op", verstrekt_op, "De datum van verstrekking aan de gemeenteraad")
+    _niet_in_toekomst("verstrekt_op", datum, "De datum van verstrekking aan de gemeenteraad", vandaag)
+    with transaction.atomic():
+        aanvraag = _vergrendel(advies.aanvraag)
+        advies = Advies.objects.get(pk=advies.pk)
+        if Raadsverstrekking.objects.filter(advies=advies, stuk=stuk).exists():
+            raise ProcedureFout(f"{Raadsstuk(stuk).label[0].upper()}{Raadsstuk(stuk).label[1:]} is al aan de "
+                                "gemeenteraad verstrekt.", code="al_verstrekt")
+        vroegst = max(aanvraag.verzonden_op, advies.uitgebracht_op)
+        if stuk == Raadsstuk.ANTWOORD:
+            punten = list(advies.punten.all())
+            if any(not p.reactie for p in punten):
+                raise ProcedureFout("Nog niet elk adviespunt is beantwoord; het antwoord van het college is niet "
+                                    "compleet.", code="antwoord_onvolledig")
+            vroegst = max([vroegst, *(p.gecorrigeerd_op or p.beantwoord_op for p in punten)])
+        if datum < vroegst:
+            raise InvoerFout("verstrekt_op", f"{Raadsstuk(stuk).label[0].upper()}{Raadsstuk(stuk).label[1:]} kan niet "
+                                             f"vóór {formaat.datum(vroegst)} aan de gemeenteraad zijn verstrekt "
+                                             f"({BRON_RAAD}).")
+        return Raadsverstrekking.objects.create(advies=advies, stuk=stuk, verstrekt_op=datum, vastgelegd_door=user)
+
+
+def raadsverstrekkingen(advies: Advies | None) -> dict[str, Raadsverstrekking]:
+    if advies is None:
+        return {}
+    return {r.stuk: r for r in advies.raadsverstrekkingen.all()}
 
 
 # ------------------------------------------------------------------ members and terms of office
@@ -354,10 +442,16 @@ def status_tekst(aanvraag: Adviesaanvraag, vandaag: dt.date | None = None) -> st
         return f"Wacht op advies (uiterlijk {formaat.datum(tm.einde)})"
     op_tijd = "op tijd" if t.op_tijd(tm, advies.uitgebracht_op) else "na de termijn"
     open_punten = sum(1 for p in advies.punten.all() if not p.reactie)
+    raad = raadsverstrekkingen(advies)
+    naar_raad = (f"; aan de gemeenteraad verstrekt op {formaat.datum(raad[Raadsstuk.ADVIES].verstrekt_op)}"
+                 if Raadsstuk.ADVIES in raad else "")
     if open_punten:
-        return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}); {open_punten} punt(en) " \
-               "nog te beantwoorden"
-    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}); beantwoord"
+        return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; " \
+               f"{open_punten} punt(en) nog te beantwoorden"
+    antwoord_raad = (f" (antwoord aan de gemeenteraad verstrekt op "
+                     f"{formaat.datum(raad[Raadsstuk.ANTWOORD].verstrekt_op)})" if Raadsstuk.ANTWOORD in raad else "")
+    return f"Advies uitgebracht op {formaat.datum(advies.uitgebracht_op)} ({op_tijd}){naar_raad}; beantwoord" \
+           f"{antwoord_raad}"
 
 
-__all__ = ["TermijnFout", "benoem", "beantwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]
+__all__ = ["TermijnFout", "benoem", "beantwoord", "corrigeer_antwoord", "leg_advies_vast", "verleen_uitstel", "vraag_advies", "zittend"]

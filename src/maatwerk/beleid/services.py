@@ -27,9 +27,9 @@ from maatwerk.beleid.models import Beleidsversie, Beleidsvoorstel, VoorstelStatu
 from maatwerk.beleid.parameters import PARAMETERS, Beleidsparameter
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.toegang import audit, rechten
-from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond
+from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, Grond
 from maatwerk.toegang.models import SoortGrond
-from maatwerk.toegang.rollen import rollen
+from maatwerk.toegang.rolrecht import heeft_recht, vereis_recht
 from maatwerk.zaken.fouten import ProcedureFout
 
 MAX_REDEN = 2000
@@ -40,19 +40,12 @@ def gemeente() -> str:
 
 
 def _grond(user, handeling: str, domein: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
-    """The rights-table check for a policy action, with its audit line (also when refused)."""
-    toegestaan = bool(rechten.rechten(rollen(user), handeling, domein))
-    label = rechten.HANDELINGEN[handeling][0]
-    grond = (Grond(True, SoortGrond.ROL, f"rol: {label}") if toegestaan else
-             Grond(False, SoortGrond.GEEN, f"Uw rol geeft geen recht op: {label}."))
-    audit.log(user, actie, grond, onderwerp=onderwerp, toelichting=toelichting)
-    if not toegestaan:
-        raise GeenToegang(grond.omschrijving)
-    return grond
+    """The rights-table check for a policy action in `domein`, with its audit line (also when refused)."""
+    return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting, domein=domein)
 
 
 def mag(user, handeling: str) -> bool:
-    return rechten.ooit_toegestaan(rollen(user), handeling)
+    return heeft_recht(user, handeling)
 
 
 def vereis_inzien(user, onderwerp: str, toelichting: str = "") -> None:

@@ -40,7 +40,10 @@ EIGEN_TRANSACTIE = frozenset({"zaak-berekeningen", "ui:zaak_berekening", "zaak-d
                               # survive the 404 of a wrong code (handhaving/remmen.py).
                               "meldpunt:volgen",
                               # The ambtshalve batch commits each household on its own (ambtshalve/batch.py).
-                              "ambtshalve:verwerk", "ambtshalve-batch-verwerk"})
+                              "ambtshalve:verwerk", "ambtshalve-batch-verwerk",
+                              # Documents with an advice request: each accepted file in its own commit, kept
+                              # when another file is refused (adviesraad/bijlagen.py).
+                              "adviesraad:documenten"})
 
 
 def _eigen_transactie(request) -> bool:

@@ -153,24 +153,42 @@ def controleer(bestand, soort: str, omschrijving: str) -> tuple[bytes, str]:
         fouten[OMSCHRIJVING] = [f"Omschrijving: ten hoogste {MAX_OMSCHRIJVING} tekens."]
     inhoud, inhoudstype = b"", None
     try:
-        inhoud = _lees(bestand)
+        inhoud, inhoudstype = controleer_bestand(bestand)
     except ValidationError as fout:
         fouten.update(fout.message_dict)
-    else:
-        inhoudstype = detecteer_type(inhoud[:16])
-        if inhoudstype is None:
-            fouten[BESTAND] = [f"Bestand: alleen PDF, JPEG of PNG; dit bestand is {_beschrijf_onbekend(inhoud[:64])}, "
-                               "wat de bestandsnaam ook zegt. Sla het op of scan het als PDF en probeer het opnieuw."]
     if fouten:
         raise ValidationError(fouten)
     return inhoud, inhoudstype
+
+
+def controleer_bestand(bestand) -> tuple[bytes, str]:
+    """The file alone (also for the uploads of other apps, e.g. the adviesraad): present, not empty, within the
+    limit, and PDF, JPEG or PNG by its first bytes. Returns (content, detected type); a refusal is a
+    ValidationError on `bestand` whose message starts with "Bestand: "."""
+    inhoud = _lees(bestand)
+    inhoudstype = detecteer_type(inhoud[:16])
+    if inhoudstype is None:
+        raise ValidationError({BESTAND: [
+            f"Bestand: alleen PDF, JPEG of PNG; dit bestand is {_beschrijf_onbekend(inhoud[:64])}, wat de "
+            "bestandsnaam ook zegt. Sla het op of scan het als PDF en probeer het opnieuw."]})
+    return inhoud, inhoudstype
+
+
+def bewaar_inhoud(inhoud: bytes) -> str:
+    """Store the bytes once per SHA-256 (inside the caller's transaction); returns the SHA-256. Same content twice
+    is stored once: ON CONFLICT DO NOTHING (a parallel upload of the same bytes waits for the first one's commit
+    on PostgreSQL, and SQLite has one writer at a time)."""
+    sha = hashlib.sha256(inhoud).hexdigest()
+    Documentinhoud.objects.bulk_create(
+        [Documentinhoud(sha256=sha, inhoud=inhoud, grootte=len(inhoud))], ignore_conflicts=True)
+    return sha
 
 
 # ------------------------------------------------------------------ durable write
 
 
 @contextlib.contextmanager
-def _volledig_synchroon():
+def volledig_synchroon():
     """SQLite in WAL with synchronous=NORMAL keeps every commit through a killed process but may lose the last
     ones on a power cut; an acknowledged document must survive both, so its commit is synced (FULL). Only
     possible outside a transaction; PostgreSQL syncs every commit already (synchronous_commit=on)."""
@@ -184,6 +202,9 @@ def _volledig_synchroon():
     finally:
         with connection.cursor() as c:
             c.execute("PRAGMA synchronous=NORMAL")
+
+
+_volledig_synchroon = volledig_synchroon  # the older name, still used by the loket
 
 
 def _toelichting(document: Document, wat: str) -> str:
@@ -212,14 +233,10 @@ def voeg_toe(gebruiker, zaak: Zaak, bestand, *, soort: str, omschrijving: str = 
     vereis_toevoegen(gebruiker, zaak, "document toevoegen")
     omschrijving = (omschrijving or "").strip()
     inhoud, inhoudstype = controleer(bestand, soort, omschrijving)
-    sha = hashlib.sha256(inhoud).hexdigest()
-    with _volledig_synchroon(), audit.verzamel_weigeringen(), transaction.atomic():
+    with volledig_synchroon(), audit.verzamel_weigeringen(), transaction.atomic():
         zaak = vergrendel(zaak)
         grond = vereis_toevoegen(gebruiker, zaak, "document toevoegen")
-        # Same content twice is stored once: ON CONFLICT DO NOTHING (a parallel upload of the same bytes waits
-        # for the first one's commit on PostgreSQL, and SQLite has one writer at a time).
-        Documentinhoud.objects.bulk_create(
-            [Documentinhoud(sha256=sha, inhoud=inhoud, grootte=len(inhoud))], ignore_conflicts=True)
+        sha = bewaar_inhoud(inhoud)
         document = Document.objects.create(
             zaak=zaak, soort=soort, bestandsnaam=schone_naam(getattr(bestand, "name", "")), inhoudstype=inhoudstype,
             grootte=len(inhoud), inhoud_id=sha, omschrijving=omschrijving, bron=bron,
