@@ -11,7 +11,7 @@ from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie import services
 from maatwerk.regie.forms import DoorverwijzingFormulier, PlanFormulier
 from maatwerk.regie.models import Huishoudplan
-from maatwerk.toegang.beleid import GeenToegang
+from maatwerk.toegang.beleid import GeenToegang, NietGevonden
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken.models import Zaak
 
@@ -40,6 +40,8 @@ def _probeer(form, actie):
     except InvoerFout as fout:
         form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
         return None, 400
+    except NietGevonden:
+        raise  # invisible: 404 exactly like a missing id, not a 403 that confirms the plan exists
     except GeenToegang as fout:
         form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
         return None, 403
