@@ -181,6 +181,7 @@ class EscalatieSerializer(serializers.ModelSerializer):
 class HuishoudplanViewSet(viewsets.GenericViewSet):
     serializer_class = PlanLijstSerializer
     queryset = Huishoudplan.objects.all()
+    lookup_value_regex = r"\d{1,9}"  # anything else is 404 at the router, never a lookup error
 
     def list(self, request):
         pagina = self.paginate_queryset(services.zichtbare_plannen(request.user))
