@@ -169,3 +169,46 @@ def test_plan_maken_geweigerd_buiten_het_huishouden(gezin, jeugd, baas, maak_geb
     assert _api(baas).post(PLANNEN, _invoer(zw, jeugd, baas), format="json").json()["zaak"][0].startswith("Onbekende")
     assert not Huishoudplan.objects.exists()
     assert AuditRegel.objects.filter(gebruiker=inkomen, onderwerp="zaak (verwijzing)", toegestaan=False).exists()
+
+
+def test_consulent_wmo_zonder_zaak_van_het_huishouden_krijgt_404(jeugd, wmo, baas):
+    """Issue 12 point 7 / docs/adviesraad.md "Waarom toegang per persoon": a consulent Wmo who is neither regisseur
+    nor escalation person, and may see no zaak of the household (it has only a Jeugd zaak), gets 404 on the plan
+    in the API and on the page, the same answer as for a plan that does not exist; each refusal is audited."""
+    from django.test import Client
+
+    from maatwerk.personen.models import Huishoudlid, Huishouden, Inwoner
+    from maatwerk.toegang.beleid import Grond
+    from maatwerk.toegang.models import SoortGrond
+    from maatwerk.zaken.services import registreer_melding
+
+    from .test_regie import bsn_met_elfproef
+
+    hh = Huishouden.objects.create(naam="Huishouden Alleenjeugd")
+    kind = Inwoner.objects.create(bsn=bsn_met_elfproef(883_001), voornamen="Lot", achternaam="Alleenjeugd",
+                                  geboortedatum="2014-01-01", straat="Kerkstraat", huisnummer=8, postcode="2651 AB",
+                                  woonplaats="Berkel en Rodenrijs")
+    Huishoudlid.objects.create(huishouden=hh, inwoner=kind, rol="kind", relatie="kind")
+    registreer_melding(jeugd, huishouden=hh, hoofdpersoon=kind, regeling="jeugdhulp", omschrijving="Jeugdhulp",
+                       ontvangen_op=D(2026, 11, 2), kosten=None, grond=Grond(True, SoortGrond.ROL, "test"))
+    plan = services.maak_plan(jeugd, huishouden=hh, regisseur=jeugd, escalatie_naar=baas,
+                              escalatie_functie="teamleider sociaal domein", doelen="Lot gaat weer naar school.",
+                              toestemming_op=D(2026, 11, 2), toestemming_kenmerk="TST-ALLEENJEUGD")
+    api = _api(wmo)
+    bestaat_niet = api.get(f"{PLANNEN}{plan.pk + 1000}/")
+    gezien = api.get(f"{PLANNEN}{plan.pk}/")
+    assert gezien.status_code == bestaat_niet.status_code == 404 and gezien.json() == bestaat_niet.json()
+    assert api.post(f"{PLANNEN}{plan.pk}/doorverwijzingen/", {"van_domein": "wmo", "naar_domein": "jeugd",
+                                                              "datum": "2026-11-03", "reden": "Zomaar."},
+                    format="json").status_code == 404
+    assert api.get("/api/v1/regie/escalaties/", {"plan": plan.pk}).status_code == 404
+    pagina = Client()
+    pagina.force_login(wmo)
+    assert pagina.get(f"/regie/{plan.pk}/").status_code == 404
+    assert pagina.post(f"/regie/{plan.pk}/doorverwijzing/", {"van_domein": "wmo", "naar_domein": "jeugd",
+                                                             "datum": "2026-11-03", "reden": "Zomaar."}).status_code == 404
+    assert "Alleenjeugd" not in pagina.get("/regie/").content.decode()
+    assert not Doorverwijzing.objects.filter(plan=plan).exists()
+    assert AuditRegel.objects.filter(gebruiker=wmo, onderwerp="huishoudplan", toegestaan=False).count() == 5
+    # The regisseur still sees it: the 404 is about who asks, not about the plan.
+    assert _api(jeugd).get(f"{PLANNEN}{plan.pk}/").status_code == 200
