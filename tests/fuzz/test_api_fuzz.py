@@ -49,9 +49,10 @@ HUIDIG: dict[str, Wereld] = {}
 
 # Which kind of object a path parameter names, by the collection it follows.
 SOORT_VAN_PAD = {"zaken": "zaak", "besluiten": "besluit", "bezwaren": "bezwaar", "inwoners": "inwoner",
-                 "huishoudens": "huishouden", "toestemmingen": "toestemming", "documenten": "document"}
+                 "huishoudens": "huishouden", "toestemmingen": "toestemming", "documenten": "document",
+                 "plannen": "plan"}
 SOORT_VAN_VELD = {"zaak": "zaak", "besluit": "besluit", "inwoner": "inwoner", "huishouden": "huishouden",
-                  "hoofdpersoon": "inwoner", "aanvrager": "inwoner"}
+                  "hoofdpersoon": "inwoner", "aanvrager": "inwoner", "plan": "plan"}
 
 
 def _kandidaten(pad: str, naam: str) -> list:

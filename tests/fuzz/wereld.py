@@ -121,6 +121,16 @@ def maak_wereld() -> Wereld:
     for rol in ROLLEN:
         if rol != "consulent_wmo":
             gebruiker(f"fuzz_{rol}", rol)
+
+    # Regie (issue 12, point 7): a plan of the melding's household with the consulent Wmo as regisseur and an
+    # escalation (the melding has had no step since January), so the regie routes meet a real plan.
+    from maatwerk.regie import services as regie
+
+    teamleider = User.objects.create_user("fuzz_teamleider")
+    plan = regie.maak_plan(wmo, huishouden=huishouden, regisseur=wmo, escalatie_naar=teamleider,
+                           escalatie_functie="teamleider sociaal domein", doelen="Samen verder.",
+                           toestemming_op=D(2026, 1, 6), toestemming_kenmerk="TST-FUZZ")
+    regie.signaleer(D(2026, 3, 1))
     from maatwerk.besluiten.models import BriefSjabloon, Overweging
     from maatwerk.personen.models import Huishoudlid, Maandinkomen, Vermogensopgave
     from maatwerk.toegang.models import Toestemming
@@ -139,6 +149,7 @@ def maak_wereld() -> Wereld:
             "inkomen": list(Maandinkomen.objects.filter(inwoner=klant).values_list("pk", flat=True)),
             "vermogen": list(Vermogensopgave.objects.filter(inwoner=klant).values_list("pk", flat=True)),
             "lid": list(Huishoudlid.objects.filter(huishouden=huishouden).values_list("pk", flat=True)),
+            "plan": [plan.pk],
         },
         codes=list(BriefSjabloon.objects.values_list("code", flat=True)[:3]),
     )

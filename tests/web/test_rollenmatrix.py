@@ -777,4 +777,125 @@ def test_adviesraad_paginas_per_rol(db):
             if not mag and (antwoord.status_code not in GEWEIGERD or voor != na or geweigerd_na == geweigerd_voor):
                 fouten.append(f"{naam} {rol}: geweigerd verwacht, maar status {antwoord.status_code}, effect "
                               f"{voor} -> {na}, weigering gelogd: {geweigerd_na > geweigerd_voor}")
+
+
+# ------------------------------------------------------------------ regie: access of a named person (issue 12, point 7)
+# Not a row of the rights table (see docs/adviesraad.md, "Regie"): the plan opens for its regisseur and the person
+# it escalates to. Every role of the matrix is probed on every route of the API and the pages: the consulenten who
+# may see a zaak of the household (Wmo, Jeugd) but are not the regisseur get 403, a colleague of another domain
+# (Inkomen) 404 like a missing id; nothing changes and every refusal is audited.
+
+
+def _regie_wereld(gebruikers: dict):
+    from maatwerk.personen.models import Huishoudlid, Huishouden, Inwoner
+    from maatwerk.regie import services as regie
+    from maatwerk.toegang.beleid import Grond
+    from maatwerk.toegang.models import SoortGrond
+    from maatwerk.zaken.services import registreer_melding
+
+    grond = Grond(True, SoortGrond.ROL, "rollenmatrix regie")
+    gezinnen = []
+    for n in (1, 2):
+        hh = Huishouden.objects.create(naam=f"Huishouden Regiematrix{n}")
+        ouder = Inwoner.objects.create(bsn=bsn_met_elfproef(771_000 + n), voornamen="Anna", achternaam="Regiematrix",
+                                       geboortedatum="1985-01-01", straat="Dorpsstraat", huisnummer=n,
+                                       postcode="2651 AB", woonplaats="Berkel en Rodenrijs")
+        kind = Inwoner.objects.create(bsn=bsn_met_elfproef(772_000 + n), voornamen="Bo", achternaam="Regiematrix",
+                                      geboortedatum="2016-01-01", straat="Dorpsstraat", huisnummer=n,
+                                      postcode="2651 AB", woonplaats="Berkel en Rodenrijs")
+        Huishoudlid.objects.create(huishouden=hh, inwoner=ouder, rol="partner", relatie="aanvrager")
+        Huishoudlid.objects.create(huishouden=hh, inwoner=kind, rol="kind", relatie="kind")
+        zw = registreer_melding(gebruikers["consulent_wmo"], huishouden=hh, hoofdpersoon=ouder,
+                                regeling="wmo_maatwerkvoorziening", omschrijving="Begeleiding",
+                                ontvangen_op=dt.date(2026, 1, 5), kosten=None, grond=grond)
+        zj = registreer_melding(gebruikers["consulent_jeugd"], huishouden=hh, hoofdpersoon=kind, regeling="jeugdhulp",
+                                omschrijving="Jeugdhulp", ontvangen_op=dt.date(2026, 1, 5), kosten=None, grond=grond)
+        gezinnen.append((hh, zw, zj))
+    regisseur = gebruikers["_collega_consulent_jeugd"]
+    teamleider = User.objects.create_user("matrix_teamleider_regie")  # no role: only the plans escalating to him
+    plan = regie.maak_plan(gebruikers["consulent_jeugd"], huishouden=gezinnen[0][0], regisseur=regisseur,
+                           escalatie_naar=teamleider, escalatie_functie="teamleider sociaal domein",
+                           doelen="Bo gaat weer naar school.", toestemming_op=dt.date(2026, 1, 6),
+                           toestemming_kenmerk="TST-MATRIX")
+    regie.signaleer(dt.date(2026, 12, 7))
+    return plan, regisseur, teamleider, gezinnen[1]
+
+
+def _plan_invoer(zaak, regisseur, baas) -> dict:
+    return {"zaak": zaak.pk, "regisseur": regisseur.username, "escalatie_naar": baas.username,
+            "escalatie_functie": "teamleider sociaal domein", "doelen": "Samen verder.", "toestemming_op": "2026-01-06",
+            "toestemming_kenmerk": "TST-MATRIX-2"}
+
+
+def _regie_proeven(plan, regisseur, baas, tweede):
+    from maatwerk.regie.models import Doorverwijzing, Huishoudplan
+
+    verwijzing = {"van_domein": "jeugd", "naar_domein": "wmo", "datum": "2026-02-01", "reden": "Begeleiding ouder."}
+    plan_invoer = _plan_invoer(tweede[2], regisseur, baas)
+    pagina_invoer = {**plan_invoer, "regisseur": regisseur.pk, "escalatie_naar": baas.pk, "stilstand_dagen": "28",
+                     "max_doorverwijzingen": "2"}
+    plannen = lambda: Huishoudplan.objects.count()  # noqa: E731
+    verwijzingen = lambda: Doorverwijzing.objects.filter(plan=plan).count()  # noqa: E731
+    # (name, channel, call, effect, may the regisseur/escalation person do it)
+    return [
+        ("plan zien", "api", lambda c: c.get(f"/api/v1/regie/plannen/{plan.pk}/"), None),
+        ("plan zien", "pagina", lambda c: c.get(f"/regie/{plan.pk}/"), None),
+        ("escalaties van het plan", "api", lambda c: c.get("/api/v1/regie/escalaties/", {"plan": plan.pk}), None),
+        ("doorverwijzing", "api", lambda c: c.post(f"/api/v1/regie/plannen/{plan.pk}/doorverwijzingen/", verwijzing,
+                                                   format="json"), verwijzingen),
+        ("doorverwijzing", "pagina", lambda c: c.post(f"/regie/{plan.pk}/doorverwijzing/", verwijzing), verwijzingen),
+        # Making a plan for the second household (a Jeugd and a Wmo zaak, no plan): from its Jeugd zaak.
+        ("plan maken", "api", lambda c: c.post("/api/v1/regie/plannen/", plan_invoer, format="json"), plannen),
+        ("plan maken", "pagina", lambda c: c.post(f"/regie/nieuw/zaak/{tweede[2].pk}/", pagina_invoer), plannen),
+    ]
+
+
+def test_regie_toegang_per_persoon(db):
+    from maatwerk.toegang.models import AuditRegel
+
+    gebruikers = _gebruikers()
+    plan, regisseur, baas, tweede = _regie_wereld(gebruikers)
+    fouten = []
+    personen_ = [(rol, gebruikers[rol]) for rol in ROLLEN] + [("regisseur", regisseur), ("escalatie", baas)]
+    for naam, kanaal, aanroep, effect in _regie_proeven(plan, regisseur, baas, tweede):
+        for rol, user in personen_:
+            # Seeing the plan and recording a referral: only the two named persons. Making a plan: the consulent
+            # Jeugd (a zaak of that household in his domain); the regisseur is a consulent Jeugd too.
+            if naam == "plan maken":
+                mag = rol in ("consulent_jeugd", "regisseur")
+            else:
+                mag = rol in ("regisseur", "escalatie")
+            with transaction.atomic():
+                voor = effect() if effect else None
+                client = APIClient() if kanaal == "api" else Client()
+                client.force_authenticate(user) if kanaal == "api" else client.force_login(user)
+                antwoord = aanroep(client)
+                na = effect() if effect else None
+                geaudit = AuditRegel.objects.filter(gebruikersnaam=user.username, toegestaan=False).exists()
+                transaction.set_rollback(True)
+            status = antwoord.status_code
+            if mag:
+                if status not in TOEGESTAAN or (effect and voor == na):
+                    fouten.append(f"{kanaal} {naam} {rol}: toegestaan, maar status {status}, effect {voor} -> {na}")
+                continue
+            if not _geweigerd(status, antwoord.content) or voor != na or not geaudit:
+                fouten.append(f"{kanaal} {naam} {rol}: geweigerd verwacht, maar status {status}, effect {voor} -> "
+                              f"{na}, geaudit {geaudit}")
+            # A consulent who may see a zaak of the household but is not the regisseur learns why (403); a
+            # colleague of another domain gets the answer of a missing id (404).
+            if naam != "plan maken" and rol in ("consulent_wmo", "consulent_jeugd") and status != 403:
+                fouten.append(f"{kanaal} {naam} {rol}: 403 verwacht, kreeg {status}")
+            if naam != "plan maken" and rol == "consulent_inkomen" and status != 404:
+                fouten.append(f"{kanaal} {naam} {rol}: 404 verwacht, kreeg {status}")
+    # The lists show the plan to the two named persons only.
+    for rol, user in personen_:
+        api, pagina = APIClient(), Client()
+        api.force_authenticate(user)
+        pagina.force_login(user)
+        ids = [p["id"] for p in api.get("/api/v1/regie/plannen/").json()["results"]]
+        escalaties = {e["plan"] for e in api.get("/api/v1/regie/escalaties/").json()["results"]}
+        in_pagina = f"/regie/{plan.pk}/" in pagina.get("/regie/").content.decode()
+        zichtbaar = rol in ("regisseur", "escalatie")
+        if (plan.pk in ids, plan.pk in escalaties, in_pagina) != (zichtbaar, zichtbaar, zichtbaar):
+            fouten.append(f"lijsten {rol}: api {ids}, escalaties {escalaties}, pagina {in_pagina}")
     assert not fouten, "\n".join(fouten)

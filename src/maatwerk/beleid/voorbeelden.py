@@ -1,10 +1,25 @@
 """Example households old vs new (issue 12, point 2): eleven household types at 100, 110, 120 and 130 % of the norm.
 
-The set follows the form of the Nibud minima-effectrapportage, which shows a municipality's minima policy for
-standard household types at income levels of 100 % to 130 % of the social minimum (Nibud, "Minima-effectrapportage",
-a product the issue names; the eleven types below are our choice in that form: singles, single parents and couples,
-with children of primary and secondary school age, and pensioners). The exact Nibud list could not be checked
-against a Nibud publication from this environment: treat the names as ours, not as Nibud's.
+The set follows the form of the Nibud minima-effectrapportage (MER), which shows a municipality's minima policy for
+household types at income levels around the social minimum. The eleven types below are OUR OWN choice in that form
+(singles, single parents and couples, with children of primary and secondary school age, and pensioners), not a
+list published by the Nibud.
+
+What was searched (7 December 2026, the project's stored public web pages and documentation; issue 12, point 2):
+"Nibud minima-effectrapportage voorbeeldhuishoudens"; "minima-effectrapportage huishoudtypen alleenstaande,
+alleenstaande ouder met 1 kind 6 jaar, paar met 2 kinderen 6 en 14"; "minima-effectrapportage Nibud huishoudtypen
+alleenstaande ouder met één kind van 7 jaar paar met twee kinderen van 7 en 14 jaar"; "Nibud MER
+voorbeeldhuishoudens 100% 110% 120% sociaal minimum alleenstaande AOW paar kinderen leeftijd";
+"Minima-effectrapportage gemeente X onderzochte huishoudens"; "Minima-effectrapportage Sociale Dienst Drechtsteden
+2016 voorbeeldhuishoudens uitgangspunten". What was found:
+- Nibud, "Minima-effectrapportage" (https://www.nibud.nl/beroepsmatig/minima-effectrapportage/): the MER gives
+  budgets for household types the municipality chooses ("diverse door u gekozen huishoudtypen"), for example
+  singles, families with children and AOW pensioners, at several income levels, for example 100, 110 and 120 % of
+  the applicable norm. So the Nibud publishes no one fixed list of types: each MER has the municipality's own.
+- Two MER reports (Sociale Dienst Drechtsteden 2016 on docplayer.nl; "Minima-effectrapportage gemeente X", Nibud
+  2013, on studylibnl.com): the stored excerpts show only their foreword, not their household types.
+No published standard list was found, so nothing was aligned; `PERCENTAGES` contains the Nibud example levels
+100, 110 and 120 % and adds 130 %. tests/beleid/test_voorbeelden.py checks this text and these categories.
 
 Every household has: adults of 40 years (pensioners 75), children of the ages named, no vermogen, and the same
 income for the whole 36-month reference period of the inkomenstoeslag (a long-lasting low income). The income is

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from maatwerk import formaat
@@ -25,7 +26,7 @@ from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie.models import DOMEIN_KEUZES, Doorverwijzing, Escalatie, Huishoudplan
 from maatwerk.termijnen.gegevens import TermijnFout
 from maatwerk.toegang import audit
-from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond
+from maatwerk.toegang.beleid import CHANGE, CREATE, VIEW, GeenToegang, Grond, NietGevonden, vereis_zaak, zichtbare_zaken
 from maatwerk.toegang.models import SoortGrond
 from maatwerk.toegang.rollen import domeinen
 from maatwerk.zaken.models import Zaak
@@ -44,18 +45,62 @@ class Signaal:
 
 
 def _grond_plan(user, plan: Huishoudplan, actie: str, toelichting: str) -> None:
-    """The plan is seen by its regisseur and by the person it escalates to; nobody else (purpose-bound)."""
-    toegestaan = user.pk in (plan.regisseur_id, plan.escalatie_naar_id)
+    """The plan is seen by its regisseur and by the person it escalates to; nobody else (purpose-bound: the
+    household consented to coordination by these two, AVG art. 6 lid 1 onder a). This is access of a named
+    person, not of a role, so it is not a row of the rights table (`toegang.rechten`); see docs/adviesraad.md.
+
+    A refusal is audited. Who may see a zaak of the household may know that the plan exists (the page of that
+    zaak offers it, and `nieuw` names its regisseur): 403 with the reason. Anyone else gets 404 exactly like a
+    missing id, so a guessed id reveals nothing (issue 7: "a forbidden and a missing object answer the same")."""
+    toegestaan = mag_zien(user, plan)
     grond = (Grond(True, SoortGrond.ROL, f"regie: toestemming gezin {plan.toestemming_kenmerk}") if toegestaan else
              Grond(False, SoortGrond.GEEN, "U bent niet de regisseur van dit huishoudplan en niet degene naar wie "
                                            "het escaleert."))
     audit.log(user, actie, grond, onderwerp="huishoudplan", toelichting=toelichting)
     if not toegestaan:
+        if not zichtbare_zaken(user).filter(huishouden_id=plan.huishouden_id).exists():
+            raise NietGevonden()
         raise GeenToegang(grond.omschrijving)
 
 
 def mag_zien(user, plan: Huishoudplan) -> bool:
     return user.pk in (plan.regisseur_id, plan.escalatie_naar_id)
+
+
+def zichtbare_plannen(user, toelichting: str = "lijst huishoudplannen"):
+    """The plans of which `user` is regisseur or escalation person (the list of the page and the API), with one
+    audit line naming them (also an empty list: the look itself is recorded)."""
+    plannen = (Huishoudplan.objects.filter(Q(regisseur=user) | Q(escalatie_naar=user))
+               .select_related("huishouden", "regisseur", "escalatie_naar").order_by("id"))
+    ids = list(plannen.values_list("id", flat=True)[:200])
+    audit.log(user, VIEW, Grond(True, SoortGrond.ROL, "regie: regisseur of escalatiepersoon"),
+              onderwerp="huishoudplannen", toelichting=f"{toelichting}: {ids}"[:300])
+    return plannen
+
+
+def zichtbare_escalaties(user, plan: Huishoudplan | None = None):
+    """The escalations of the plans `user` may see (of one plan: checked and audited as the plan itself)."""
+    if plan is not None:
+        _grond_plan(user, plan, VIEW, f"escalaties plan {plan.pk}")
+        return plan.escalaties.select_related("naar").order_by("-datum", "-id")
+    plannen = zichtbare_plannen(user, "escalaties van de huishoudplannen")
+    return Escalatie.objects.filter(plan__in=plannen).select_related("naar").order_by("-datum", "-id")
+
+
+def vereis_plan_maken(user, zaak: Zaak) -> None:
+    """Making a plan starts from a zaak the user may see (audited, 404 when it is invisible to him), and only a
+    consulent makes one; `maak_plan` checks that he works a zaak of the household in his own domain."""
+    vereis_zaak(user, zaak, VIEW, onderwerp="huishoudplan", toelichting="huishoudplan maken")
+    if not domeinen(user):
+        grond = Grond(False, SoortGrond.GEEN, "Alleen een consulent maakt een huishoudplan.")
+        audit.log(user, CREATE, grond, zaak=zaak, onderwerp="huishoudplan", toelichting=f"zaak {zaak.pk}")
+        raise GeenToegang(grond.omschrijving)
+
+
+def maak_plan_vanuit_zaak(user, zaak: Zaak, **gegevens) -> Huishoudplan:
+    """The plan of the household of `zaak` (the page "Huishoudplan (regie)" of a zaak and the API)."""
+    vereis_plan_maken(user, zaak)
+    return maak_plan(user, huishouden=zaak.huishouden, **gegevens)
 
 
 def _zaken(plan: Huishoudplan):

@@ -5,31 +5,27 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie import services
 from maatwerk.regie.forms import DoorverwijzingFormulier, PlanFormulier
 from maatwerk.regie.models import Huishoudplan
-from maatwerk.toegang import beleid
-from maatwerk.toegang.beleid import GeenToegang
-from maatwerk.toegang.rollen import domeinen
+from maatwerk.toegang.beleid import GeenToegang, NietGevonden
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken.models import Zaak
 
 
 @inlog_vereist
 def overzicht(request):
-    plannen = list(Huishoudplan.objects.filter(Q(regisseur=request.user) | Q(escalatie_naar=request.user))
-                   .order_by("id")[:200])
+    plannen = list(services.zichtbare_plannen(request.user)[:200])
     return render(request, "regie/overzicht.html", {**ui_context(request, "regie"), "plannen": plannen})
 
 
 @inlog_vereist
 def plan(request, pk: int):
     p = get_object_or_404(Huishoudplan, pk=pk)
-    o = services.overzicht(request.user, p)  # GeenToegang (403, audited) for anyone but the two named persons
+    o = services.overzicht(request.user, p)  # 403/404 (audited) for anyone but the two named persons
     return render(request, "regie/plan.html", {**ui_context(request, "regie"), "plan": p, "o": o,
                                                "form": DoorverwijzingFormulier()})
 
@@ -44,6 +40,8 @@ def _probeer(form, actie):
     except InvoerFout as fout:
         form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
         return None, 400
+    except NietGevonden:
+        raise  # invisible: 404 exactly like a missing id, not a 403 that confirms the plan exists
     except GeenToegang as fout:
         form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
         return None, 403
@@ -54,14 +52,12 @@ def nieuw(request, zaak_id: int):
     """Make the household plan from one of the household's zaken (only a consulent who may see that zaak; the
     service checks that he works a zaak of the household in his own domain)."""
     zaak = get_object_or_404(Zaak.objects.select_related("huishouden"), pk=zaak_id)
-    beleid.vereis_zaak(request.user, zaak, beleid.VIEW, onderwerp="huishoudplan", toelichting="huishoudplan maken")
-    if not domeinen(request.user):  # only a consulent makes a plan (regie.services.maak_plan)
-        raise GeenToegang("Alleen een consulent maakt een huishoudplan.")
+    services.vereis_plan_maken(request.user, zaak)
     bestaand = Huishoudplan.objects.filter(huishouden=zaak.huishouden).select_related("regisseur").first()
     form = PlanFormulier(request.POST if request.method == "POST" else None, initial={"regisseur": request.user.pk})
     status = 200
     if request.method == "POST" and bestaand is None:
-        plan_, status = _probeer(form, lambda d: services.maak_plan(request.user, huishouden=zaak.huishouden, **d))
+        plan_, status = _probeer(form, lambda d: services.maak_plan_vanuit_zaak(request.user, zaak, **d))
         if plan_ is not None:
             messages.success(request, "Het huishoudplan is gemaakt.")
             if services.mag_zien(request.user, plan_):

@@ -60,6 +60,7 @@ urlpatterns = [
     path("api/v1/", include("maatwerk.adviesraad.api_urls")),
     path("adviesraad/", include("maatwerk.adviesraad.urls")),
     path("loket/", include("maatwerk.adviesraad.openbaar_urls")),
+    path("api/v1/", include("maatwerk.regie.api_urls")),  # regie API: the same services as the pages
     path("regie/", include("maatwerk.regie.urls")),  # issue 12, point 7: household plans across the domains
     path("admin/", admin.site.urls),
     # Loket for residents (issue 9): its pages, the OIDC client (mozilla-django-oidc) and the consulenten's list
