@@ -4,11 +4,9 @@ as `services.overzicht` gives it (status, step dates, deadlines, goals, signals,
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie import services
 from maatwerk.regie.forms import DoorverwijzingFormulier, PlanFormulier
 from maatwerk.regie.models import Huishoudplan
@@ -16,6 +14,7 @@ from maatwerk.toegang import beleid
 from maatwerk.toegang.beleid import GeenToegang
 from maatwerk.toegang.rollen import domeinen
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.formulieractie import voer_uit
 from maatwerk.zaken.models import Zaak
 
 
@@ -35,18 +34,11 @@ def plan(request, pk: int):
 
 
 def _probeer(form, actie):
-    """Run a service for a valid form; a refusal becomes the field's Dutch message. Returns (result, status)."""
+    """Run a service for a valid form (`web.formulieractie.voer_uit`); a refusal becomes the field's Dutch message.
+    Returns (result, status)."""
     if not form.is_valid():
         return None, 400
-    try:
-        with transaction.atomic():
-            return actie(form.cleaned_data), 200
-    except InvoerFout as fout:
-        form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
-        return None, 400
-    except GeenToegang as fout:
-        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
-        return None, 403
+    return voer_uit(form, lambda: actie(form.cleaned_data))
 
 
 @inlog_vereist
