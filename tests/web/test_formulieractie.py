@@ -65,3 +65,12 @@ def test_geen_toegang_403_maar_niet_gevonden_blijft_404():
     assert "Niet opgeslagen: Niet uw domein." in form.non_field_errors()[0]
     with pytest.raises(NietGevonden):
         voer_uit(_formulier(), _weiger(NietGevonden()))
+
+
+def test_validationerror_met_punt_hoort_bij_het_veld_ervoor_en_een_lijst_komt_bovenaan():
+    form = _formulier()
+    assert voer_uit(form, _weiger(ValidationError({"punten.2": ["Vul punt 2 in."]}))) == (None, 400)
+    assert form.errors["punten"] == ["Vul punt 2 in."]
+    form = _formulier()
+    assert voer_uit(form, _weiger(ValidationError("Alles fout."))) == (None, 400)
+    assert form.non_field_errors() == ["Alles fout."]

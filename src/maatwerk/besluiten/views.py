@@ -32,7 +32,7 @@ from maatwerk.toegang.rollen import BEHEERDER, heeft_rol, rollen
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web import formulier_bewaren
 from maatwerk.web.beveiliging import brief_antwoord
-from maatwerk.web.formulieractie import fouten_op_formulier, voer_uit
+from maatwerk.web.formulieractie import fouten_overnemen, voer_uit
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status as ZaakStatus
 from maatwerk.zaken.models import Zaak
@@ -505,7 +505,7 @@ def sjabloon(request, code: str):
                 versie = sjabloonbeheer.sla_op(code, form.cleaned_data["inhoud"], request.user,
                                                toelichting=form.cleaned_data.get("toelichting", ""))
             except ValidationError as fout:
-                fouten_op_formulier(form, fout)
+                fouten_overnemen(form, fout)
             else:
                 messages.success(request, f"Versie {versie.nummer} van '{s.naam}' is opgeslagen. Nieuwe brieven gebruiken deze versie.")
                 return redirect("besluiten:sjabloon", code=code)

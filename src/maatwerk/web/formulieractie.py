@@ -18,13 +18,15 @@ from maatwerk.web.fouten import BEZET, CONFLICT
 from maatwerk.zaken.fouten import ProcedureFout
 
 
-def fouten_op_formulier(form, fout: ValidationError) -> None:
-    """Put a model's ValidationError on the form: at its field where the form has one, else above the form with
-    the field's name in front."""
+def fouten_overnemen(form, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at the field when the form has it ("punten.2" at "punten"),
+    otherwise on top with the field's name in front."""
     if hasattr(fout, "error_dict"):
         for veld, berichten in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None,
-                           berichten if veld in form.fields else [f"{veld}: {b}" if veld != "__all__" else b for b in berichten])
+            naam = veld if veld in form.fields else None
+            if naam is None and "." in veld and veld.split(".", 1)[0] in form.fields:
+                naam = veld.split(".", 1)[0]
+            form.add_error(naam, berichten if naam else [f"{veld}: {b}" if veld != "__all__" else b for b in berichten])
     else:
         form.add_error(None, fout.messages)
 
@@ -40,7 +42,7 @@ def voer_uit(form, actie, *, procedurefout: int = 409):
         form.add_error(veld if veld in form.fields else None, fout.bericht)
         return None, 400
     except ValidationError as fout:
-        fouten_op_formulier(form, fout)
+        fouten_overnemen(form, fout)
         return None, 400
     except TermijnFout as fout:
         form.add_error(None, str(fout))
