@@ -22,6 +22,7 @@ from maatwerk.personen import services as personen  # noqa: E402
 from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
 from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
 from maatwerk.zaken.services import meld_zaak  # noqa: E402
+from helpers import beantwoord_gevraagde_criteria  # noqa: E402
 
 _teller = itertools.count(1)
 
@@ -62,10 +63,8 @@ def _klaar(zaak, gebruiker, *, uitkomst="toegekend", bedrag=Decimal("3900.00"), 
     # Wmo: every asked criterion in order, with the answer under which nothing stands in the way (the cascade of
     # art. 4:3 lid 3 asks "nee" per step); for a refusal, step a solves the need (art. 4:4 lid 1 onder c).
     waarden = {**GUNSTIG, **({"cascade_eigen_kracht": "ja"} if uitkomst == "afgewezen" else {})}
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code,
-                                       waarde=waarden.get(ontbrekend[0].code, "ja"),
-                                       motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
+    beantwoord_gevraagde_criteria(zaak, gebruiker, waarden=waarden,
+                                  motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=dt.date(2026, 1, 22), uitkomst=uitkomst, bedrag=bedrag)
     zaak.refresh_from_db()
     assert zaak.status == S.KLAAR_VOOR_BESLUIT

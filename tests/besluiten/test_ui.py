@@ -81,3 +81,27 @@ def test_beheerder_past_sjabloon_aan_en_slecht_sjabloon_wordt_geweigerd(wmo, beh
                                                                 "toelichting": "Kop duidelijker"})
     assert goed.status_code == 302
     assert BriefSjabloonVersie.objects.filter(sjabloon__code="clientondersteuning").count() == 2
+
+
+@pytest.mark.parametrize("fout", ["invoer", "termijn"])
+def test_invoerfout_van_de_service_is_400_met_bericht_geen_500(zaak_klaar, wmo, wmo_natura, monkeypatch, fout):
+    """A service's InvoerFout/TermijnFout on a besluit page: the Dutch message on the form, status 400, what was
+    typed stays (web.formulieractie.voer_uit), never a server error."""
+    from maatwerk.besluiten import services
+    from maatwerk.regels.invoer import InvoerFout
+    from maatwerk.termijnen.gegevens import TermijnFout
+
+    c = _ingelogd(wmo)
+    c.post(f"/besluiten/zaak/{zaak_klaar.pk}/opstellen/")
+    besluit = Besluit.objects.get(zaak=zaak_klaar)
+
+    def weiger(*args, **kwargs):
+        if fout == "invoer":
+            raise InvoerFout("omvang", "De omvang past niet bij de regels.")
+        raise TermijnFout("De omvang past niet bij de regels.")
+
+    monkeypatch.setattr(services, "wijzigen", weiger)
+    antwoord = c.post(f"/besluiten/{besluit.pk}/wijzigen/", {**_velden(wmo_natura), "omvang": "7 uur per week"})
+    tekst = antwoord.content.decode()
+    assert antwoord.status_code == 400 and "De omvang past niet bij de regels." in tekst
+    assert "7 uur per week" in tekst

@@ -22,9 +22,10 @@ from maatwerk.iwmo import demo  # noqa: E402
 from maatwerk.iwmo.models import Aanbieder, Product  # noqa: E402
 from maatwerk.personen import services as personen  # noqa: E402
 from maatwerk.zaken.wmo_criteria import GUNSTIG
-from maatwerk.zaken import beoordeling, onderzoek, procedure  # noqa: E402
+from maatwerk.zaken import onderzoek, procedure  # noqa: E402
 from maatwerk.zaken.models import CHECKLIST, Status  # noqa: E402
 from maatwerk.zaken.services import meld_zaak  # noqa: E402
+from helpers import beantwoord_gevraagde_criteria  # noqa: E402
 
 D = dt.date
 _teller = itertools.count(1)
@@ -69,10 +70,8 @@ def klaar(zaak, gebruiker):
     # Every asked criterion in order, with the answer under which nothing stands in the way (the Wmo cascade of
     # art. 4:3 lid 3 asks "nee" per step); in natura, so no pgb.
     waarden = {**GUNSTIG, "vorm_pgb": "nee", "pgb_gewenst": "nee"}
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        c = ontbrekend[0]
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=c.code, waarde=waarden.get(c.code, "ja"),
-                                       motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
+    beantwoord_gevraagde_criteria(zaak, gebruiker, waarden=waarden,
+                                  motivering="U kunt uw huis zelf niet meer schoonhouden door uw rugklachten.")
     procedure.voer_uit(zaak, S.KLAAR_VOOR_BESLUIT, gebruiker, datum=D(2026, 1, 22), uitkomst="toegekend",
                        bedrag=Decimal("3900.00"))
     zaak.refresh_from_db()

@@ -10,10 +10,11 @@ import pytest
 
 from maatwerk.iwmo import services, xmlbericht
 from maatwerk.iwmo.models import ToewijzingStatus
-from maatwerk.zaken import beoordeling, onderzoek, procedure
+from maatwerk.zaken import onderzoek, procedure
 from maatwerk.zaken.models import CHECKLIST, Status
 from maatwerk.toegang.beleid import GeenToegang
 from maatwerk.toegang.models import AuditRegel
+from helpers import beantwoord_gevraagde_criteria
 
 from .conftest import BASIS, besluit_op, maak_zaak
 
@@ -32,9 +33,8 @@ def _jeugd_klaar(zaak, gebruiker):
     procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, datum=D(2026, 1, 21))
     zaak.refresh_from_db()
     # No referral, so the 5:4 questions follow once the route is answered; no pgb.
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code, waarde="nee",
-                                       motivering="Ouders en school komen er samen niet uit; er is geen voorliggende hulp.")
+    beantwoord_gevraagde_criteria(zaak, gebruiker, waarden={}, standaard="nee",
+                                  motivering="Ouders en school komen er samen niet uit; er is geen voorliggende hulp.")
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, gebruiker, datum=D(2026, 1, 22), uitkomst="toegekend",
                        bedrag=Decimal("3000.00"))
     zaak.refresh_from_db()

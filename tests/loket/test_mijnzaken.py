@@ -24,11 +24,11 @@ from maatwerk.besluiten.models import Bezwaarschrift
 from maatwerk.personen import services as personen
 from maatwerk.termijnen import bezwaartermijn
 from maatwerk.toegang.models import AuditRegel
-from maatwerk.zaken.wmo_criteria import GUNSTIG
-from maatwerk.zaken import beoordeling, onderzoek, procedure
+from maatwerk.zaken import onderzoek, procedure
 from maatwerk.zaken.documentmodellen import Document
 from maatwerk.zaken.models import CHECKLIST, Clientreactie, OnderzoekVersie, Status
 from maatwerk.zaken.services import meld_zaak
+from helpers import beantwoord_gevraagde_criteria
 
 from .conftest import BSN_INWONER, BSN_PARTNER
 
@@ -74,10 +74,8 @@ def _zaak(gebruiker, bsn=BSN_INWONER, voornaam="Pedro", achternaam="Verhoef", *,
     zaak.refresh_from_db()
     # Every asked criterion in order, with the answer under which nothing stands in the way (the Wmo cascade of
     # art. 4:3 lid 3 asks "nee" per step).
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        beoordeling.leg_bevinding_vast(zaak, gebruiker, criterium=ontbrekend[0].code,
-                                       waarde=GUNSTIG.get(ontbrekend[0].code, "ja"),
-                                       motivering="INTERN: rugklachten volgens de huisarts, niet voor de inwoner.")
+    beantwoord_gevraagde_criteria(zaak, gebruiker,
+                                  motivering="INTERN: rugklachten volgens de huisarts, niet voor de inwoner.")
     procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, gebruiker, datum=begin + dt.timedelta(days=6),
                        uitkomst="toegekend", bedrag=Decimal("3900.00"))
     zaak.refresh_from_db()

@@ -34,6 +34,7 @@ from maatwerk.zaken.models import CHECKLIST, Berekening, Bevinding, Document, Go
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken.wmo_criteria import GUNSTIG
 from maatwerk.zaken.services import meld_zaak
+from helpers import beantwoord_gevraagde_criteria
 
 from .conftest import bsn_met_elfproef
 
@@ -81,9 +82,8 @@ def _compleet(zaak, c):
     # Jeugd: no referral, and the family finds its own solution (art. 5:4 onder a), so the refusal has its ground.
     wmo = {**GUNSTIG, "cascade_eigen_kracht": "ja"}
     jeugd = {"verwijzing_arts": "nee", "oplossing_eigen_kracht_of_omgeving": "ja", "pgb_gewenst": "nee"}
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        waarde = {"wmo": wmo, "jeugd": jeugd}.get(zaak.domein, {}).get(ontbrekend[0].code, "ja")
-        beoordeling.leg_bevinding_vast(zaak, c, criterium=ontbrekend[0].code, waarde=waarde, motivering=MOTIVERING)
+    beantwoord_gevraagde_criteria(zaak, c, waarden={"wmo": wmo, "jeugd": jeugd}.get(zaak.domein, {}),
+                                  motivering=MOTIVERING)
     if zaak.definitie.rekent:
         beoordeling.bereken(zaak, c, maand="2026-01")
     return zaak

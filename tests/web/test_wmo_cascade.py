@@ -202,3 +202,22 @@ def test_bad_finding_input_names_the_field(in_beoordeling, wmo):
         beoordeling.leg_bevinding_vast(in_beoordeling, wmo, criterium="cascade_eigen_kracht", waarde="misschien",
                                        motivering=REDEN)
     assert "waarde" in fout.value.message_dict
+
+
+@pytest.mark.parametrize("bevindingen, gevraagd", [
+    ({}, STAPPEN),
+    ({"cascade_eigen_kracht": "ja"}, STAPPEN[:1]),
+    ({"cascade_eigen_kracht": "nee", "cascade_gebruikelijke_hulp": "nee", "cascade_mantelzorg": "ja"}, STAPPEN[:3]),
+    ({s: "nee" for s in STAPPEN}, STAPPEN),
+    # A recorded "ja" at step d (old data with a gap at b and c) makes e-g "niet meer nodig"; b and c stay asked,
+    # the same on the zaak page (cascade.stappen) as in what is still to answer.
+    ({"cascade_eigen_kracht": "nee", "cascade_sociaal_netwerk": "ja"}, STAPPEN[:4]),
+])
+def test_asked_steps_end_at_the_step_that_solved_the_need_as_the_cascade_says(bevindingen, gevraagd):
+    from maatwerk.zaken import cascade
+
+    stappen = WMO_REGELING.gevraagde_criteria(dt.date(2026, 1, 20), bevindingen)
+    assert [c.code for c in stappen if c.cascade] == gevraagd
+    niet_meer_nodig = [s.criterium.code for s in cascade.stappen(WMO_REGELING, bevindingen)
+                       if s.stand == cascade.NIET_MEER_NODIG]
+    assert niet_meer_nodig == [s for s in STAPPEN if s not in gevraagd]

@@ -20,6 +20,7 @@ from maatwerk.iwmo.models import Aanbieder, Bericht, Contract, Product, Tarief
 from maatwerk.zaken.models import Status
 from maatwerk.zaken.regelingen import REGELINGEN
 from maatwerk.zaken import beoordeling
+from helpers import beantwoord_gevraagde_criteria
 
 pytestmark = pytest.mark.django_db
 V1 = "/api/v1"
@@ -44,15 +45,15 @@ def _cascade(c, zaak, *, pgb: bool):
     """Answer the asked criteria in their order (the cascade of art. 4:3 lid 3 asks 'nee' per step)."""
     from maatwerk.zaken.wmo_criteria import GUNSTIG
 
-    definitie = REGELINGEN["wmo_maatwerkvoorziening"]
-    while ontbrekend := beoordeling.ontbrekende_criteria(zaak):
-        code = ontbrekend[0].code
-        waarde = ("ja" if pgb else "nee") if code == "vorm_pgb" else GUNSTIG[code]
-        assert definitie.criterium(code)
+    def via_api(code: str, waarde: str) -> None:
         r = c.post(f"{V1}/zaken/{zaak.pk}/bevindingen/", {"criterium": code, "waarde": waarde, "motivering": REDEN},
                    format="json")
         assert r.status_code in (200, 201), r.json()
         zaak.refresh_from_db()
+
+    # Every asked criterion is a Wmo one with a GUNSTIG answer (standaard=None: no answer made up for another).
+    beantwoord_gevraagde_criteria(zaak, waarden={**GUNSTIG, "vorm_pgb": "ja" if pgb else "nee"}, standaard=None,
+                                  leg_vast=via_api)
 
 
 def _tot_besluit(c, zaak, wmo, *, wmo_invoer: dict, bedrag: str | None = None):

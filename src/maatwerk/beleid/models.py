@@ -19,7 +19,21 @@ class VoorstelStatus(models.TextChoices):
     AFGEWEZEN = "afgewezen", "afgewezen"
 
 
-class Beleidsvoorstel(models.Model):
+class _Parameterwaarde:
+    """A value for one parameter of `beleid.parameters`, as a proposal and as the version it becomes."""
+
+    parameter: str
+
+    @property
+    def definitie(self):
+        return PARAMETERS[self.parameter]
+
+    @property
+    def waarde_tekst(self) -> str:
+        return self.definitie.tekst(self.waarde)
+
+
+class Beleidsvoorstel(_Parameterwaarde, models.Model):
     gemeente = models.CharField(max_length=60)
     parameter = models.CharField(max_length=120)
     waarde = models.DecimalField(max_digits=12, decimal_places=4)  # as entered: percent or euro
@@ -36,14 +50,6 @@ class Beleidsvoorstel(models.Model):
     class Meta:
         ordering = ["-voorgesteld_op", "-id"]
 
-    @property
-    def definitie(self):
-        return PARAMETERS[self.parameter]
-
-    @property
-    def waarde_tekst(self) -> str:
-        return self.definitie.tekst(self.waarde)
-
     def __str__(self) -> str:
         return f"Voorstel {self.pk}: {self.parameter}"
 
@@ -52,7 +58,7 @@ class OnveranderlijkeVersie(Exception):
     pass
 
 
-class Beleidsversie(models.Model):
+class Beleidsversie(_Parameterwaarde, models.Model):
     gemeente = models.CharField(max_length=60)
     nummer = models.PositiveIntegerField()
     voorstel = models.OneToOneField(Beleidsvoorstel, on_delete=models.PROTECT, related_name="versie")
@@ -64,14 +70,6 @@ class Beleidsversie(models.Model):
     class Meta:
         ordering = ["gemeente", "nummer"]
         constraints = [models.UniqueConstraint(fields=["gemeente", "nummer"], name="beleidsversie_uniek_nummer")]
-
-    @property
-    def definitie(self):
-        return PARAMETERS[self.parameter]
-
-    @property
-    def waarde_tekst(self) -> str:
-        return self.definitie.tekst(self.waarde)
 
     def save(self, *args, **kwargs):
         # History is kept: a version is written once and never changed (a correction is a new version).

@@ -15,7 +15,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from maatwerk.toegang.rollen import BEHEERDER, heeft_rol, rollen
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.web import formulier_bewaren
 from maatwerk.web.beveiliging import brief_antwoord
-from maatwerk.web.fouten import BEZET, CONFLICT
+from maatwerk.web.formulieractie import fouten_overnemen, voer_uit
 from maatwerk.zaken.fouten import ProcedureFout
 from maatwerk.zaken.models import Status as ZaakStatus
 from maatwerk.zaken.models import Zaak
@@ -51,44 +51,18 @@ def _post(view):
     return inner
 
 
-def _fouten_op_formulier(form, fout: ValidationError) -> None:
-    if hasattr(fout, "error_dict"):
-        for veld, berichten in fout.message_dict.items():
-            form.add_error(veld if veld in form.fields else None,
-                           berichten if veld in form.fields else [f"{veld}: {b}" if veld != "__all__" else b for b in berichten])
-    else:
-        form.add_error(None, fout.messages)
-
-
 def _probeer(request, form, actie, succes: str, naar: str, toon):
-    """Validate `form`, run the service; on refusal put the Dutch message on the form and show the page again with
-    what was typed: 400 bad input or a procedure rule, 403 refused by the access policy (when the user may see the
-    page), 409/503 a conflicting or blocked write. The service runs in a savepoint, so after a database error the
-    page can still be read and shown."""
-    status = ONGELDIG
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                resultaat = actie(form.cleaned_data)
-        except ValidationError as fout:
-            _fouten_op_formulier(form, fout)
-        except ProcedureFout as fout:
-            form.add_error(None, str(fout))
-        except beleid.NietGevonden:
-            raise  # the page itself is not his to see: answered like a missing page
-        except beleid.GeenToegang as fout:
-            form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
-            status = 403
-        except IntegrityError:
-            form.add_error(None, CONFLICT)
-            status = 409
-        except OperationalError:
-            form.add_error(None, BEZET)
-            status = 503
-        else:
-            messages.success(request, succes)
-            return redirect(resultaat if isinstance(resultaat, str) else naar)
-    return toon(form, status)
+    """Validate `form`, run the service (`web.formulieractie.voer_uit`); on refusal show the page again with what
+    was typed and the Dutch message: 400 bad input or a procedure rule (these forms ask what the rule needs), 403
+    refused by the access policy (when the user may see the page), 409/503 a conflicting or blocked write. On
+    success the message and a redirect: to the URL the service returned, else to `naar`."""
+    if not form.is_valid():
+        return toon(form, ONGELDIG)
+    resultaat, status = voer_uit(form, lambda: actie(form.cleaned_data), procedurefout=ONGELDIG)
+    if status != 200:
+        return toon(form, status)
+    messages.success(request, succes)
+    return redirect(resultaat if isinstance(resultaat, str) else naar)
 
 
 def _na_oordeel(request, besluit: Besluit) -> str | None:
@@ -531,7 +505,7 @@ def sjabloon(request, code: str):
                 versie = sjabloonbeheer.sla_op(code, form.cleaned_data["inhoud"], request.user,
                                                toelichting=form.cleaned_data.get("toelichting", ""))
             except ValidationError as fout:
-                _fouten_op_formulier(form, fout)
+                fouten_overnemen(form, fout)
             else:
                 messages.success(request, f"Versie {versie.nummer} van '{s.naam}' is opgeslagen. Nieuwe brieven gebruiken deze versie.")
                 return redirect("besluiten:sjabloon", code=code)

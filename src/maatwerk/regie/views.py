@@ -4,15 +4,14 @@ as `services.overzicht` gives it (status, step dates, deadlines, goals, signals,
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
-from maatwerk.regels.invoer import InvoerFout
 from maatwerk.regie import services
 from maatwerk.regie.forms import DoorverwijzingFormulier, PlanFormulier
 from maatwerk.regie.models import Huishoudplan
-from maatwerk.toegang.beleid import GeenToegang, NietGevonden
+from maatwerk.toegang.beleid import GeenToegang
 from maatwerk.toegang.views import inlog_vereist, ui_context
+from maatwerk.web.formulieractie import voer_uit
 from maatwerk.zaken.models import Zaak
 
 
@@ -31,20 +30,11 @@ def plan(request, pk: int):
 
 
 def _probeer(form, actie):
-    """Run a service for a valid form; a refusal becomes the field's Dutch message. Returns (result, status)."""
+    """Run a service for a valid form (`web.formulieractie.voer_uit`); a refusal becomes the field's Dutch message.
+    Returns (result, status)."""
     if not form.is_valid():
         return None, 400
-    try:
-        with transaction.atomic():
-            return actie(form.cleaned_data), 200
-    except InvoerFout as fout:
-        form.add_error(fout.veld if fout.veld in form.fields else None, fout.bericht)
-        return None, 400
-    except NietGevonden:
-        raise  # invisible: 404 exactly like a missing id, not a 403 that confirms the plan exists
-    except GeenToegang as fout:
-        form.add_error(None, f"Niet opgeslagen: {fout} Wat u invulde, staat hieronder nog.")
-        return None, 403
+    return voer_uit(form, lambda: actie(form.cleaned_data))
 
 
 @inlog_vereist

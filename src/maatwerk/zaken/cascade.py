@@ -51,7 +51,8 @@ def stappen(definitie: Regeling, bevindingen: dict[str, str]) -> list[Stap]:
         else:
             stand = NOG_NIET
         uitkomst.append(Stap(c, waarde, stand))
-        # A step after an open one never counts as solving: the order decides.
+        # A recorded step that solves the need makes every later step "niet meer nodig" (also behind an open
+        # step in old data: controleer_volgorde keeps new findings in order). Regeling.gevraagde_criteria uses this.
         opgelost = opgelost or (stand == VASTGELEGD and waarde == c.lost_op)
     return uitkomst
 

@@ -6,11 +6,11 @@ views put back on these forms."""
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from maatwerk.personen.validators import maandveld
 from maatwerk.toegang.forms import NLFormulier
+from maatwerk.web.formulieractie import fouten_overnemen  # noqa: F401  (the views import it from here)
 from maatwerk.web.formvelden import BedragVeld
 from maatwerk.zaken.models import (
     PARTICIPATIELADDER,
@@ -45,18 +45,6 @@ def _datumveld(label: str, *, required: bool = True, help_text: str = "") -> for
 def _tekst(label: str, *, required: bool = False, rows: int = 3, help_text: str = "") -> forms.CharField:
     return forms.CharField(label=label, required=required, help_text=help_text,
                            widget=forms.Textarea(attrs={"rows": rows}))
-
-
-def fouten_overnemen(form: forms.Form, fout: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field when the form has it, otherwise on top."""
-    if hasattr(fout, "error_dict"):
-        for veld, berichten in fout.message_dict.items():
-            naam = veld if veld in form.fields else None
-            if naam is None and "." in veld and veld.split(".", 1)[0] in form.fields:
-                naam = veld.split(".", 1)[0]
-            form.add_error(naam, berichten if naam else [f"{veld}: {b}" if veld != "__all__" else b for b in berichten])
-    else:
-        form.add_error(None, fout.messages)
 
 
 # ------------------------------------------------------------------ procedure

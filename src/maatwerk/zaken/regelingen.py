@@ -130,17 +130,14 @@ class Regeling:
     def gevraagde_criteria(self, datum: dt.date, bevindingen: dict[str, str]) -> tuple[Criterium, ...]:
         """The criteria that must be answered, given the findings so far: those of `criteria_op`, without a
         conditional one whose condition is not met, and without the cascade steps after the step that solved
-        the need (they are "niet meer nodig", see maatwerk.zaken.cascade)."""
-        gevraagd, opgelost = [], False
-        for c in self.criteria_op(datum):
-            if not c.nodig_bij(bevindingen):
-                continue
-            if c.cascade is not None:
-                if opgelost:
-                    continue
-                opgelost = bevindingen.get(c.code) == c.lost_op
-            gevraagd.append(c)
-        return tuple(gevraagd)
+        the need (they are "niet meer nodig"). Which step solved the need is decided in one place,
+        `maatwerk.zaken.cascade.stappen` (art. 4:3 lid 3 Vo: in order), which the zaak page shows too."""
+        from maatwerk.zaken import cascade  # cascade builds on this module's Criterium and Regeling
+
+        niet_meer_nodig = {s.criterium.code for s in cascade.stappen(self, bevindingen)
+                           if s.stand == cascade.NIET_MEER_NODIG}
+        return tuple(c for c in self.criteria_op(datum)
+                     if c.nodig_bij(bevindingen) and c.code not in niet_meer_nodig)
 
 
 WMO, JEUGD, INKOMEN = "wmo", "jeugd", "inkomen"
