@@ -12,6 +12,7 @@ from django.test import Client
 from maatwerk.monitor import team
 from maatwerk.toegang import beleid
 from maatwerk.toegang.models import AuditRegel
+from maatwerk.zaken.models import Zaak
 from maatwerk.zaken.termijnen import beslistermijn
 
 from .test_cijfers import AANVRAAG, BB, WMO, zaak
@@ -58,6 +59,17 @@ def test_open_zaken_by_name_and_overdue_from_the_day_after_the_last_day(inkomen,
     assert "4:13" in ine.te_laat[0].bron and dag_erna.te_laat == 1 and dag_erna.open_zaken == 3
     # Other teams are there, empty: a Wmo consulent without zaken has no row.
     assert _team(team.teams(einde), "wmo").consulenten == []
+
+
+def test_only_the_term_of_the_current_phase_counts(wmo):
+    """A Wmo zaak whose onderzoekstermijn (from the melding) passed long ago but whose beslistermijn (from the
+    aanvraag) still runs is not late: the aanvraag started the current phase."""
+    z = zaak(wmo, WMO, aanvraag=AANVRAAG, behandelaar=wmo)
+    Zaak.objects.filter(pk=z.pk).update(meldingsdatum=AANVRAAG - dt.timedelta(days=60))
+    z.refresh_from_db()
+    einde = _einde(z)
+    assert _team(team.teams(einde), "wmo").te_laat == 0
+    assert [t.zaak for t in _team(team.teams(einde + dt.timedelta(days=1)), "wmo").consulenten[0].te_laat] == [z.pk]
 
 
 def test_four_eyes_queue_counted_per_team(inkomen, wmo, monkeypatch):

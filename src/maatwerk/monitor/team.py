@@ -71,15 +71,16 @@ def _naam(user) -> str:
 
 
 def _te_laat(zaak: Zaak, vandaag: dt.date) -> tuple[TeLaat | None, bool]:
-    """The passed term of an open zaak (the last term the case system lists), and whether it could be computed."""
+    """The term of the current phase if it has passed, and whether it could be computed. The current phase's term
+    is the last one the case system lists (the beslistermijn once an aanvraag is in, before that the Wmo
+    onderzoekstermijn), as on the consulent's werkvoorraad (`zaken.ui_services.Termijnen.lopend`)."""
     try:
         lijst = termijnen.termijnen_van_zaak(zaak, vandaag)
     except TermijnFout:
         return None, False
-    verstreken = [t for t in lijst if t.verstreken]
-    if not verstreken:
+    if not lijst or not lijst[-1].verstreken:
         return None, True
-    t = verstreken[-1]
+    t = lijst[-1]
     return TeLaat(zaak.pk, zaak.definitie.naam, t.naam, t.einde, t.bron), True
 
 
