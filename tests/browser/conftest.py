@@ -54,6 +54,7 @@ def _zaai_migratiegegevens() -> None:
     import_module("maatwerk.toegang.migrations.0002_rollen").maak(apps, None)
     import_module("maatwerk.toegang.migrations.0005_jurist_rol").maak(apps, None)
     import_module("maatwerk.toegang.migrations.0006_adviesraad_rol").maak(apps, None)
+    import_module("maatwerk.toegang.migrations.0007_teamleider_rol").maak(apps, None)
     import_module("maatwerk.zaken.migrations.0002_mandaattabel").vul(apps, None)
     # The letter templates as a fresh database has them (the demo cannot send a letter without them).
     import_module("maatwerk.besluiten.migrations.0002_sjablonen_en_gemeente").seed(apps, None)

@@ -33,3 +33,17 @@ def test_monitor_toegankelijk_en_320_px(page, live_server, demo):
     page.goto(f"{u}/monitor/")
     assert page.locator("svg[role=img]").count() == 2
     assert page.get_by_role("link", name="Download de halfjaarrapportage").count() == 1
+
+
+def test_teammonitor_toegankelijk_en_320_px(page, live_server, demo):
+    """The teamleider's page (issue 12 point 5) on the demo data: names, overdue zaken by number, four-eyes queue."""
+    u = live_server.url
+    _inloggen(page, live_server, "teamleider")
+    assert page.url.endswith("/monitor/team/")  # login lands him where his work is
+    page.set_viewport_size({"width": 1280, "height": 900})
+    controleer(page, "teammonitor")
+    controleer_reflow(page, "teammonitor")
+    controleer(page, "teammonitor (320 px)")
+    assert page.get_by_role("heading", name="Team Inkomen").count() == 1
+    assert page.get_by_role("table", name="Zaken over de termijn, team Inkomen").count() == 1
+    assert "Archief-Mulder" not in page.content()  # the inwoner of an overdue demo zaak is not shown

@@ -375,6 +375,13 @@ PROEVEN: dict[str, Proef] = {
         lambda c, w, z: c.get("/monitor/", {"periode": "2026-H1"}),
         None,
     ),
+    # The teamleider's team monitor (issue 12, point 5) has no API either: both channels open the page as the user.
+    rechten.TEAM_MONITOR: Proef(
+        "melding",
+        lambda c, w, z: _als_sessie(c).get("/monitor/team/"),
+        lambda c, w, z: c.get("/monitor/team/"),
+        None,
+    ),
     # Adviesraad (issue 12, point 6): a request through the API and the page; the advice on a request made by a
     # beleidsmedewerker outside the matrix (inside the probe's savepoint). No zaak: the same in every world.
     rechten.ADVIES_AANVRAGEN: Proef(

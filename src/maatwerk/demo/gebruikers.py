@@ -34,6 +34,9 @@ PROBEER = {
     r.ADVIESRAAD_SECRETARIS: "Secretaris van de Adviesraad Sociaal Domein; ziet geen persoonsgegevens. Probeer: leg onder "
                              "‘Adviesraad’ het advies vast op een openstaande adviesaanvraag, punt voor punt; het "
                              "college (de beleidsmedewerker) antwoordt per punt.",
+    r.TEAMLEIDER: "Teamleider van het team sociaal domein; opent geen zaken. Probeer: onder ‘Team’ ziet u per "
+                  "consulent op naam hoeveel zaken open staan, welke zaken (alleen het nummer) over de termijn zijn en "
+                  "hoeveel zaken wachten op een tweede paar ogen.",
     r.BEHEERDER: "Leest het auditlog: wie zag of wijzigde wat, wanneer en op welke grond. Geen toegang tot dossiers.",
 }
 

@@ -8,5 +8,6 @@ app_name = "monitor"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("team/", views.team_monitor, name="team"),
     path("rapport/<str:code>.pdf", views.rapport_pdf, name="rapport_pdf"),
 ]

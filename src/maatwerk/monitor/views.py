@@ -9,11 +9,12 @@ from django.utils import timezone
 
 from maatwerk.loket import mijnzaken, sessie
 from maatwerk.loket.views import _pagina, inwoner_vereist
-from maatwerk.monitor import cijfers, ervaring, grafieken, rapport
+from maatwerk.monitor import cijfers, ervaring, grafieken, rapport, team
 from maatwerk.monitor import toegang as monitor_toegang
 from maatwerk.monitor.forms import ErvaringFormulier, FilterFormulier
 from maatwerk.monitor.periode import halfjaar_van, periode as lees_periode
 from maatwerk.regels.invoer import InvoerFout
+from maatwerk.toegang import rechten
 from maatwerk.toegang.views import inlog_vereist, ui_context
 from maatwerk.zaken.fouten import ProcedureFout
 
@@ -80,3 +81,13 @@ def rapport_pdf(request, code: str):
                             content_type="application/pdf")
     antwoord["Content-Disposition"] = f'attachment; filename="{rapport.bestandsnaam(p)}"'
     return antwoord
+
+
+@inlog_vereist
+def team_monitor(request):
+    """The teamleider's page: his team's work by consulent (names), overdue zaken by number, four-eyes queue."""
+    vandaag = timezone.localdate()
+    monitor_toegang.vereis(request.user, "teammonitor", toelichting=f"peildatum {vandaag.isoformat()}",
+                           handeling=rechten.TEAM_MONITOR)
+    return render(request, "monitor/team.html", {**ui_context(request, "team"), "vandaag": vandaag,
+                                                 "teams": team.teams(vandaag)})

@@ -28,6 +28,7 @@ from maatwerk.toegang.rollen import (
     JURIST,
     KWALITEITSMEDEWERKER,
     ROLLEN,
+    TEAMLEIDER,
 )
 from maatwerk.zaken.regelingen import DOMEINEN
 
@@ -130,6 +131,7 @@ MONITOR_INZIEN = "monitor_inzien"
 # Adviesraad Sociaal Domein (issue 12, point 6; Verordening Sociaal Domein 2018, hoofdstuk 3): no personal data.
 ADVIES_AANVRAGEN = "advies_aanvragen"
 ADVIES_VASTLEGGEN = "advies_vastleggen"
+TEAM_MONITOR = "team_monitor_inzien"
 
 # code -> (Dutch label, what it acts on)
 HANDELINGEN: dict[str, tuple[str, str]] = {
@@ -181,6 +183,9 @@ HANDELINGEN: dict[str, tuple[str, str]] = {
     # beleidsmedewerker prepares and records that. The secretary of the adviesraad records its advice (3:8 lid 4).
     ADVIES_AANVRAGEN: ("adviesaanvraag, antwoord van het college en benoemingen vastleggen", "adviesraad"),
     ADVIES_VASTLEGGEN: ("advies van de adviesraad vastleggen", "adviesraad"),
+    # The teamleider's operational monitor (issue 12, point 5; maatwerk.monitor.team): open zaken per consulent by
+    # name, overdue zaken by number and last day, the four-eyes queue; no inwoner, no contents of a zaak.
+    TEAM_MONITOR: ("werkvoorraad van het team inzien (consulenten op naam, termijnen, vier-ogen-wachtrij)", "team"),
 }
 
 # What a consulent does in his own domain: the whole treatment of a zaak, from melding to bezwaar. He may still
@@ -238,6 +243,9 @@ TABEL: dict[str, dict[str, dict[str, Recht]]] = {
     ),
     # Issue 12, point 6: records the advice of the Adviesraad; sees requests and answers, never a dossier.
     ADVIESRAAD_SECRETARIS: _rij(advies_vastleggen=JA),
+    # Issue 12, point 5: management of the team sociaal domein (all three domains in a municipality of this size);
+    # no right on any zaak: he divides the work and watches the terms, the consulent treats the zaak.
+    TEAMLEIDER: _rij(team_monitor_inzien=JA),
 }
 assert set(TABEL) == set(ROLLEN), "every role needs a row in the rights table"
 # Messaging with providers exists for Wmo and Jeugd only; the consulent of the domain does it (issue 10).

@@ -15,6 +15,9 @@ JURIST = "jurist"
 # Issue 12, point 6: the secretary of the Adviesraad Sociaal Domein (Verordening art. 3:6 lid 2) records the
 # advices; no personal data.
 ADVIESRAAD_SECRETARIS = "adviesraad_secretaris"
+# Issue 12, point 5: the teamleider of the team sociaal domein manages the consulenten (work division, terms); he
+# sees the team monitor with their names, never the contents of a zaak.
+TEAMLEIDER = "teamleider"
 
 ROLLEN = {
     CONSULENT_WMO: "Consulent Wmo: behandelt zaken Wmo-maatwerkvoorziening",
@@ -28,6 +31,8 @@ ROLLEN = {
             "zaak waartegen bezwaar is gemaakt (alleen lezen)",
     ADVIESRAAD_SECRETARIS: "Secretaris adviesraad: legt de adviezen van de Adviesraad Sociaal Domein vast; geen "
                            "toegang tot persoonsgegevens",
+    TEAMLEIDER: "Teamleider: ziet de werkvoorraad van het team (zaken per consulent, termijnen, vier-ogen-wachtrij); "
+                "geen toegang tot de inhoud van zaken",
 }
 
 

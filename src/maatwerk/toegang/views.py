@@ -74,6 +74,8 @@ class Inloggen(auth_views.LoginView):
             return reverse("besluiten:bezwaren")
         if r.BEHEERDER in mijn:
             return reverse("ui:auditlog")
+        if r.TEAMLEIDER in mijn:
+            return reverse("monitor:team")
         return reverse("ui:start")
 
 
