@@ -22,6 +22,8 @@ def test_demo_croes_escaleert_en_de_pagina_toont_alleen_wat_het_plan_nodig_heeft
     plan = Huishoudplan.objects.get(huishouden__naam="Huishouden Croes")
     esc = Escalatie.objects.get(plan=plan)
     assert esc.naar.username == TEAMLEIDER and any(s["soort"] == "pingpong" for s in esc.signalen)
+    # The person with doorzettingsmacht is the demo's teamleider (role of the team monitor), not a roleless account.
+    assert esc.naar.groups.filter(name="teamleider").exists()
     assert Adviesaanvraag.objects.filter(onderwerp__in=[BEANTWOORD, OPEN]).count() == 2
     for naam in ("consulent_jeugd", TEAMLEIDER):
         c = Client()

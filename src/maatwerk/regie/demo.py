@@ -1,7 +1,8 @@
 """Demo of regie (issue 12, point 7): the household Croes (seed 004, case 14: a young mother with two children,
 bijzondere bijstand and jeugdhulp) gets a plan with the consulent Jeugd as regisseur; the referrals between the
 domains are illustrative demo data. The stall detector runs at loading, so the plan shows an escalation to the
-demo account `teamleider_sociaal_domein` (no role; sees only the plans that escalate to him).
+demo account `teamleider` (the teamleider role of the team monitor; of the plans he sees only those that escalate to
+him, the person with doorzettingsmacht).
 Idempotent: looked up by the household's unique demo name."""
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from maatwerk.personen.models import Huishouden
 from maatwerk.regie import services
 from maatwerk.regie.models import Huishoudplan
 
-TEAMLEIDER = "teamleider_sociaal_domein"
+TEAMLEIDER = "teamleider"  # the same account as the teamleider role of demo/gebruikers.py
 
 
 def laad(users: dict, vandaag: dt.date, wachtwoord: str) -> None:
