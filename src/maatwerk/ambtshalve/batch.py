@@ -3,9 +3,12 @@
 For each household known from algemene bijstand (`voorwaarden.kandidaten`):
 - all conditions known to hold: a zaak individuele inkomenstoeslag, its findings recorded as "vastgesteld uit eigen
   gegevens" with their source, the Regelkern's berekening, the proposal and a concept besluit with a B1 letter. The
-  besluit stays a concept: a consulent checks it, with a second person where the mandate table asks for one
-  (vier-ogen), before it is vastgesteld and sent. Art. 36 Pw speaks of "een daartoe strekkend verzoek"; the aanvraag
-  of this zaak is the municipality's own, on the peildatum (7:1 onder b), and the letter says so.
+  consulent inkomen then vaststelt and sends them from the review list (`vaststelling.py`), through the ordinary
+  besluit services, with a second person where the mandate table asks for one (vier-ogen).
+  Legal basis: art. 43 lid 1 Pw, "Het college stelt het recht op bijstand vast op aanvraag of, indien daartoe
+  aanleiding bestaat, ambtshalve". The toeslag of art. 36 is bijstand (art. 5 onder a Pw: algemene en bijzondere
+  bijstand), so the college may grant it without the "daartoe strekkend verzoek" of art. 36 lid 1. The aanvraag date
+  of this zaak is the peildatum (7:1 onder b), and the letter says the toeslag comes without an aanvraag.
 - a condition not known: the review list (`Uitkomst` soort controle) with the condition and why it is not known.
 - a condition known not to hold: recorded as geen_recht with the reason, nothing else.
 
@@ -29,6 +32,9 @@ from maatwerk.ambtshalve.voorwaarden import IIT, Kandidaat, beoordeel, bijstands
 from maatwerk.personen.models import Huishouden
 
 BRON_AMBTSHALVE = "Werkwijzer Maatwerk in de bijzondere bijstand (Divosa 2014), paragraaf 8.2 (ambtshalve toekenning)"
+# Art. 43 lid 1 Pw: "Het college stelt het recht op bijstand vast op aanvraag of, indien daartoe aanleiding bestaat,
+# ambtshalve." The ground to grant without an aanvraag; named in the zaak's grond and the letter's overweging.
+GRONDSLAG_AMBTSHALVE = "Participatiewet, artikel 43, eerste lid (ambtshalve vaststelling) en artikel 36"
 
 # The B1 letter (issue 12 point 4): why this letter, what to do when something is wrong. The bezwaar clause is the
 # standard part of every besluit letter (besluiten.brief).
@@ -142,12 +148,13 @@ def maak_concept(gebruiker, kandidaat: Kandidaat, peildatum: dt.date):
     from maatwerk.zaken.services import registreer_melding
 
     grond = beleid.Grond(True, SoortGrond.EIGEN_DOMEIN, f"Ambtshalve individuele inkomenstoeslag, peildatum "
-                                                        f"{formaat.datum(peildatum)} ({BRON_AMBTSHALVE})")
+                                                        f"{formaat.datum(peildatum)} ({GRONDSLAG_AMBTSHALVE}; {BRON_AMBTSHALVE})")
     zaak = registreer_melding(gebruiker, huishouden=kandidaat.huishouden, hoofdpersoon=kandidaat.hoofdpersoon,
                               regeling=IIT, omschrijving=f"Ambtshalve individuele inkomenstoeslag, peildatum "
                               f"{formaat.datum(peildatum)}", ontvangen_op=peildatum, kosten=None, grond=grond)
     procedure.voer_uit(zaak, Status.AANVRAAG, gebruiker, datum=peildatum,
-                       reden="Ambtshalve: de gemeente kent de voorwaarden uit haar eigen gegevens.")
+                       reden="Ambtshalve (Participatiewet, artikel 43, eerste lid): de gemeente kent de voorwaarden uit "
+                              "haar eigen gegevens.")
     procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, datum=peildatum)
     zaak.refresh_from_db()
     motivering = {"zicht_op_inkomensverbetering": ("nee", _motivering(kandidaat, "zicht")),
@@ -167,7 +174,7 @@ def maak_concept(gebruiker, kandidaat: Kandidaat, peildatum: dt.date):
     zaak.refresh_from_db()
     besluit = besluiten.opstellen(zaak, gebruiker)
     besluiten.wijzigen(besluit, gebruiker, aanvraag=AANLEIDING, vervolg=f"{VERVOLG} {KLOPT_IETS_NIET}")
-    besluiten.overweging_toevoegen(besluit, gebruiker, zin=AANLEIDING, bron=f"{BRON_AMBTSHALVE}; Participatiewet, artikel 36",
+    besluiten.overweging_toevoegen(besluit, gebruiker, zin=AANLEIDING, bron=f"{GRONDSLAG_AMBTSHALVE}; {BRON_AMBTSHALVE}",
                                    soort=SoortBron.BELEIDSREGEL)
     zaak.refresh_from_db()
     return zaak
