@@ -173,7 +173,9 @@ def maak_concept(gebruiker, kandidaat: Kandidaat, peildatum: dt.date):
                        bedrag=berekening.bedrag)
     zaak.refresh_from_db()
     besluit = besluiten.opstellen(zaak, gebruiker)
-    besluiten.wijzigen(besluit, gebruiker, aanvraag=AANLEIDING, vervolg=f"{VERVOLG} {KLOPT_IETS_NIET}")
+    # The toeslag is paid once, for the situation on the peildatum (7:4 lid 3): that is its ingangsdatum.
+    besluiten.wijzigen(besluit, gebruiker, aanvraag=AANLEIDING, vervolg=f"{VERVOLG} {KLOPT_IETS_NIET}",
+                       ingangsdatum=peildatum)
     besluiten.overweging_toevoegen(besluit, gebruiker, zin=AANLEIDING, bron=f"{GRONDSLAG_AMBTSHALVE}; {BRON_AMBTSHALVE}",
                                    soort=SoortBron.BELEIDSREGEL)
     zaak.refresh_from_db()
