@@ -120,3 +120,77 @@ def test_andere_rollen_mogen_niet_versturen(twee_concepten, rol, request):
     with pytest.raises(GeenToegang):
         vaststelling.verstuur(b, request.getfixturevalue(rol), [anna.pk])
     assert Besluit.objects.get(zaak=anna.zaak).status == "concept"
+
+
+# ------------------------------------------------------------------ page and API
+
+
+def _client(user):
+    from django.test import Client
+
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def _api(user):
+    from rest_framework.test import APIClient
+
+    c = APIClient()
+    c.force_authenticate(user)
+    return c
+
+
+def test_pagina_toont_voorwaarden_bedrag_en_verstuurt_de_keuze(twee_concepten, inkomen):
+    b, (anna, bram) = twee_concepten
+    c = _client(inkomen)
+    html = c.get(f"/ambtshalve/batches/{b.pk}/vaststellen/").content.decode()
+    assert "Anna Smit kiezen" in html and "Bram Smit kiezen" in html and "Controle Smit" not in html
+    assert "€ " in html and "geen zicht op inkomensverbetering" in html and "artikel 43, eerste lid" in html
+    assert 'value="0"' in html  # the progress bar starts at 0 sent
+    assert AuditRegel.objects.filter(onderwerp="ambtshalve concept-toekenning", inwoner=anna.hoofdpersoon).exists()
+    antwoord = c.post(f"/ambtshalve/batches/{b.pk}/vaststellen/", {"uitkomsten": [bram.pk]})
+    html = antwoord.content.decode()
+    assert antwoord.status_code == 200 and "Resultaat per huishouden" in html and "is vastgesteld en verstuurd" in html
+    assert Besluit.objects.get(zaak=bram.zaak).status == "bekendgemaakt"
+    assert "Bram Smit kiezen" not in html and "1 van 2 concept-toekenningen zijn verstuurd" in html
+
+
+def test_pagina_zonder_keuze_geeft_400_met_foutoverzicht(twee_concepten, inkomen):
+    b, _ = twee_concepten
+    antwoord = _client(inkomen).post(f"/ambtshalve/batches/{b.pk}/vaststellen/", {})
+    assert antwoord.status_code == 400 and "Kies ten minste één huishouden" in antwoord.content.decode()
+
+
+def test_api_concepten_en_vaststellen(twee_concepten, inkomen):
+    b, (anna, bram) = twee_concepten
+    api = _api(inkomen)
+    lijst = api.get(f"/api/v1/ambtshalve-batches/{b.pk}/concepten/").json()
+    assert lijst["count"] == 2 and {r["status"] for r in lijst["results"]} == {"klaar"}
+    assert Decimal(lijst["results"][0]["bedrag"]) > 0 and lijst["results"][0]["voorwaarden"]
+    antwoord = api.post(f"/api/v1/ambtshalve-batches/{b.pk}/vaststellen/", {"uitkomsten": [anna.pk]}, format="json")
+    assert antwoord.status_code == 200
+    data = antwoord.json()
+    assert [r["status"] for r in data["resultaten"]] == ["bekendgemaakt"] and data["voortgang"]["bekendgemaakt"] == 1
+
+
+@pytest.mark.parametrize("invoer", [{}, {"uitkomsten": []}, {"uitkomsten": "1"}, {"uitkomsten": ["a"]},
+                                    {"uitkomsten": [123456]}])
+def test_api_foute_invoer_geeft_400_met_veldnaam(twee_concepten, inkomen, invoer):
+    b, (anna, _) = twee_concepten
+    antwoord = _api(inkomen).post(f"/api/v1/ambtshalve-batches/{b.pk}/vaststellen/", invoer, format="json")
+    assert antwoord.status_code == 400 and "uitkomsten" in antwoord.json()
+    assert Besluit.objects.get(zaak=anna.zaak).status == "concept"
+
+
+@pytest.mark.parametrize("rol", ["wmo", "jeugd", "kwaliteit", "beheerder", "beleid"])
+def test_pagina_en_api_voor_andere_rollen_geweigerd_en_gelogd(twee_concepten, rol, request):
+    b, (anna, _) = twee_concepten
+    user = request.getfixturevalue(rol)
+    assert _client(user).get(f"/ambtshalve/batches/{b.pk}/vaststellen/").status_code == 404
+    assert _client(user).post(f"/ambtshalve/batches/{b.pk}/vaststellen/", {"uitkomsten": [anna.pk]}).status_code == 403
+    assert _api(user).get(f"/api/v1/ambtshalve-batches/{b.pk}/concepten/").status_code == 404
+    assert _api(user).post(f"/api/v1/ambtshalve-batches/{b.pk}/vaststellen/", {"uitkomsten": [anna.pk]},
+                           format="json").status_code == 403
+    assert Besluit.objects.get(zaak=anna.zaak).status == "concept"
+    assert AuditRegel.objects.filter(gebruiker=user, toegestaan=False, onderwerp__startswith="ambtshalve").count() >= 4

@@ -112,7 +112,7 @@ def concepten(batch: Batch):
 def rijen(gebruiker, uitkomsten) -> list[Rij]:
     """The review rows of these outcomes (one page), with an audit line per person shown."""
     uitkomsten = list(uitkomsten)
-    toegang.log_inwoners(gebruiker, [u.hoofdpersoon for u in uitkomsten], onderwerp="ambtshalve controlelijst")
+    toegang.log_inwoners(gebruiker, [u.hoofdpersoon for u in uitkomsten], onderwerp="ambtshalve concept-toekenning")
     return [_rij(u) for u in uitkomsten]
 
 
