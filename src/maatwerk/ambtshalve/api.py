@@ -49,7 +49,7 @@ class UitkomstSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Uitkomst
-        fields = ["id", "huishouden", "naam", "soort", "soort_label", "reden", "voorwaarden", "zaak"]
+        fields = ["id", "huishouden", "naam", "soort", "soort_label", "reden", "voorwaarden", "bekend_uit", "zaak"]
         read_only_fields = fields
 
 

@@ -1,6 +1,7 @@
 """The yearly ambtshalve batch for one peildatum (issue 12 point 4; seed 002 §8.2).
 
-For each household known from algemene bijstand (`voorwaarden.kandidaten`):
+For each household the municipality knows (algemene bijstand, an earlier inkomenstoeslag, bijzondere bijstand with
+recorded income or vermogen: `voorwaarden.huishoudens_bekend`):
 - all conditions known to hold: a zaak individuele inkomenstoeslag, its findings recorded as "vastgesteld uit eigen
   gegevens" with their source, the Regelkern's berekening, the proposal and a concept besluit with a B1 letter. The
   consulent inkomen then vaststelt and sends them from the review list (`vaststelling.py`), through the ordinary
@@ -28,7 +29,7 @@ from django.utils import timezone
 from maatwerk import formaat
 from maatwerk.ambtshalve import toegang
 from maatwerk.ambtshalve.models import Batch, Soort, Uitkomst
-from maatwerk.ambtshalve.voorwaarden import IIT, Kandidaat, beoordeel, bijstandsbesluiten, huishoudens_met_bijstand
+from maatwerk.ambtshalve.voorwaarden import IIT, Kandidaat, beoordeel, bijstandsbesluiten, huishoudens_bekend
 from maatwerk.personen.models import Huishouden
 
 BRON_AMBTSHALVE = "Werkwijzer Maatwerk in de bijzondere bijstand (Divosa 2014), paragraaf 8.2 (ambtshalve toekenning)"
@@ -71,7 +72,7 @@ def parse_peildatum(tekst: str, veld: str = "peildatum") -> dt.date:
 def start(gebruiker, peildatum: dt.date) -> Batch:
     """The batch of the peildatum: the existing one (a rerun continues it), or a new one."""
     toegang.vereis(gebruiker, toegang.CREATE, onderwerp="ambtshalve batch", toelichting=f"peildatum {peildatum}")
-    totaal = len(huishoudens_met_bijstand(peildatum))
+    totaal = len(huishoudens_bekend(peildatum))
     try:
         with transaction.atomic():
             batch, nieuw = Batch.objects.get_or_create(peildatum=peildatum, defaults={"gestart_door": gebruiker,
@@ -84,18 +85,19 @@ def start(gebruiker, peildatum: dt.date) -> Batch:
     return batch
 
 
-def open_huishoudens(batch: Batch) -> list[int]:
+def open_huishoudens(batch: Batch) -> dict[int, list[str]]:
+    """The households still to judge, each with where the municipality knows it from."""
     gedaan = set(batch.uitkomsten.values_list("huishouden_id", flat=True))
-    return [h for h in huishoudens_met_bijstand(batch.peildatum) if h not in gedaan]
+    return {h: uit for h, uit in huishoudens_bekend(batch.peildatum).items() if h not in gedaan}
 
 
 def verwerk(batch: Batch, gebruiker, *, hoeveel: int | None = None) -> Batch:
     """Process the next `hoeveel` households (all when None), each in its own transaction."""
     toegang.vereis(gebruiker, toegang.CHANGE, onderwerp="ambtshalve batch", toelichting=f"peildatum {batch.peildatum}")
-    te_doen = open_huishoudens(batch)
-    for pk in te_doen[:hoeveel] if hoeveel is not None else te_doen:
+    te_doen = list(open_huishoudens(batch).items())
+    for pk, bekend_uit in te_doen[:hoeveel] if hoeveel is not None else te_doen:
         huishouden = Huishouden.objects.get(pk=pk)
-        kandidaat = beoordeel(huishouden, batch.peildatum, list(bijstandsbesluiten([pk])))
+        kandidaat = beoordeel(huishouden, batch.peildatum, list(bijstandsbesluiten([pk])), bekend_uit)
         _verwerk_een(batch, gebruiker, kandidaat)
     if not open_huishoudens(batch):
         Batch.objects.filter(pk=batch.pk, klaar_op__isnull=True).update(klaar_op=timezone.now())
@@ -112,7 +114,7 @@ class _GeenToeslag(Exception):
 def _verwerk_een(batch: Batch, gebruiker, kandidaat: Kandidaat) -> Uitkomst | None:
     voorwaarden = [v.als_json() for v in kandidaat.voorwaarden]
     velden = dict(batch=batch, huishouden=kandidaat.huishouden, hoofdpersoon=kandidaat.hoofdpersoon,
-                  voorwaarden=voorwaarden)
+                  voorwaarden=voorwaarden, bekend_uit="; ".join(kandidaat.bekend_uit)[:300])
     try:
         with transaction.atomic():
             # Locks this household's row of the batch: a second runner at the same time gets an IntegrityError.
