@@ -98,11 +98,12 @@ def test_fout_bij_een_huishouden_laat_niets_half_en_de_rest_gaat_door(twee_conce
 
 
 @pytest.mark.parametrize("ids, melding", [
-    ([], "ten minste één"), (["x"], "nummer"), ([999999], "geen concept-toekenning van deze batch")])
+    ([], "ten minste één"), (["x"], "nummer"), ([999999], "geen concept-toekenning van deze batch"),
+    ([10**30], "geen concept-toekenning van deze batch"), ([-1], "geen concept-toekenning van deze batch")])
 def test_foute_selectie_geeft_melding_met_veldnaam_en_verstuurt_niets(twee_concepten, inkomen, ids, melding):
     b, (anna, _) = twee_concepten
     with pytest.raises(ValidationError) as fout:
-        vaststelling.verstuur(b, inkomen, ids + [anna.pk] if ids == [999999] else ids)
+        vaststelling.verstuur(b, inkomen, ids + [anna.pk] if ids and isinstance(ids[0], int) else ids)
     assert melding in " ".join(fout.value.message_dict["uitkomsten"])
     assert Besluit.objects.get(zaak=anna.zaak).status == "concept"
 
@@ -175,7 +176,7 @@ def test_api_concepten_en_vaststellen(twee_concepten, inkomen):
 
 
 @pytest.mark.parametrize("invoer", [{}, {"uitkomsten": []}, {"uitkomsten": "1"}, {"uitkomsten": ["a"]},
-                                    {"uitkomsten": [123456]}])
+                                    {"uitkomsten": [123456]}, {"uitkomsten": [10**30]}, {"uitkomsten": [0]}])
 def test_api_foute_invoer_geeft_400_met_veldnaam(twee_concepten, inkomen, invoer):
     b, (anna, _) = twee_concepten
     antwoord = _api(inkomen).post(f"/api/v1/ambtshalve-batches/{b.pk}/vaststellen/", invoer, format="json")

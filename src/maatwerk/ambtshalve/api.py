@@ -67,8 +67,10 @@ class ConceptSerializer(serializers.Serializer):
 
 
 class VaststellenSerializer(serializers.Serializer):
-    uitkomsten = serializers.ListField(child=serializers.IntegerField(error_messages={
-        "invalid": "Geef de nummers (uitkomst) van de huishoudens uit de lijst."}), allow_empty=False, max_length=500,
+    uitkomsten = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1, error_messages={
+        "invalid": "Geef de nummers (uitkomst) van de huishoudens uit de lijst.",
+        "min_value": "Geef de nummers (uitkomst) van de huishoudens uit de lijst.",
+        "max_value": "Geef de nummers (uitkomst) van de huishoudens uit de lijst."}), allow_empty=False, max_length=500,
         error_messages={"required": "Kies ten minste één huishouden (uitkomsten).",
                         "empty": "Kies ten minste één huishouden (uitkomsten).",
                         "not_a_list": "Geef een lijst met nummers (uitkomsten).",

@@ -35,6 +35,7 @@ VIER_OGEN = "vier_ogen"  # concept, waits for the second person (mandate table)
 BEKENDGEMAAKT = "bekendgemaakt"
 VASTGESTELD = "vastgesteld"  # vastgesteld by hand on the besluit page, not yet sent: bulk sends it
 GEEN_BESLUIT = "geen_besluit"  # the concept was withdrawn (vervallen) on the besluit page
+MAX_ID = 2**63 - 1
 FOUT = "fout"  # only in a result: this household was not sent, with the reason
 
 LABELS = {
@@ -134,7 +135,8 @@ def _selectie(batch: Batch, ids) -> list[Uitkomst]:
         raise ValidationError({"uitkomsten": ["Kies de huishoudens met hun nummer uit de lijst."]}) from None
     if not gekozen:
         raise ValidationError({"uitkomsten": ["Kies ten minste één huishouden."]})
-    gevonden = {u.pk: u for u in concepten(batch).filter(pk__in=gekozen)}
+    # A number no row can have (the database's integer range) is simply not found, never an overflow (500).
+    gevonden = {u.pk: u for u in concepten(batch).filter(pk__in=[i for i in gekozen if 0 < i <= MAX_ID])}
     onbekend = [i for i in dict.fromkeys(gekozen) if i not in gevonden]
     if onbekend:
         raise ValidationError({"uitkomsten": [
