@@ -108,6 +108,8 @@ def test_batch_maakt_concept_zaak_met_bevindingen_berekening_en_brief(huishouden
     html = besluiten.voorbeeld_html(besluit, inkomen)
     assert "zonder dat u die hoefde aan te vragen" in html
     assert "Klopt er iets niet?" in html and "bezwaar" in html.lower()
+    # The legal basis of granting without an aanvraag: art. 43 lid 1 Pw, in the letter's reason and the zaak's ground.
+    assert any("artikel 43, eerste lid" in o.bron for o in besluit.overwegingen.all())
     review = Uitkomst.objects.get(batch=b, huishouden=twijfel)
     assert review.soort == Soort.CONTROLE and review.zaak is None and "zicht" in review.reden
 

@@ -905,4 +905,52 @@ def test_regie_toegang_per_persoon(db):
         zichtbaar = rol in ("regisseur", "escalatie")
         if (plan.pk in ids, plan.pk in escalaties, in_pagina) != (zichtbaar, zichtbaar, zichtbaar):
             fouten.append(f"lijsten {rol}: api {ids}, escalaties {escalaties}, pagina {in_pagina}")
+
+
+def test_ambtshalve_concepten_en_vaststellen(db, monkeypatch):
+    """Issue 12 point 4: the review list of the batch's concept toekenningen and sending them in bulk (page and API)
+    share the action `ambtshalve_inkomenstoeslag` with starting the batch (the probe above), so they are walked here:
+    every role, both channels. Allowed: the list (with an audit line for the person shown) and the besluit sent;
+    refused: 403/404, an audit line of the refusal, and the besluit still a concept."""
+    from maatwerk.ambtshalve.models import Batch, Soort, Uitkomst
+    from maatwerk.toegang.models import AuditRegel
+
+    monkeypatch.setattr(besluiten, "html_naar_pdf", lambda html: b"%PDF-1.4 rollenmatrix")
+    gebruikers = _gebruikers()
+    wereld = _bouw("individuele_inkomenstoeslag", gebruikers)
+    zaak, besluit = wereld.zaken["vaststellen"], wereld.besluiten["vaststellen"]
+    batch = Batch.objects.create(peildatum=dt.date(2026, 3, 1), gestart_door=wereld.consulent, totaal=1)
+    uitkomst = Uitkomst.objects.create(batch=batch, huishouden=zaak.huishouden, hoofdpersoon=zaak.hoofdpersoon,
+                                       soort=Soort.CONCEPT_TOEKENNING, zaak=zaak)
+    pogingen = {
+        ("pagina", "lijst"): lambda c: c.get(f"/ambtshalve/batches/{batch.pk}/vaststellen/"),
+        ("api", "lijst"): lambda c: c.get(f"/api/v1/ambtshalve-batches/{batch.pk}/concepten/"),
+        ("pagina", "versturen"): lambda c: c.post(f"/ambtshalve/batches/{batch.pk}/vaststellen/",
+                                                  {"uitkomsten": [uitkomst.pk]}),
+        ("api", "versturen"): lambda c: c.post(f"/api/v1/ambtshalve-batches/{batch.pk}/vaststellen/",
+                                               {"uitkomsten": [uitkomst.pk]}, format="json"),
+    }
+    fouten = []
+    for rol in ROLLEN:
+        mag = verwacht(rol, rechten.AMBTSHALVE, wereld, zaak)
+        user = gebruikers[rol]
+        for (kanaal, wat), poging in pogingen.items():
+            with transaction.atomic():
+                client = APIClient() if kanaal == "api" else Client()
+                client.force_authenticate(user) if kanaal == "api" else client.force_login(user)
+                audit_voor = AuditRegel.objects.filter(gebruiker=user).count()
+                status = poging(client).status_code
+                besluit.refresh_from_db()
+                regels = list(AuditRegel.objects.filter(gebruiker=user).order_by("id")[audit_voor:])
+                verstuurd = besluit.status == "bekendgemaakt"
+                if mag:
+                    ok = status == 200 and (verstuurd if wat == "versturen" else
+                                            any(r.inwoner_id == zaak.hoofdpersoon_id for r in regels))
+                else:
+                    ok = status in GEWEIGERD and not verstuurd and any(not r.toegestaan for r in regels)
+                if not ok:
+                    fouten.append(f"{kanaal} {wat} {rol}: {'toegestaan' if mag else 'geweigerd'} volgens de tabel, "
+                                  f"maar status {status}, besluit {besluit.status}")
+                transaction.set_rollback(True)
+    assert any(verwacht(r, rechten.AMBTSHALVE, wereld, zaak) for r in ROLLEN)  # the probe can pass both ways
     assert not fouten, "\n".join(fouten)

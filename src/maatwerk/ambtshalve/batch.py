@@ -1,11 +1,15 @@
 """The yearly ambtshalve batch for one peildatum (issue 12 point 4; seed 002 §8.2).
 
-For each household known from algemene bijstand (`voorwaarden.kandidaten`):
+For each household the municipality knows (algemene bijstand, an earlier inkomenstoeslag, bijzondere bijstand with
+recorded income or vermogen: `voorwaarden.huishoudens_bekend`):
 - all conditions known to hold: a zaak individuele inkomenstoeslag, its findings recorded as "vastgesteld uit eigen
   gegevens" with their source, the Regelkern's berekening, the proposal and a concept besluit with a B1 letter. The
-  besluit stays a concept: a consulent checks it, with a second person where the mandate table asks for one
-  (vier-ogen), before it is vastgesteld and sent. Art. 36 Pw speaks of "een daartoe strekkend verzoek"; the aanvraag
-  of this zaak is the municipality's own, on the peildatum (7:1 onder b), and the letter says so.
+  consulent inkomen then vaststelt and sends them from the review list (`vaststelling.py`), through the ordinary
+  besluit services, with a second person where the mandate table asks for one (vier-ogen).
+  Legal basis: art. 43 lid 1 Pw, "Het college stelt het recht op bijstand vast op aanvraag of, indien daartoe
+  aanleiding bestaat, ambtshalve". The toeslag of art. 36 is bijstand (art. 5 onder a Pw: algemene en bijzondere
+  bijstand), so the college may grant it without the "daartoe strekkend verzoek" of art. 36 lid 1. The aanvraag date
+  of this zaak is the peildatum (7:1 onder b), and the letter says the toeslag comes without an aanvraag.
 - a condition not known: the review list (`Uitkomst` soort controle) with the condition and why it is not known.
 - a condition known not to hold: recorded as geen_recht with the reason, nothing else.
 
@@ -25,10 +29,13 @@ from django.utils import timezone
 from maatwerk import formaat
 from maatwerk.ambtshalve import toegang
 from maatwerk.ambtshalve.models import Batch, Soort, Uitkomst
-from maatwerk.ambtshalve.voorwaarden import IIT, Kandidaat, beoordeel, bijstandsbesluiten, huishoudens_met_bijstand
+from maatwerk.ambtshalve.voorwaarden import IIT, Kandidaat, beoordeel, bijstandsbesluiten, huishoudens_bekend
 from maatwerk.personen.models import Huishouden
 
 BRON_AMBTSHALVE = "Werkwijzer Maatwerk in de bijzondere bijstand (Divosa 2014), paragraaf 8.2 (ambtshalve toekenning)"
+# Art. 43 lid 1 Pw: "Het college stelt het recht op bijstand vast op aanvraag of, indien daartoe aanleiding bestaat,
+# ambtshalve." The ground to grant without an aanvraag; named in the zaak's grond and the letter's overweging.
+GRONDSLAG_AMBTSHALVE = "Participatiewet, artikel 43, eerste lid (ambtshalve vaststelling) en artikel 36"
 
 # The B1 letter (issue 12 point 4): why this letter, what to do when something is wrong. The bezwaar clause is the
 # standard part of every besluit letter (besluiten.brief).
@@ -65,7 +72,7 @@ def parse_peildatum(tekst: str, veld: str = "peildatum") -> dt.date:
 def start(gebruiker, peildatum: dt.date) -> Batch:
     """The batch of the peildatum: the existing one (a rerun continues it), or a new one."""
     toegang.vereis(gebruiker, toegang.CREATE, onderwerp="ambtshalve batch", toelichting=f"peildatum {peildatum}")
-    totaal = len(huishoudens_met_bijstand(peildatum))
+    totaal = len(huishoudens_bekend(peildatum))
     try:
         with transaction.atomic():
             batch, nieuw = Batch.objects.get_or_create(peildatum=peildatum, defaults={"gestart_door": gebruiker,
@@ -78,18 +85,19 @@ def start(gebruiker, peildatum: dt.date) -> Batch:
     return batch
 
 
-def open_huishoudens(batch: Batch) -> list[int]:
+def open_huishoudens(batch: Batch) -> dict[int, list[str]]:
+    """The households still to judge, each with where the municipality knows it from."""
     gedaan = set(batch.uitkomsten.values_list("huishouden_id", flat=True))
-    return [h for h in huishoudens_met_bijstand(batch.peildatum) if h not in gedaan]
+    return {h: uit for h, uit in huishoudens_bekend(batch.peildatum).items() if h not in gedaan}
 
 
 def verwerk(batch: Batch, gebruiker, *, hoeveel: int | None = None) -> Batch:
     """Process the next `hoeveel` households (all when None), each in its own transaction."""
     toegang.vereis(gebruiker, toegang.CHANGE, onderwerp="ambtshalve batch", toelichting=f"peildatum {batch.peildatum}")
-    te_doen = open_huishoudens(batch)
-    for pk in te_doen[:hoeveel] if hoeveel is not None else te_doen:
+    te_doen = list(open_huishoudens(batch).items())
+    for pk, bekend_uit in te_doen[:hoeveel] if hoeveel is not None else te_doen:
         huishouden = Huishouden.objects.get(pk=pk)
-        kandidaat = beoordeel(huishouden, batch.peildatum, list(bijstandsbesluiten([pk])))
+        kandidaat = beoordeel(huishouden, batch.peildatum, list(bijstandsbesluiten([pk])), bekend_uit)
         _verwerk_een(batch, gebruiker, kandidaat)
     if not open_huishoudens(batch):
         Batch.objects.filter(pk=batch.pk, klaar_op__isnull=True).update(klaar_op=timezone.now())
@@ -106,7 +114,7 @@ class _GeenToeslag(Exception):
 def _verwerk_een(batch: Batch, gebruiker, kandidaat: Kandidaat) -> Uitkomst | None:
     voorwaarden = [v.als_json() for v in kandidaat.voorwaarden]
     velden = dict(batch=batch, huishouden=kandidaat.huishouden, hoofdpersoon=kandidaat.hoofdpersoon,
-                  voorwaarden=voorwaarden)
+                  voorwaarden=voorwaarden, bekend_uit="; ".join(kandidaat.bekend_uit)[:300])
     try:
         with transaction.atomic():
             # Locks this household's row of the batch: a second runner at the same time gets an IntegrityError.
@@ -142,12 +150,13 @@ def maak_concept(gebruiker, kandidaat: Kandidaat, peildatum: dt.date):
     from maatwerk.zaken.services import registreer_melding
 
     grond = beleid.Grond(True, SoortGrond.EIGEN_DOMEIN, f"Ambtshalve individuele inkomenstoeslag, peildatum "
-                                                        f"{formaat.datum(peildatum)} ({BRON_AMBTSHALVE})")
+                                                        f"{formaat.datum(peildatum)} ({GRONDSLAG_AMBTSHALVE}; {BRON_AMBTSHALVE})")
     zaak = registreer_melding(gebruiker, huishouden=kandidaat.huishouden, hoofdpersoon=kandidaat.hoofdpersoon,
                               regeling=IIT, omschrijving=f"Ambtshalve individuele inkomenstoeslag, peildatum "
                               f"{formaat.datum(peildatum)}", ontvangen_op=peildatum, kosten=None, grond=grond)
     procedure.voer_uit(zaak, Status.AANVRAAG, gebruiker, datum=peildatum,
-                       reden="Ambtshalve: de gemeente kent de voorwaarden uit haar eigen gegevens.")
+                       reden="Ambtshalve (Participatiewet, artikel 43, eerste lid): de gemeente kent de voorwaarden uit "
+                              "haar eigen gegevens.")
     procedure.voer_uit(zaak, Status.BEOORDELING, gebruiker, datum=peildatum)
     zaak.refresh_from_db()
     motivering = {"zicht_op_inkomensverbetering": ("nee", _motivering(kandidaat, "zicht")),
@@ -166,8 +175,10 @@ def maak_concept(gebruiker, kandidaat: Kandidaat, peildatum: dt.date):
                        bedrag=berekening.bedrag)
     zaak.refresh_from_db()
     besluit = besluiten.opstellen(zaak, gebruiker)
-    besluiten.wijzigen(besluit, gebruiker, aanvraag=AANLEIDING, vervolg=f"{VERVOLG} {KLOPT_IETS_NIET}")
-    besluiten.overweging_toevoegen(besluit, gebruiker, zin=AANLEIDING, bron=f"{BRON_AMBTSHALVE}; Participatiewet, artikel 36",
+    # The toeslag is paid once, for the situation on the peildatum (7:4 lid 3): that is its ingangsdatum.
+    besluiten.wijzigen(besluit, gebruiker, aanvraag=AANLEIDING, vervolg=f"{VERVOLG} {KLOPT_IETS_NIET}",
+                       ingangsdatum=peildatum)
+    besluiten.overweging_toevoegen(besluit, gebruiker, zin=AANLEIDING, bron=f"{GRONDSLAG_AMBTSHALVE}; {BRON_AMBTSHALVE}",
                                    soort=SoortBron.BELEIDSREGEL)
     zaak.refresh_from_db()
     return zaak

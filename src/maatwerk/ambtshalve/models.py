@@ -41,6 +41,8 @@ class Uitkomst(models.Model):
     reden = models.TextField(blank=True)
     # Per condition: code, naam, waarde (ja/nee/onbekend), grond (what it rests on), bron, soort_bron.
     voorwaarden = models.JSONField(default=list)
+    # Where the municipality knows the household from (voorwaarden.huishoudens_bekend), e.g. "algemene bijstand".
+    bekend_uit = models.CharField("bekend uit", max_length=300, blank=True)
     zaak = models.ForeignKey("zaken.Zaak", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     op = models.DateTimeField(auto_now_add=True)
 

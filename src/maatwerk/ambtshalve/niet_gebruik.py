@@ -2,14 +2,14 @@
 inkomenstoeslag on a peildatum but did not apply, with the reason per household.
 
 Which data, and why this use is allowed: only what the municipality already holds for its own income task: the
-algemene bijstand besluiten (period, kenmerk), the vermogen recorded for them, the persons and households of those
-zaken (dates of birth) and the earlier inkomenstoeslag zaken. Legal ground: the college carries out the
+algemene bijstand besluiten (period, kenmerk), the income and vermogen recorded, the persons and households of those
+zaken (dates of birth), the earlier inkomenstoeslag zaken and whether there was a bijzondere bijstand zaak. Legal ground: the college carries out the
 Participatiewet and may use the data it holds for that task for the same task (Participatiewet art. 64 on the
 processing of data for the implementation of the law; seed 002 §8.2 on granting from the benefit administration;
 AVG art. 6 lid 1 onder e and art. 5 lid 1 onder b: a compatible purpose, the same scheme of the same law). No data
 of Wmo or Jeugd zaken, no data from outside; the exact lid of art. 64 is not verified against the consolidated text.
 
-Who: a household with algemene bijstand in the referteperiode, not known to fail a condition of art. 36 Pw, and without
+Who: a household the municipality knows (voorwaarden.huishoudens_bekend), not known to fail a condition of art. 36 Pw, and without
 an inkomenstoeslag zaak in the last twelve months (neither an aanvraag nor an ambtshalve one). Only the consulent
 inkomen sees the list (an audit line per person shown); the beleidsmedewerker sees counts without personal data,
 with cells under 5 hidden (as maatwerk.beleid.caseload).
@@ -27,8 +27,9 @@ from maatwerk.toegang import rechten
 GRONDSLAG = ("Participatiewet, artikel 64 (gegevens voor de uitvoering van de wet); Werkwijzer Maatwerk in de "
              "bijzondere bijstand (Divosa 2014), paragraaf 8.2; AVG, artikel 5, eerste lid, onder b, en artikel 6, "
              "eerste lid, onder e")
-GEBRUIKTE_GEGEVENS = ("besluiten algemene bijstand (periode en kenmerk), vastgelegd vermogen, geboortedatum en "
-                      "samenstelling van het huishouden, eerdere zaken individuele inkomenstoeslag")
+GEBRUIKTE_GEGEVENS = ("besluiten algemene bijstand (periode en kenmerk), vastgelegd inkomen en vermogen, geboortedatum "
+                      "en samenstelling van het huishouden, eerdere zaken individuele inkomenstoeslag, zaken bijzondere "
+                      "bijstand (alleen of er een was)")
 MINIMALE_CEL = 5  # counts below this are hidden in the summary: a small cell can point to a person
 
 

@@ -3,12 +3,13 @@ show: access, audit and the rules are in the services (batch, voorwaarden, niet_
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from maatwerk.ambtshalve import batch as batches
-from maatwerk.ambtshalve import niet_gebruik, toegang
+from maatwerk.ambtshalve import niet_gebruik, toegang, vaststelling
 from maatwerk.ambtshalve.api import STAP
 from maatwerk.ambtshalve.forms import PeildatumFormulier
 from maatwerk.ambtshalve.models import Batch, Soort
@@ -63,6 +64,28 @@ def verwerk(request, pk: int):
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"verwerkt": b.verwerkt, "totaal": b.totaal, "klaar": b.klaar_op is not None})
     return redirect("ambtshalve:batch", pk=pk)
+
+
+@inlog_vereist
+def vaststellen(request, pk: int):
+    """The batch's concept toekenningen with per household the conditions and the amount (an audit line per person
+    shown); POST vaststellen + bekendmaken the selected ones (art. 43 lid 1 Pw), with a result per household."""
+    if request.method == "POST":
+        toegang.vereis(request.user, toegang.CHANGE, onderwerp="ambtshalve vaststellen", toelichting=f"batch {pk}")
+    else:
+        toegang.vereis(request.user, toegang.VIEW, onderwerp="ambtshalve concept-toekenningen", toelichting=f"batch {pk}")
+    b = get_object_or_404(Batch, pk=pk)
+    resultaten, fouten = None, []
+    if request.method == "POST":
+        try:
+            resultaten = vaststelling.verstuur(b, request.user, request.POST.getlist("uitkomsten"))
+        except ValidationError as fout:
+            fouten = fout.message_dict.get("uitkomsten", fout.messages)
+    pagina = pagineer(request, vaststelling.concepten(b))
+    return _pagina(request, "ambtshalve/vaststellen.html", {
+        "batch": b, "pagina": pagina, "rijen": vaststelling.rijen(request.user, pagina),
+        "voortgang": vaststelling.voortgang(b), "resultaten": resultaten, "fouten": fouten,
+        "grondslag": batches.GRONDSLAG_AMBTSHALVE}, status=400 if fouten else 200)
 
 
 def _peildatum(request):

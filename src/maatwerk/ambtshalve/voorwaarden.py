@@ -9,8 +9,11 @@ the peildatum, langdurig laag inkomen is an income not above 100 % of the norm i
 
 Each condition is `ja` (known to hold, with what it rests on), `nee` (known not to hold) or `onbekend` (the
 municipality does not know it). A household with a `nee` gets nothing; one with an `onbekend` goes to the review
-list, never granted silently. Only households known from algemene bijstand are looked at: that is the income the
-municipality knows for the whole referteperiode (data used for this purpose: see docs/ambtshalve.md).
+list, never granted silently. Households looked at (`huishoudens_bekend`): those with algemene bijstand in the
+referteperiode, those granted an inkomenstoeslag whose aanvraag lies in the referteperiode, and those with a
+bijzondere bijstand zaak in it for which income or vermogen was recorded (data used: see docs/ambtshalve.md).
+For a household without algemene bijstand on the peildatum the afwijzingsgronden (art. 11, 13 Pw) are not known,
+so it can only reach the review list or geen_recht: never a concept toekenning without a consulent.
 
 Where a condition rests on a running algemene bijstand, the amount check stays with the Regelkern: the batch
 computes the toeslag on the zaak and a zaak whose computation gives no toeslag goes to the review list too.
@@ -25,10 +28,16 @@ from django.conf import settings
 from django.db.models import Q
 
 from maatwerk import formaat
-from maatwerk.personen.models import Huishouden, Rol, Vermogensopgave
+from maatwerk.personen.models import Huishouden, Maandinkomen, Rol, Vermogensopgave
 
 IIT = "individuele_inkomenstoeslag"
 BIJSTAND = "algemene_bijstand"
+BIJZONDERE_BIJSTAND = "bijzondere_bijstand"
+
+# Where the municipality knows the household from (shown with the outcome).
+BEKEND_BIJSTAND = "algemene bijstand"
+BEKEND_IIT = "eerdere individuele inkomenstoeslag"
+BEKEND_BIJZONDERE_BIJSTAND = "bijzondere bijstand met vastgelegd inkomen of vermogen"
 PW = "Participatiewet"
 VO = "Verordening Sociaal Domein 2018"
 
@@ -53,6 +62,7 @@ class Kandidaat:
     huishouden: Huishouden
     hoofdpersoon: object
     voorwaarden: list[Voorwaarde] = field(default_factory=list)
+    bekend_uit: list[str] = field(default_factory=list)
 
     @property
     def zeker(self) -> bool:
@@ -136,6 +146,38 @@ def huishoudens_met_bijstand(peildatum: dt.date) -> list[int]:
     ))
 
 
+def _eerste_datum(zaak_waarden) -> dt.date | None:
+    return next((d for d in zaak_waarden if d is not None), None)
+
+
+def huishoudens_bekend(peildatum: dt.date) -> dict[int, list[str]]:
+    """The households to judge on the peildatum, each with where the municipality knows it from:
+    - algemene bijstand touching the referteperiode or the peildatum (`huishoudens_met_bijstand`);
+    - an individuele inkomenstoeslag granted on an aanvraag in the referteperiode (the first month of the
+      referteperiode up to and including the peildatum): its own referteperiode was judged then;
+    - a bijzondere bijstand zaak received in that period, for whose hoofdpersoon income (Maandinkomen) or vermogen
+      (Vermogensopgave) of a month in that period is recorded (the draagkracht, seed 002 §1.5)."""
+    from maatwerk.zaken.beoordeling import TOEGEKEND
+    from maatwerk.zaken.models import Zaak
+
+    eerste = referteperiode(peildatum)[0]
+    bekend: dict[int, list[str]] = {h: [BEKEND_BIJSTAND] for h in huishoudens_met_bijstand(peildatum)}
+    for h, *datums in (Zaak.objects.filter(regeling=IIT, besluit_uitkomst__in=TOEGEKEND)
+                       .values_list("huishouden_id", "aanvraagdatum", "besluitdatum", "ontvangen_op")):
+        datum = _eerste_datum(datums)
+        if datum is not None and eerste <= datum <= peildatum and BEKEND_IIT not in bekend.setdefault(h, []):
+            bekend[h].append(BEKEND_IIT)
+    periode = dict(maand__gte=eerste, maand__lte=peildatum, vervallen_op__isnull=True)
+    met_gegevens = (set(Maandinkomen.objects.filter(**periode).values_list("inwoner_id", flat=True))
+                    | set(Vermogensopgave.objects.filter(**periode).values_list("inwoner_id", flat=True)))
+    for h, hoofd in (Zaak.objects.filter(regeling=BIJZONDERE_BIJSTAND, ontvangen_op__gte=eerste,
+                                         ontvangen_op__lte=peildatum, hoofdpersoon_id__in=met_gegevens)
+                     .values_list("huishouden_id", "hoofdpersoon_id")):
+        if BEKEND_BIJZONDERE_BIJSTAND not in bekend.setdefault(h, []):
+            bekend[h].append(BEKEND_BIJZONDERE_BIJSTAND)
+    return dict(sorted(bekend.items()))
+
+
 def _leeftijd(partners, peildatum: dt.date, aow: dict[int, dt.date]) -> Voorwaarde:
     minimum = int(parameters(peildatum).wet.participatiewet.art_36_inkomenstoeslag.minimumleeftijd)
     te_jong = [p for p in partners if leeftijd_op(p.geboortedatum, peildatum) < minimum]
@@ -155,18 +197,39 @@ def _leeftijd(partners, peildatum: dt.date, aow: dict[int, dt.date]) -> Voorwaar
                       f"{PW}, artikel 36, eerste lid; {VO}, artikel 7:4, derde lid", "wet")
 
 
-def _laag_inkomen(besluiten, peildatum: dt.date) -> Voorwaarde:
+def _inkomen_bekend(partners, maanden: list[dt.date]) -> set[dt.date]:
+    """The months in which an income (Maandinkomen, also € 0) is recorded for every partner."""
+    per: dict[int, set[dt.date]] = {}
+    for inwoner, maand in Maandinkomen.objects.filter(inwoner__in=partners, maand__gte=maanden[0], maand__lte=maanden[-1],
+                                                      vervallen_op__isnull=True).values_list("inwoner_id", "maand"):
+        per.setdefault(inwoner, set()).add(maand)
+    return set.intersection(*(per.get(p.pk, set()) for p in partners)) if partners else set()
+
+
+def _laag_inkomen(besluiten, peildatum: dt.date, partners=(), regelkern: dict | None = None) -> Voorwaarde:
+    """Known when every month of the referteperiode is covered by algemene bijstand, or by bijstand and recorded
+    income together; then (unless all bijstand) the Regelkern compares the income with the norm per month (7:3, with
+    the marginal excess of its toelichting). A month without either: not known."""
     maanden = referteperiode(peildatum)
-    gedekt = [m for m in maanden if any(_dekt(b, m) for b in besluiten)]
+    bijstand = {m for m in maanden if any(_dekt(b, m) for b in besluiten)}
     gebruikt = [b for b in besluiten if any(_dekt(b, m) for m in maanden)]
     naam = "langdurig laag inkomen in de referteperiode"
     bron = f"{PW}, artikel 36, eerste lid; {VO}, artikelen 7:1 onder a en c en 7:3"
-    if len(gedekt) == len(maanden):
-        grond = (f"algemene bijstand in alle {len(maanden)} maanden van {formaat.datum(maanden[0])} tot "
-                 f"{formaat.datum(peildatum)}: {_besluit_tekst(gebruikt)}")
+    periode = f"{formaat.datum(maanden[0])} tot {formaat.datum(peildatum)}"
+    if len(bijstand) == len(maanden):
+        grond = f"algemene bijstand in alle {len(maanden)} maanden van {periode}: {_besluit_tekst(gebruikt)}"
         return Voorwaarde("langdurig_laag_inkomen", naam, JA, grond, bron, "verordening")
-    grond = (f"algemene bijstand in {len(gedekt)} van de {len(maanden)} maanden van de referteperiode; het inkomen in "
-             "de andere maanden is de gemeente niet bekend")
+    inkomen = _inkomen_bekend(list(partners), maanden) - bijstand
+    if len(bijstand) + len(inkomen) == len(maanden) and regelkern is not None:
+        uit = regelkern
+        hoogste = uit.get("iit_hoogste_overschrijding_referteperiode")
+        delen = ([f"algemene bijstand in {len(bijstand)} maanden ({_besluit_tekst(gebruikt)})"] if bijstand else []) + [
+            f"vastgelegd inkomen in {len(inkomen)} maanden"]
+        grond = f"{' en '.join(delen)} van {periode}; hoogste overschrijding van de norm: {formaat.bedrag(hoogste or 0)}"
+        return Voorwaarde("langdurig_laag_inkomen", naam, JA if uit.get("iit_langdurig_laag_inkomen") else NEE, grond,
+                          bron, "verordening")
+    grond = (f"algemene bijstand of vastgelegd inkomen in {len(bijstand) + len(inkomen)} van de {len(maanden)} maanden "
+             "van de referteperiode; het inkomen in de andere maanden is de gemeente niet bekend")
     return Voorwaarde("langdurig_laag_inkomen", naam, ONBEKEND, grond, bron, "verordening")
 
 
@@ -247,35 +310,52 @@ def _zicht(huishouden, partners, peildatum: dt.date) -> Voorwaarde:
                       f"{formaat.datum(bevinding.zaak.besluitdatum)} (zaak {bevinding.zaak_id})", bron, "discretie")
 
 
-def _regelkern(huishouden, peildatum: dt.date) -> tuple[dict[int, dt.date], bool | None, float | None]:
-    """AOW date per member and the vermogen test, from the Regelkern (situation of the peildatum's month)."""
+def _bijstand_per_maand(besluiten, peildatum: dt.date) -> dict[str, float]:
+    """Algemene bijstand per month of the referteperiode, from the granting besluiten (income in 7:1 onder a)."""
+    from maatwerk.besluiten.models import Periode
+
+    uit = {}
+    for m in referteperiode(peildatum):
+        for b in besluiten:
+            if _dekt(b, m) and b.bedrag is not None and b.bedrag_periode == Periode.PER_MAAND:
+                uit[f"{m.year:04d}-{m.month:02d}"] = float(b.bedrag)
+    return uit
+
+
+def _regelkern(huishouden, peildatum: dt.date, besluiten=()) -> tuple[dict[int, dt.date], bool | None, float | None, dict]:
+    """AOW date per member, the vermogen test and the referteperiode income test, from the Regelkern (situation of
+    the peildatum's month; the algemene bijstand per month is added as income, 7:1 onder a)."""
     from maatwerk.personen.situatie import bouw_situatie
     from maatwerk.regels.berekening import bereken
 
     situatie = bouw_situatie(huishouden, peildatum)
+    bijstand = _bijstand_per_maand(besluiten, peildatum)
+    if bijstand:
+        situatie.json["huishoudens"][situatie.huishouden_sleutel]["algemene_bijstand"] = bijstand
     maand = f"{peildatum.year:04d}-{peildatum.month:02d}"
     uit = bereken(situatie.json, maand, settings.MAATWERK_GEMEENTE,
-                  ["aow_datum", "vermogen_boven_vermogensgrens", "vermogensgrens"])["resultaten"]
+                  ["aow_datum", "vermogen_boven_vermogensgrens", "vermogensgrens", "iit_langdurig_laag_inkomen",
+                   "iit_hoogste_overschrijding_referteperiode"])["resultaten"]
     aow = {}
     for lid in huishouden.lidmaatschappen_op(peildatum):
         waarde = uit["personen"].get(situatie.sleutel_van(lid.inwoner_id) or "", {}).get("aow_datum")
         aow[lid.inwoner_id] = dt.date.fromisoformat(str(waarde)[:10]) if waarde else None
     h = uit["huishoudens"][situatie.huishouden_sleutel]
-    return aow, bool(h["vermogen_boven_vermogensgrens"]), h.get("vermogensgrens")
+    return aow, bool(h["vermogen_boven_vermogensgrens"]), h.get("vermogensgrens"), h
 
 
-def beoordeel(huishouden: Huishouden, peildatum: dt.date, besluiten=None) -> Kandidaat:
+def beoordeel(huishouden: Huishouden, peildatum: dt.date, besluiten=None, bekend_uit=None) -> Kandidaat:
     """All conditions for one household on the peildatum, each with what it rests on."""
     leden = list(huishouden.lidmaatschappen_op(peildatum))
     partners = [lid.inwoner for lid in leden if lid.rol == Rol.PARTNER]
     hoofd = next((lid.inwoner for lid in leden if lid.relatie == "aanvrager"), partners[0] if partners else None)
     if besluiten is None:
         besluiten = list(bijstandsbesluiten([huishouden.pk]))
-    kandidaat = Kandidaat(huishouden, hoofd)
-    aow, boven, grens = _regelkern(huishouden, peildatum)
+    kandidaat = Kandidaat(huishouden, hoofd, bekend_uit=list(bekend_uit or []))
+    aow, boven, grens, rk = _regelkern(huishouden, peildatum, besluiten)
     kandidaat.voorwaarden = [
         _leeftijd(partners, peildatum, aow),
-        _laag_inkomen(besluiten, peildatum),
+        _laag_inkomen(besluiten, peildatum, partners, rk),
         _geen_eerdere_toeslag(huishouden, partners, peildatum),
         _vermogen(partners, peildatum, boven, grens),
         _zicht(huishouden, partners, peildatum),
@@ -285,9 +365,11 @@ def beoordeel(huishouden: Huishouden, peildatum: dt.date, besluiten=None) -> Kan
 
 
 def kandidaten(peildatum: dt.date) -> list[Kandidaat]:
-    """Every household known from algemene bijstand, judged on the peildatum (sure, review, or not met)."""
-    ids = huishoudens_met_bijstand(peildatum)
+    """Every household the municipality knows (`huishoudens_bekend`), judged on the peildatum (sure, review, or not
+    met)."""
+    bekend = huishoudens_bekend(peildatum)
     per = {}
-    for b in bijstandsbesluiten(ids):
+    for b in bijstandsbesluiten(list(bekend)):
         per.setdefault(b.zaak.huishouden_id, []).append(b)
-    return [beoordeel(h, peildatum, per.get(h.pk, [])) for h in Huishouden.objects.filter(pk__in=ids).order_by("pk")]
+    return [beoordeel(h, peildatum, per.get(h.pk, []), bekend[h.pk])
+            for h in Huishouden.objects.filter(pk__in=list(bekend)).order_by("pk")]
