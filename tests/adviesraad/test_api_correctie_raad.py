@@ -31,7 +31,8 @@ def secretaris(maak_gebruiker):
 def advies(beleid, secretaris):
     vandaag = timezone.localdate()
     a = services.vraag_advies(beleid, onderwerp="Minimabeleid", vraag="De inkomensgrens",
-                              verzonden_op=vandaag - dt.timedelta(days=40), ontvangen_op=vandaag - dt.timedelta(days=39))
+                              verzonden_op=vandaag - dt.timedelta(days=40),
+                              ontvangen_op=vandaag - dt.timedelta(days=39))
     return services.leg_advies_vast(secretaris, a, uitgebracht_op=vandaag - dt.timedelta(days=20),
                                     punten=[{"kop": "Inkomensgrens", "tekst": "Verhoog de grens naar 130 %."},
                                             {"kop": "Bereik", "tekst": "Benader wie geen aanvraag doet."}])
