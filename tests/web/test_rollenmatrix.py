@@ -727,6 +727,19 @@ def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
             v + "reactie": "niet", v + "antwoord": "Nee.", v + "motivering": "Te duur.", v + "reden": "Herzien.",
             v + "gecorrigeerd_op": "2026-01-26"})
 
+    def api_correctie(c):
+        p = _beantwoord_adviespunt()
+        return c.post(f"/api/v1/adviespunten/{p.pk}/correctie/", {
+            "reactie": "niet", "antwoord": "Nee.", "motivering": "Te duur.", "reden": "Herzien.",
+            "gecorrigeerd_op": "2026-01-26"}, content_type="application/json")
+
+    def api_raad(stuk):
+        def verzoek(c):
+            advies = _beantwoord_adviespunt().advies
+            return c.post(f"/api/v1/adviesaanvragen/{advies.aanvraag_id}/raad/",
+                          {"stuk": stuk, "verstrekt_op": "2026-01-26"}, content_type="application/json")
+        return verzoek
+
     def raad(stuk):
         def verzoek(c):
             advies = _beantwoord_adviespunt().advies
@@ -758,7 +771,13 @@ def _adviesraad_proeven() -> dict[str, tuple[str, Callable, Callable]]:
             "download": ((rechten.ADVIES_AANVRAGEN, rechten.ADVIES_VASTLEGGEN), download, downloads),
             # Art. 3:3 lid 1: the secretary sends the advice, the college (beleidsmedewerker) its answer.
             "raad advies": (rechten.ADVIES_VASTLEGGEN, raad("advies"), lambda: Raadsverstrekking.objects.count()),
-            "raad antwoord": (rechten.ADVIES_AANVRAGEN, raad("antwoord"), lambda: Raadsverstrekking.objects.count())}
+            "raad antwoord": (rechten.ADVIES_AANVRAGEN, raad("antwoord"), lambda: Raadsverstrekking.objects.count()),
+            # The API through the same services: the same rights.
+            "api correctie": (rechten.ADVIES_AANVRAGEN, api_correctie, lambda: EerderAntwoord.objects.count()),
+            "api raad advies": (rechten.ADVIES_VASTLEGGEN, api_raad("advies"),
+                                lambda: Raadsverstrekking.objects.count()),
+            "api raad antwoord": (rechten.ADVIES_AANVRAGEN, api_raad("antwoord"),
+                                  lambda: Raadsverstrekking.objects.count())}
 
 
 def test_adviesraad_paginas_per_rol(db):

@@ -1,4 +1,5 @@
-"""REST endpoints of the adviesraad (issue 12, point 6): requests, the advice point by point, the college's answer.
+"""REST endpoints of the adviesraad (issue 12, point 6): requests, the advice point by point, the college's answer,
+a correction of that answer (art. 3:8 lid 7 again) and the step to the gemeenteraad (art. 3:3 lid 1).
 
 The services decide; bad input answers 400 with the field, a refusal 403, a step out of order 409. No personal
 data: the names of staff are not exposed, only whether and when something happened.
@@ -14,14 +15,33 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from maatwerk.adviesraad import services
-from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, Reactie
+from maatwerk.adviesraad.models import Adviesaanvraag, Adviespunt, EerderAntwoord, Raadsverstrekking, Reactie
+from maatwerk.zaken.fouten import ProcedureFout
+
+
+class EerderAntwoordSerializer(serializers.ModelSerializer):
+    """An answer as it stood before a correction; who corrected it is not exposed (no staff names)."""
+
+    class Meta:
+        model = EerderAntwoord
+        fields = ["reactie", "antwoord", "motivering", "beantwoord_op", "gecorrigeerd_op", "reden"]
+        read_only_fields = fields
 
 
 class AdviespuntSerializer(serializers.ModelSerializer):
+    eerdere_antwoorden = EerderAntwoordSerializer(many=True, read_only=True)
+
     class Meta:
         model = Adviespunt
         fields = ["id", "volgnummer", "kop", "tekst", "reactie", "antwoord", "motivering", "beantwoord_op",
-                  "gecorrigeerd_op"]
+                  "gecorrigeerd_op", "eerdere_antwoorden"]
+        read_only_fields = fields
+
+
+class RaadsverstrekkingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Raadsverstrekking
+        fields = ["stuk", "verstrekt_op"]
         read_only_fields = fields
 
 
@@ -30,11 +50,13 @@ class AdviesaanvraagSerializer(serializers.ModelSerializer):
     stand = serializers.SerializerMethodField()
     uitgebracht_op = serializers.DateField(source="advies.uitgebracht_op", read_only=True, default=None)
     punten = AdviespuntSerializer(source="advies.punten", many=True, read_only=True, default=list)
+    aan_gemeenteraad = RaadsverstrekkingSerializer(source="advies.raadsverstrekkingen", many=True, read_only=True,
+                                                   default=list)
 
     class Meta:
         model = Adviesaanvraag
         fields = ["id", "onderwerp", "vraag", "documenten", "verzonden_op", "ontvangen_op", "uitstel_weken",
-                  "uitstel_reden", "termijn_einde", "stand", "uitgebracht_op", "punten"]
+                  "uitstel_reden", "termijn_einde", "stand", "uitgebracht_op", "punten", "aan_gemeenteraad"]
         read_only_fields = fields
 
     def get_termijn_einde(self, obj) -> str:
@@ -70,14 +92,27 @@ class AntwoordInvoerSerializer(serializers.Serializer):
     beantwoord_op = serializers.DateField(required=False, default=None)
 
 
+class CorrectieInvoerSerializer(AntwoordInvoerSerializer):
+    # The same fields as the first answer (art. 3:8 lid 7 applies again), plus why; the service checks the rest.
+    beantwoord_op = None
+    reden = serializers.CharField(max_length=5000)
+    gecorrigeerd_op = serializers.DateField(required=False, default=None)
+
+
+class RaadInvoerSerializer(serializers.Serializer):
+    # `stuk` as plain text: the service names a wrong value in Dutch (one place for the rule).
+    stuk = serializers.CharField(max_length=10, help_text="advies (secretaris) of antwoord (college)")
+    verstrekt_op = serializers.DateField()
+
+
 class AdviesaanvraagViewSet(viewsets.GenericViewSet):
     serializer_class = AdviesaanvraagSerializer
     queryset = Adviesaanvraag.objects.all()
 
     def list(self, request):
         services.vereis_inzien(request.user, "adviesaanvragen")
-        rijen = Adviesaanvraag.objects.select_related("advies").prefetch_related("advies__punten").order_by(
-            "-ontvangen_op", "-id")
+        rijen = Adviesaanvraag.objects.select_related("advies").prefetch_related(
+            "advies__punten__eerdere_antwoorden", "advies__raadsverstrekkingen").order_by("-ontvangen_op", "-id")
         pagina = self.paginate_queryset(rijen)
         return self.get_paginated_response(AdviesaanvraagSerializer(pagina, many=True).data)
 
@@ -104,6 +139,23 @@ class AdviesaanvraagViewSet(viewsets.GenericViewSet):
         aanvraag = Adviesaanvraag.objects.get(pk=aanvraag.pk)
         return Response(AdviesaanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=RaadInvoerSerializer, responses={201: AdviesaanvraagSerializer})
+    @action(detail=True, methods=["post"])
+    def raad(self, request, pk=None):
+        """Art. 3:3 lid 1: the advice (secretary) or the college's answer (beleidsmedewerker) went to the
+        gemeenteraad ter kennisname; which of the two decides the right, in the service."""
+        services.vereis_inzien(request.user, "advies (gemeenteraad)", toelichting=f"aanvraag {pk}")
+        aanvraag = get_object_or_404(Adviesaanvraag, pk=pk)
+        invoer = RaadInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        advies = services.advies_van(aanvraag)
+        if advies is None:
+            raise ProcedureFout("De Adviesraad heeft over deze aanvraag nog geen advies uitgebracht.",
+                                code="nog_geen_advies")
+        services.verstrek_aan_raad(request.user, advies, **invoer.validated_data)
+        aanvraag = Adviesaanvraag.objects.get(pk=aanvraag.pk)
+        return Response(AdviesaanvraagSerializer(aanvraag).data, status=status.HTTP_201_CREATED)
+
 
 class AdviespuntViewSet(viewsets.GenericViewSet):
     serializer_class = AdviespuntSerializer
@@ -120,3 +172,14 @@ class AdviespuntViewSet(viewsets.GenericViewSet):
         punt = services.beantwoord(request.user, punt, reactie=d["reactie"], antwoord=d["antwoord"],
                                    motivering=d["motivering"], beantwoord_op=d["beantwoord_op"] or timezone.localdate())
         return Response(AdviespuntSerializer(punt).data)
+
+    @extend_schema(request=CorrectieInvoerSerializer, responses={200: AdviespuntSerializer})
+    @action(detail=True, methods=["post"])
+    def correctie(self, request, pk=None):
+        """Correct the college's answer with a reason; the earlier answer is kept (`eerdere_antwoorden`)."""
+        services.vereis_inzien(request.user, "advies", toelichting=f"correctie antwoord op punt {pk}")
+        punt = get_object_or_404(Adviespunt.objects.select_related("advies__aanvraag"), pk=pk)
+        invoer = CorrectieInvoerSerializer(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        punt = services.corrigeer_antwoord(request.user, punt, **invoer.validated_data)
+        return Response(AdviespuntSerializer(Adviespunt.objects.get(pk=punt.pk)).data)
