@@ -98,6 +98,15 @@ class VerlagingSerializer(serializers.ModelSerializer):
                   "vastgelegd_door", "vastgelegd_op"]
         read_only_fields = fields
 
+    def get_fields(self):
+        # A read-only field loses allow_blank (DRF), so the schema would promise a choice where "" is stored
+        # (gedraging_tevens, vorige_gedraging): put it back from the model.
+        velden = super().get_fields()
+        for naam, veld in velden.items():
+            if naam in FEITEN and isinstance(veld, serializers.CharField | serializers.ChoiceField):
+                veld.allow_blank = Verlaging._meta.get_field(naam).blank
+        return velden
+
     def get_besluit_kenmerk(self, obj) -> str | None:
         return obj.besluit.kenmerk if obj.besluit_id else None
 
