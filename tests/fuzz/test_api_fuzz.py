@@ -2,11 +2,13 @@
 token of a real user, against real objects (see wereld.py). Asserts no 5xx and nothing outside the documented
 schema: the status code is documented, and content type and body are as documented.
 
-Two runs, bounded so that both together stay around two minutes per database on 2 cores:
+Three runs, bounded so that together they stay around two minutes per database on 2 cores:
 - as the consulent Wmo who owns the objects: schemathesis' coverage phase (boundary values, missing and
   wrongly typed fields, wrong methods and media types, for every parameter) and then
   `MAATWERK_FUZZ_VOORBEELDEN` (default 10) generated cases per operation, valid and invalid;
-- as the beheerder (audit log, letter templates; no case files): only the generated cases.
+- as the beheerder (audit log, letter templates; no case files): only the generated cases;
+- as the consulent Inkomen, only the verlaging operations (issue 11), on his zaak of running algemene bijstand
+  with a recorded verlaging: coverage phase and generated cases, as the first run.
 A fixed seed and derandomised generation make a failure reproducible; no shrinking and no example database
 (nothing is written to disk)."""
 
@@ -68,6 +70,10 @@ def _kandidaten(pad: str, naam: str) -> list:
         return wereld.ids["lid"]
     if naam == "record_id":
         return wereld.ids["inkomen" if "inkomens" in delen else "vermogen"]
+    if naam == "verlaging":
+        return wereld.ids["verlaging"]
+    if naam == "id" and "verlagingen" in delen:  # the zaak of the verlaging, and one of another domain
+        return wereld.ids["bijstand"] + wereld.ids["zaak"][:1]
     if naam == "id":
         soort = SOORT_VAN_PAD.get(delen[delen.index("{id}") - 1])
         return wereld.ids.get(soort, [])
@@ -94,8 +100,10 @@ def _path_parameters(context, path_parameters):
     return _met_bekende_ids(path_parameters, lambda naam: _kandidaten(context.operation.path, naam))
 
 
-def _schema(openapi: dict, coverage: bool):
+def _schema(openapi: dict, coverage: bool, alleen: str | None = None):
     schema = schemathesis.openapi.from_dict(openapi, config=_config(coverage))
+    if alleen:
+        schema = schema.include(path_regex=alleen)
     schema.app = WSGIHandler()
     schema.hook("flatmap_path_parameters")(_path_parameters)
     schema.hook("flatmap_query")(_id_velden)
@@ -107,6 +115,8 @@ def _schema(openapi: dict, coverage: bool):
 OPENAPI = Client().get("/api/v1/schema/", {"format": "json"}).json()
 grondig = _schema(OPENAPI, coverage=True)
 snel = _schema(OPENAPI, coverage=False)
+# The verlaging (issue 11) once more as the consulent Inkomen who may record it, on his zaak of running bijstand.
+verlaging = _schema(OPENAPI, coverage=True, alleen=r"/verlagingen/")
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +152,9 @@ def test_api_als_consulent(case, als):
 @settings(suppress_health_check=list(HealthCheck), deadline=None)
 def test_api_als_beheerder(case, als):
     case.call_and_validate(headers=als("beheerder"), checks=CHECKS)
+
+
+@verlaging.parametrize()
+@settings(suppress_health_check=list(HealthCheck), deadline=None)
+def test_verlaging_api_als_consulent_inkomen(case, als):
+    case.call_and_validate(headers=als("consulent_inkomen"), checks=CHECKS)

@@ -90,6 +90,32 @@ def _klaar(zaak, wmo):
     return zaak
 
 
+def _verlaging(inkomen):
+    """A zaak of algemene bijstand through the real flow (findings, computation, besluit vastgesteld and sent) and a
+    verlaging recorded on it, so the verlaging operations reach a real one."""
+    from maatwerk.besluiten import verlaging
+
+    _, _, zaak = _zaak(inkomen, 5, regeling="algemene_bijstand")
+    procedure.voer_uit(zaak, Status.AANVRAAG, inkomen, datum=D(2026, 6, 2))
+    procedure.voer_uit(zaak, Status.BEOORDELING, inkomen, datum=D(2026, 6, 3))
+    for code in ("arbeid_draagt_bij_aan_arbeidsinschakeling", "afwijzingsgronden"):
+        beoordeling.leg_bevinding_vast(zaak, inkomen, criterium=code, waarde="nee",
+                                       motivering="Blijkt uit het gesprek en de stukken in het dossier.")
+    beoordeling.bereken(zaak, inkomen, maand="2026-06")
+    procedure.voer_uit(zaak, Status.KLAAR_VOOR_BESLUIT, inkomen, datum=D(2026, 6, 3), uitkomst="toegekend")
+    zaak.refresh_from_db()
+    besluit = besluiten.opstellen(zaak, inkomen)
+    besluiten.wijzigen(besluit, inkomen, ingangsdatum=D(2026, 6, 1), vervolg="Wij betalen elke maand.")
+    besluiten.vaststellen(besluit, inkomen, datum=D(2026, 6, 5))
+    besluiten.bekendmaken(besluit, inkomen, datum=D(2026, 6, 5))
+    v = verlaging.leg_vast(inkomen, zaak, {
+        "gedraging": "pw_tegenprestatie", "omschrijving": "Kwam in juli drie keer niet naar de tegenprestatie.",
+        "datum_gedraging": "2026-07-20", "datum_constatering": "2026-08-03", "verwijtbaarheid": "verwijtbaar",
+        "verwijtbaarheid_toelichting": "Wist van de afspraken en gaf geen reden op.", "horen": "gehoord",
+        "horen_datum": "2026-08-20", "horen_wijze": "gesprek", "geplande_bekendmaking": "2026-08-25"})
+    return zaak, v
+
+
 def maak_wereld() -> Wereld:
     """Objects of a consulent Wmo (melding; klaar voor besluit with a concept besluit; a sent besluit with a
     bezwaar), income and capital; a user and a token per role in ROLLEN."""
@@ -126,17 +152,18 @@ def maak_wereld() -> Wereld:
     # escalation (the melding has had no step since January), so the regie routes meet a real plan.
     from maatwerk.regie import services as regie
 
-    teamleider = User.objects.create_user("fuzz_teamleider")
+    teamleider = User.objects.create_user("fuzz_escalatie")  # not fuzz_teamleider: that is the teamleider role's user
     plan = regie.maak_plan(wmo, huishouden=huishouden, regisseur=wmo, escalatie_naar=teamleider,
                            escalatie_functie="teamleider sociaal domein", doelen="Samen verder.",
                            toestemming_op=D(2026, 1, 6), toestemming_kenmerk="TST-FUZZ")
     regie.signaleer(D(2026, 3, 1))
+    bijstand, verlaging = _verlaging(inkomen)
     from maatwerk.besluiten.models import BriefSjabloon, Overweging
     from maatwerk.personen.models import Huishoudlid, Maandinkomen, Vermogensopgave
     from maatwerk.toegang.models import Toestemming
 
     return Wereld(
-        headers={rol: token(f"fuzz_{rol}") for rol in ROLLEN},
+        headers={**{rol: token(f"fuzz_{rol}") for rol in ROLLEN}, "consulent_inkomen": token("fuzz_consulent_inkomen")},
         ids={
             "zaak": [melding.pk, tweede.pk, derde.pk],
             "besluit": [concept.pk, verzonden.pk],
@@ -150,6 +177,9 @@ def maak_wereld() -> Wereld:
             "vermogen": list(Vermogensopgave.objects.filter(inwoner=klant).values_list("pk", flat=True)),
             "lid": list(Huishoudlid.objects.filter(huishouden=huishouden).values_list("pk", flat=True)),
             "plan": [plan.pk],
+            # A zaak of running algemene bijstand of the consulent Inkomen, and its recorded verlaging (issue 11).
+            "bijstand": [bijstand.pk],
+            "verlaging": [verlaging.pk],
         },
         codes=list(BriefSjabloon.objects.values_list("code", flat=True)[:3]),
     )

@@ -972,4 +972,74 @@ def test_ambtshalve_concepten_en_vaststellen(db, monkeypatch):
                                   f"maar status {status}, besluit {besluit.status}")
                 transaction.set_rollback(True)
     assert any(verwacht(r, rechten.AMBTSHALVE, wereld, zaak) for r in ROLLEN)  # the probe can pass both ways
+
+
+# ------------------------------------------------------------------ the verlaging (issue 11)
+
+VERLAGING = {
+    "gedraging": "pw_tegenprestatie", "omschrijving": "Kwam in juli drie keer niet naar de afgesproken tegenprestatie.",
+    "datum_gedraging": "2026-07-20", "datum_constatering": "2026-08-03", "verwijtbaarheid": "verwijtbaar",
+    "verwijtbaarheid_toelichting": "Wist van de afspraken en gaf geen reden op voor zijn afwezigheid.",
+    "horen": "gehoord", "horen_datum": "2026-08-20", "horen_wijze": "gesprek op het gemeentehuis",
+    "geplande_bekendmaking": "2026-08-25"}
+
+
+def _lopende_bijstand(c):
+    """A zaak of algemene bijstand with a bekendgemaakt toekenning (made directly: the flow is tested in
+    tests/handhaving/test_verlaging.py)."""
+    from decimal import Decimal
+
+    from maatwerk.besluiten.models import Periode, Soort
+
+    zaak = _zaak(c, "algemene_bijstand")
+    Besluit.objects.create(zaak=zaak, soort=Soort.TOEKENNING, status="bekendgemaakt", voorziening="Periodieke bijstand",
+                           bedrag=Decimal("1348.49"), bedrag_periode=Periode.PER_MAAND, ingangsdatum=dt.date(2026, 1, 1),
+                           opgesteld_door=c, besluitdatum=dt.date(2026, 1, 1), bekendgemaakt_op=dt.date(2026, 1, 1))
+    return zaak
+
+
+def test_verlaging_api_rollen(db):
+    """The verlaging endpoints (besluiten.verlaging_api) for every role and for the inwoner himself: the consulent
+    Inkomen of the zaak records, reads and drafts the besluit; the handhaver records and reads but does not decide;
+    everyone else (the other domains, kwaliteit, beleid, beheer, jurist, adviesraad, the inwoner) gets 403/404,
+    nothing changes, and the refusal is in the audit log."""
+    from maatwerk.besluiten import verlaging as verlagingen
+    from maatwerk.besluiten.verlaging_models import Verlaging
+    from maatwerk.loket.models import InwonerAccount
+    from maatwerk.toegang.models import AuditRegel
+    from maatwerk.toegang.rollen import CONSULENT_INKOMEN, HANDHAVER
+
+    gebruikers = _gebruikers()
+    consulent = gebruikers[CONSULENT_INKOMEN]
+    zaak = _lopende_bijstand(consulent)
+    v = verlagingen.leg_vast(consulent, zaak, VERLAGING)
+    inwoner = User.objects.create_user("matrix_inwoner")
+    InwonerAccount.objects.create(gebruiker=inwoner, bsn=zaak.hoofdpersoon.bsn)
+    basis = f"/api/v1/zaken/{zaak.pk}/verlagingen/"
+    proeven = {  # name: (call, effect, who may)
+        "lijst": (lambda c: c.get(basis), None, {CONSULENT_INKOMEN, HANDHAVER}),
+        "vastleggen": (lambda c: c.post(basis, VERLAGING, format="json"), lambda: Verlaging.objects.count(),
+                       {CONSULENT_INKOMEN, HANDHAVER}),
+        "inzien": (lambda c: c.get(f"{basis}{v.pk}/"), None, {CONSULENT_INKOMEN, HANDHAVER}),
+        "besluit": (lambda c: c.post(f"{basis}{v.pk}/besluit/"), lambda: Besluit.objects.filter(soort="verlaging").count(),
+                    {CONSULENT_INKOMEN}),
+    }
+    fouten = []
+    for rol, user in [*((r, gebruikers[r]) for r in ROLLEN), ("inwoner", inwoner)]:
+        for naam, (roep, effect, wie) in proeven.items():
+            with transaction.atomic():
+                voor = effect() if effect else None
+                # (drafting the besluit is refused by the besluit service: its line says "besluit")
+                weigeringen = AuditRegel.objects.filter(gebruikersnaam=user.username, toegestaan=False).count()
+                client = APIClient()
+                client.force_authenticate(user)
+                antwoord = roep(client)
+                na = effect() if effect else None
+                gelogd = AuditRegel.objects.filter(gebruikersnaam=user.username, toegestaan=False).count() > weigeringen
+                transaction.set_rollback(True)
+            if rol in wie and (antwoord.status_code not in TOEGESTAAN or (effect and voor == na)):
+                fouten.append(f"{rol} {naam}: mag, maar status {antwoord.status_code}, effect {voor!r} -> {na!r}")
+            if rol not in wie and (antwoord.status_code not in GEWEIGERD or voor != na or not gelogd):
+                fouten.append(f"{rol} {naam}: mag niet, maar status {antwoord.status_code}, effect {voor!r} -> {na!r}, "
+                              f"weigering gelogd: {gelogd}")
     assert not fouten, "\n".join(fouten)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -48,6 +49,14 @@ from maatwerk.zaken.vergrendeling import vergrendel
 REGELING = "algemene_bijstand"
 VSD = "Verordening Sociaal Domein Lansingerland 2018"
 MIN_TEKST = 20  # characters for a written reason; a quality rule, not a legal figure
+MAX_TEKST = 5000  # characters of one written text (what a letter can hold); a quality rule, not a legal figure
+# A planned bekendmaking further ahead cannot be right (the letter is sent in the month it was computed for, and the
+# norms of later months are not known yet); a quality rule, not a legal figure.
+MAX_PLANNING_DAGEN = 92
+MAX_DUUR_VORIGE = 24  # months of a previous verlaging recorded from the dossier: a plausibility bound, not a legal figure
+JA, NEE = {"true", "on", "ja", "1"}, {"false", "off", "nee", "0"}
+_STUURTEKENS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # What the Regelkern is asked when recording (with uitleg) and per month for the betaalbestand.
 VARIABELEN = [*afstemming_besluit.VARIABELEN, "afstemming_reden_geen_verlaging"]
@@ -90,8 +99,18 @@ def bekijk(gebruiker, verlaging: Verlaging) -> Verlaging:
 
 def _tekst(gegevens, veld, fouten, melding, *, verplicht=True) -> str:
     waarde = gegevens.get(veld, "")
-    waarde = waarde.strip() if isinstance(waarde, str) else ""
-    if verplicht and len(waarde) < MIN_TEKST:
+    if waarde is None:
+        waarde = ""
+    if not isinstance(waarde, str):
+        fouten[veld] = ["Vul hier tekst in."]
+        return ""
+    waarde = waarde.strip()
+    maximum = Verlaging._meta.get_field(veld).max_length or MAX_TEKST
+    if _STUURTEKENS.search(waarde):  # e.g. a NUL byte, which the database refuses: never a 500
+        fouten[veld] = ["De tekst bevat een teken dat niet is toegestaan (een stuurteken)."]
+    elif len(waarde) > maximum:
+        fouten[veld] = [f"De tekst is te lang: ten hoogste {maximum} tekens."]
+    elif verplicht and len(waarde) < MIN_TEKST:
         fouten[veld] = [melding]
     return waarde
 
@@ -102,17 +121,22 @@ def _datum(gegevens, veld, fouten, naam, *, verplicht=True) -> dt.date | None:
         if verplicht:
             fouten[veld] = [f"Vul de {naam} in."]
         return None
+    if isinstance(waarde, dt.datetime):
+        waarde = waarde.date()
     if isinstance(waarde, str):
-        try:
-            waarde = dt.date.fromisoformat(waarde)
+        try:  # only JJJJ-MM-DD (fromisoformat also reads week dates such as 2026-W31)
+            waarde = dt.date.fromisoformat(waarde) if _ISO_DATUM.fullmatch(waarde) else None
         except ValueError:
-            fouten[veld] = [f"De {naam} is geen geldige datum (JJJJ-MM-DD)."]
-            return None
+            waarde = None
     if not isinstance(waarde, dt.date):
         fouten[veld] = [f"De {naam} is geen geldige datum (JJJJ-MM-DD)."]
         return None
-    if veld != "geplande_bekendmaking" and waarde > timezone.localdate():
+    vandaag = timezone.localdate()
+    if veld != "geplande_bekendmaking" and waarde > vandaag:
         fouten[veld] = [f"De {naam} ligt in de toekomst."]
+    elif veld == "geplande_bekendmaking" and waarde > vandaag + dt.timedelta(days=MAX_PLANNING_DAGEN):
+        fouten[veld] = [f"De {naam} ligt meer dan {MAX_PLANNING_DAGEN} dagen in de toekomst; leg de verlaging vast "
+                        "als de bekendmaking dichterbij is (de verlaging gaat in de maand erna in, artikel 7:16)."]
     return waarde
 
 
@@ -120,8 +144,9 @@ def _keuze(gegevens, veld, keuzes, fouten, naam, *, verplicht=True) -> str:
     waarde = gegevens.get(veld) or ""
     if not waarde and not verplicht:
         return ""
-    if waarde not in keuzes:
+    if not isinstance(waarde, str) or waarde not in keuzes:
         fouten[veld] = [f"Kies een {naam} uit de lijst."]
+        return ""
     return waarde
 
 
@@ -129,15 +154,56 @@ def _bedrag(gegevens, veld, fouten, naam, *, maximum=None) -> Decimal | None:
     waarde = gegevens.get(veld)
     if waarde in (None, ""):
         return None
+    if isinstance(waarde, bool) or not isinstance(waarde, (str, int, float, Decimal)):
+        fouten[veld] = [f"Het {naam} is geen getal."]
+        return None
     try:
-        bedrag = Decimal(str(waarde).replace(",", "."))
+        bedrag = Decimal(str(waarde).strip().replace(",", "."))
     except InvalidOperation:
         fouten[veld] = [f"Het {naam} is geen getal."]
         return None
-    if not bedrag.is_finite() or bedrag < 0 or (maximum is not None and bedrag > maximum):
-        fouten[veld] = [f"Het {naam} moet tussen 0 en {maximum if maximum is not None else 'een positief getal'} liggen."]
+    plaatsen = Verlaging._meta.get_field(veld).decimal_places
+    if not bedrag.is_finite():
+        fouten[veld] = [f"Het {naam} is geen getal."]
+    elif maximum == 1 and not 0 <= bedrag <= 1:
+        fouten[veld] = [f"Geef het {naam} als fractie van 0 tot en met 1 (0,2 is 20 %)."]
+    elif bedrag < 0:
+        fouten[veld] = [f"Het {naam} kan niet negatief zijn."]
+    elif maximum is not None and bedrag > maximum:
+        fouten[veld] = [f"Het {naam} kan niet hoger zijn dan {formaat.bedrag(maximum)}."]
+    elif bedrag.as_tuple().exponent < -plaatsen:
+        # What is stored is what was computed with: no rounding between the two.
+        fouten[veld] = [f"Geef het {naam} met ten hoogste {plaatsen} cijfers achter de komma."]
+    else:
+        return bedrag
+    return None
+
+
+def _ja_nee(gegevens, veld, fouten) -> bool:
+    """A tick box: true or false (from a form "on"); anything else is named, never read as yes."""
+    waarde = gegevens.get(veld)
+    if isinstance(waarde, bool):
+        return waarde
+    if waarde in (None, "", 0):
+        return False
+    if waarde == 1 or (isinstance(waarde, str) and waarde.strip().lower() in JA):
+        return True
+    if isinstance(waarde, str) and waarde.strip().lower() in NEE:
+        return False
+    fouten[veld] = ["Geef ja of nee (true of false)."]
+    return False
+
+
+def _maanden(gegevens, veld, fouten) -> int | None:
+    waarde = gegevens.get(veld)
+    if waarde in (None, ""):
         return None
-    return bedrag
+    if isinstance(waarde, str) and waarde.strip().isdigit():
+        waarde = int(waarde)
+    if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= MAX_DUUR_VORIGE:
+        fouten[veld] = [f"Geef de duur van de vorige verlaging in hele maanden (1 tot en met {MAX_DUUR_VORIGE})."]
+        return None
+    return waarde
 
 
 GEDRAGING_CODES = [g for g in GEDRAGINGEN if g != "geen"]
@@ -208,6 +274,8 @@ def _samenloop(gegevens: dict, f: dict) -> dict:
 
 def _valideer(gegevens: dict) -> dict:
     """The facts, checked; a ValidationError names every wrong field in Dutch."""
+    if not isinstance(gegevens, dict):
+        raise ValidationError({"invoer": ["Geef de gegevens van de verlaging als velden met hun waarde."]})
     f: dict[str, list[str]] = {}
     v = {
         "gedraging": _keuze(gegevens, "gedraging", GEDRAGING_CODES, f, "gedraging"),
@@ -216,28 +284,26 @@ def _valideer(gegevens: dict) -> dict:
         "datum_gedraging": _datum(gegevens, "datum_gedraging", f, "datum van de gedraging"),
         "datum_constatering": _datum(gegevens, "datum_constatering", f, "datum van constatering"),
         "benadelingsbedrag": _bedrag(gegevens, "benadelingsbedrag", f, "benadelingsbedrag", maximum=Decimal("1000000")),
-        "benadelingsbedrag_niet_vast_te_stellen": bool(gegevens.get("benadelingsbedrag_niet_vast_te_stellen")),
+        "benadelingsbedrag_niet_vast_te_stellen": _ja_nee(gegevens, "benadelingsbedrag_niet_vast_te_stellen", f),
         "verwijtbaarheid": _keuze(gegevens, "verwijtbaarheid", VERWIJTBAAR, f, "mate van verwijtbaarheid"),
         "verwijtbaarheid_toelichting": _tekst(gegevens, "verwijtbaarheid_toelichting", f,
                                               "Leg in ten minste 20 tekens uit waarom de gedraging (niet) verwijtbaar is."),
         "horen": _keuze(gegevens, "horen", HOREN, f, "manier van horen"),
         "horen_datum": _datum(gegevens, "horen_datum", f, "datum van het horen", verplicht=False),
-        "horen_wijze": (gegevens.get("horen_wijze") or "").strip() if isinstance(gegevens.get("horen_wijze", ""), str) else "",
+        "horen_wijze": _tekst(gegevens, "horen_wijze", f, "", verplicht=False),
         "horen_toelichting": _tekst(gegevens, "horen_toelichting", f, "", verplicht=False),
-        "dringende_redenen": bool(gegevens.get("dringende_redenen")),
+        "dringende_redenen": _ja_nee(gegevens, "dringende_redenen", f),
         "dringende_redenen_toelichting": _tekst(gegevens, "dringende_redenen_toelichting", f, "", verplicht=False),
-        "afwijken": bool(gegevens.get("afwijken")),
+        "afwijken": _ja_nee(gegevens, "afwijken", f),
         "afwijkend_percentage": _bedrag(gegevens, "afwijkend_percentage", f, "afwijkende percentage", maximum=Decimal("1")),
         "afwijking_reden": _tekst(gegevens, "afwijking_reden", f, "", verplicht=False),
         "geplande_bekendmaking": _datum(gegevens, "geplande_bekendmaking", f, "verwachte dag van bekendmaking", verplicht=False),
         "vorige_gedraging": _keuze(gegevens, "vorige_gedraging", GEDRAGING_CODES, f, "vorige gedraging", verplicht=False),
         "vorige_bekendmaking": _datum(gegevens, "vorige_bekendmaking", f, "datum van bekendmaking van de vorige verlaging", verplicht=False),
         "vorige_percentage": _bedrag(gegevens, "vorige_percentage", f, "percentage van de vorige verlaging", maximum=Decimal("1")),
-        "vorige_duur_maanden": gegevens.get("vorige_duur_maanden") or None,
+        "vorige_duur_maanden": _maanden(gegevens, "vorige_duur_maanden", f),
     }
     v.update(_samenloop(gegevens, f))
-    if v["vorige_duur_maanden"] is not None and (not isinstance(v["vorige_duur_maanden"], int) or not 1 <= v["vorige_duur_maanden"] <= 24):
-        f["vorige_duur_maanden"] = ["Geef de duur van de vorige verlaging in hele maanden (1 tot en met 24)."]
     if v["gedraging_tevens"] and v["gedraging_tevens"] == v["gedraging"]:
         f["gedraging_tevens"] = ["Kies hier een andere verplichting dan de gedraging zelf (artikel 7:26, eerste lid)."]
     if (v["datum_gedraging"] and v["datum_constatering"] and v["datum_constatering"] < v["datum_gedraging"]
@@ -269,9 +335,43 @@ def _valideer(gegevens: dict) -> dict:
         if len(v["afwijking_reden"]) < MIN_TEKST:
             f["afwijking_reden"] = ["Een afwijking van de standaardverlaging vraagt een schriftelijke reden van ten minste "
                                     "20 tekens (artikel 7:13, onder d; artikel 18, tweede lid, Participatiewet)."]
+    _samenhang(v, f)
     if f:
         raise ValidationError(f)
     return v
+
+
+def _samenhang(v: dict, f: dict) -> None:
+    """Facts that cannot be true together (each checked once its own fields are valid), so the Regelkern never
+    computes from them."""
+    def zet(veld, melding):
+        if veld not in f:
+            f[veld] = [melding]
+
+    # Art. 7:14 lid 1: the inwoner is heard about the gedraging, before the verlaging is imposed.
+    if v["horen"] == Horen.gehoord.name and v["horen_datum"]:
+        if v["datum_gedraging"] and v["horen_datum"] < v["datum_gedraging"]:
+            zet("horen_datum", "Het horen ligt vóór de gedraging; de inwoner wordt gehoord over de gedraging "
+                               "(artikel 7:14, eerste lid).")
+        elif v["geplande_bekendmaking"] and v["horen_datum"] > v["geplande_bekendmaking"]:
+            zet("horen_datum", "Het horen ligt na de bekendmaking van het besluit; de inwoner wordt gehoord voordat "
+                               "een verlaging wordt opgelegd (artikel 7:14, eerste lid).")
+    # Art. 7:13 onder d: a percentage of its own only with a deviation (and its reason).
+    if v["afwijkend_percentage"] is not None and not v["afwijken"]:
+        zet("afwijken", "U vulde een afwijkend percentage in: vink aan dat u afwijkt van de standaardverlaging en geef "
+                        "de reden (artikel 7:13, onder d), of laat het percentage leeg.")
+    # Art. 7:27: a previous verlaging counts with its gedraging and the day its besluit was made known, and only if
+    # the new gedraging came after that ("binnen 24 maanden na bekendmaking ... opnieuw").
+    if v["vorige_gedraging"] and not v["vorige_bekendmaking"]:
+        zet("vorige_bekendmaking", "Vul de datum van bekendmaking van de vorige verlaging in (artikel 7:27).")
+    if v["vorige_bekendmaking"] and not v["vorige_gedraging"]:
+        zet("vorige_gedraging", "Kies de gedraging van de vorige verlaging (artikel 7:27).")
+    if not v["vorige_gedraging"] and (v["vorige_percentage"] is not None or v["vorige_duur_maanden"] is not None):
+        zet("vorige_gedraging", "Kies de gedraging van de vorige verlaging, of laat het percentage en de duur ervan "
+                                "leeg (artikel 7:27).")
+    if v["vorige_bekendmaking"] and v["datum_gedraging"] and v["vorige_bekendmaking"] > v["datum_gedraging"]:
+        zet("vorige_bekendmaking", "De vorige verlaging is bekendgemaakt na deze gedraging; dan telt zij niet als "
+                                   "vorige verlaging (artikel 7:27: opnieuw, na bekendmaking).")
 
 
 # ------------------------------------------------------------------ the Regelkern

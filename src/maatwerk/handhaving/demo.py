@@ -4,7 +4,8 @@ waiting), running benefits for three demo clients of its own, and two meldingen.
 
 The running benefits go through the real flow, as a consulent would: a zaak algemene bijstand, its findings, the
 computation by the Regelkern, a besluit (four eyes where the mandate asks), vastgesteld and sent with its letter. So
-the comparison, the betaalbestand and a verlaging work on real besluiten."""
+the comparison, the betaalbestand and a verlaging work on real besluiten. One of them, Kees Smit, has a verlaging
+made the same way (gedraging, hearing, besluit, letter): the betaalbestand of November 2026 keeps it."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ def laad(users: dict, vandaag: dt.date) -> None:
         if not Inwoner.objects.filter(bsn=bsn).exists():
             _lopende_uitkering(users, bsn=bsn, voornamen=voornaam, achternaam=achternaam,
                                straat=straat, huisnummer=huisnummer)
+    _verlaging(users)
     meldpunt.meld({"richting": Richting.AANBIEDER, "domein": "wmo", "betreft": "Thuiszorgbureau De Linde",
                    "omschrijving": "Mijn buurvrouw krijgt volgens haar al weken geen hulp, maar de uren worden wel "
                                    "geschreven. Dat zei ze mij op 2 november."})
@@ -79,6 +81,44 @@ def laad(users: dict, vandaag: dt.date) -> None:
                    "omschrijving": "Tijdens het gesprek vertelde de cliënt over werk in de avonduren dat niet is "
                                    "opgegeven. Dat heb ik zelf gehoord.", "melder": "professional",
                    "melder_naam": "Consulent inkomen"}, door=users[r.CONSULENT_INKOMEN])
+
+
+# Kees Smit missed his tegenprestatie in September; heard in October, the besluit was made known on 13 October, so
+# the verlaging is kept in November (artikel 7:16, eerste lid) and the betaalbestand of November shows it.
+VERLAGING_BSN = "999990226"
+VERLAGING_BEKENDMAKING = dt.date(2026, 10, 13)
+VERLAGING = {
+    "gedraging": "pw_tegenprestatie",
+    "omschrijving": "Kees kwam op 8, 15 en 22 september niet naar de afgesproken tegenprestatie bij de kringloopwinkel "
+                    "(presentielijst van de kringloopwinkel).",
+    "datum_gedraging": "2026-09-22", "datum_constatering": "2026-09-29",
+    "verwijtbaarheid": "verwijtbaar",
+    "verwijtbaarheid_toelichting": "Hij kende de afspraken (plan van aanpak, getekend in juni) en meldde zich niet af.",
+    "horen": "gehoord", "horen_datum": "2026-10-06", "horen_wijze": "gesprek op het gemeentehuis",
+    "horen_toelichting": "Hij zegt dat hij de afspraken vergat; hij gaat weer vanaf oktober.",
+    "geplande_bekendmaking": VERLAGING_BEKENDMAKING.isoformat(),
+}
+
+
+def _verlaging(users: dict) -> None:
+    """One verlaging through the real flow (issue 11): the consulent records the gedraging with the hearing (7:14),
+    the Regelkern computes it, the besluit is drafted, approved where the mandate asks, vastgesteld and sent with its
+    letter. Only once, and only where letters can be sent (a test database without the seeded templates cannot)."""
+    from maatwerk.besluiten import services as besluiten
+    from maatwerk.besluiten import verlaging
+    from maatwerk.besluiten.models import BriefSjabloon, Verlaging
+    from maatwerk.zaken.models import Zaak
+
+    zaak = Zaak.objects.filter(regeling="algemene_bijstand", hoofdpersoon__bsn=VERLAGING_BSN).first()
+    if zaak is None or Verlaging.objects.filter(zaak=zaak).exists() or not BriefSjabloon.objects.exists():
+        return
+    consulent = users[r.CONSULENT_INKOMEN]
+    besluit = verlaging.stel_besluit_op(verlaging.leg_vast(consulent, zaak, VERLAGING), consulent)
+    if besluiten.vier_ogen(besluit).vereist:
+        besluiten.goedkeuren(besluit, users[r.KWALITEITSMEDEWERKER], akkoord=True,
+                             toelichting="Gehoord, elementen van artikel 7:13 met hun bron; akkoord.")
+    besluiten.vaststellen(besluit, consulent, datum=VERLAGING_BEKENDMAKING)
+    besluiten.bekendmaken(besluit, consulent, datum=VERLAGING_BEKENDMAKING)
 
 
 def _lopende_uitkering(users: dict, **persoon) -> None:

@@ -393,6 +393,8 @@ SPECTACULAR_SETTINGS = {
         "InhoudstypeEnum": "maatwerk.zaken.documentmodellen.Inhoudstype",
         "DomeinEnum": "maatwerk.zaken.regelingen.DOMEIN_KEUZES",  # Wmo, Jeugd, Inkomen
         "ZorgdomeinEnum": "maatwerk.iwmo.models.DOMEIN_KEUZES",  # providers and messages: Wmo and Jeugd only
+        # The gedragingen of artikelen 7:18-7:25 (a verlaging's gedraging, gedraging_tevens, vorige_gedraging).
+        "GedragingEnum": "maatwerk.besluiten.verlaging_models.GEDRAGING_KEUZES",
     },
 }
 
