@@ -190,3 +190,21 @@ def test_schema_beschrijft_de_verlaging(client_voor, inkomen):
     assert {"gedraging", "horen", "horen_datum", "afwijkend_percentage", "casustafel"} <= set(invoer)
     detail = schema["components"]["schemas"]["VerlagingDetail"]["properties"]
     assert {"resultaat", "uitleg", "elementen", "maanden"} <= set(detail)
+
+
+def test_samenloop_en_grondslag_via_de_api(inkomen, client_voor):
+    """The facts of 7:26 lid 3 and 7:17 lid 2 go through the API like on the page: a bestuurlijke boete for the same
+    gedraging means no verlaging; a wrong tick box or a missing amount names its field."""
+    zaak = lopende_bijstand(inkomen, 47).zaak
+    c = client_voor(inkomen, api=True)
+    r = _post(c, _url(zaak), feiten(bestuurlijke_boete=True, bestuurlijke_boete_kenmerk="BB-2026-0047",
+                                     bestuurlijke_boete_toelichting="Boete om dezelfde schending van de inlichtingenplicht."))
+    assert r.status_code == 201, r.json()
+    assert r.json()["bestuurlijke_boete"] is True and not r.json()["opgelegd"] and r.json()["maanden"] == []
+    assert r.json()["niet_uitgevoerd"] == {}
+    fout = _post(c, _url(zaak), feiten(bestuurlijke_boete="misschien"))
+    assert fout.status_code == 400 and "bestuurlijke_boete" in fout.json(), fout.json()
+    geen_bedrag = _post(c, _url(zaak), feiten(grondslag_keuze="bijzondere_bijstand",
+                                              grondslag_toelichting="Alleen bijzondere bijstand wordt verstrekt."))
+    assert geen_bedrag.status_code == 400 and "verleende_bijzondere_bijstand" in geen_bedrag.json()
+    assert Verlaging.objects.filter(zaak=zaak).count() == 1

@@ -218,12 +218,12 @@ def _samenloop(gegevens: dict, f: dict) -> dict:
     """The facts of 7:16 lid 2, 7:17 lid 2, 7:26 lid 3 and 7:28, checked. Whether they lead to a verlaging is the
     Regelkern's (afstemming_reden_geen_verlaging, afstemming_ingangsdatum, afstemming_berekeningsgrondslag)."""
     v = {
-        "bestuurlijke_boete": bool(gegevens.get("bestuurlijke_boete")),
-        "bestuurlijke_boete_kenmerk": _tekst(gegevens, "bestuurlijke_boete_kenmerk", f, "", verplicht=False)[:100],
+        "bestuurlijke_boete": _ja_nee(gegevens, "bestuurlijke_boete", f),
+        "bestuurlijke_boete_kenmerk": _tekst(gegevens, "bestuurlijke_boete_kenmerk", f, "", verplicht=False),
         "bestuurlijke_boete_toelichting": _tekst(gegevens, "bestuurlijke_boete_toelichting", f, "", verplicht=False),
-        "weigering_ioaw_ioaz": bool(gegevens.get("weigering_ioaw_ioaz")),
+        "weigering_ioaw_ioaz": _ja_nee(gegevens, "weigering_ioaw_ioaz", f),
         "weigering_ioaw_ioaz_toelichting": _tekst(gegevens, "weigering_ioaw_ioaz_toelichting", f, "", verplicht=False),
-        "terugwerkende_kracht": bool(gegevens.get("terugwerkende_kracht")),
+        "terugwerkende_kracht": _ja_nee(gegevens, "terugwerkende_kracht", f),
         "terugwerkende_kracht_grond": _keuze(gegevens, "terugwerkende_kracht_grond", TERUGWERKEND, f,
                                              "grond voor terugwerkende kracht", verplicht=False),
         "terugwerkende_kracht_toelichting": _tekst(gegevens, "terugwerkende_kracht_toelichting", f, "", verplicht=False),

@@ -39,9 +39,13 @@ FEITEN = [
     "horen_wijze", "horen_toelichting", "dringende_redenen", "dringende_redenen_toelichting", "afwijken",
     "afwijkend_percentage", "afwijking_reden", "vorige_gedraging", "vorige_bekendmaking", "vorige_percentage",
     "vorige_duur_maanden", "geplande_bekendmaking",
+    # Samenloop and grondslag (7:16 lid 2, 7:17 lid 2, 7:26 lid 3, 7:28).
+    "bestuurlijke_boete", "bestuurlijke_boete_kenmerk", "bestuurlijke_boete_toelichting", "weigering_ioaw_ioaz",
+    "weigering_ioaw_ioaz_toelichting", "terugwerkende_kracht", "terugwerkende_kracht_grond",
+    "terugwerkende_kracht_toelichting", "grondslag_keuze", "verleende_bijzondere_bijstand", "grondslag_toelichting",
 ]
 # What the Regelkern computed from them (never written through the API).
-BEREKEND = ["opgelegd", "elementen", "maanden"]
+BEREKEND = ["opgelegd", "elementen", "maanden", "niet_uitgevoerd"]  # niet_uitgevoerd: the rest the benefit could not bear
 UITLEG = ["resultaat", "uitleg"]
 
 
