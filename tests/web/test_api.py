@@ -371,3 +371,12 @@ def test_kwaliteitsmedewerker_keurt_goed_via_api(api, wmo, kwaliteit, breng_in, 
     assert r.status_code == 200, r.json()
     r = api(wmo).get(f"{z}/")
     assert r.json()["status"] == "besluit" and r.json()["besluit_bedrag"] == "25000.00"
+
+
+def test_openapi_schema_zonder_waarschuwingen(tmp_path):
+    """drf-spectacular validates the schema and fails on any warning, e.g. two serializers with the same component
+    name in different apps (which silently gives one of them the other's fields)."""
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yaml"))
+    assert (tmp_path / "schema.yaml").stat().st_size > 0

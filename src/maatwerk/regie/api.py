@@ -30,7 +30,7 @@ from maatwerk.toegang import beleid
 from maatwerk.zaken.models import Zaak
 
 
-class PlanLijstSerializer(serializers.ModelSerializer):
+class HuishoudplanLijstSerializer(serializers.ModelSerializer):
     huishouden = serializers.CharField(source="huishouden.naam", read_only=True)
     regisseur = serializers.CharField(source="regisseur.username", read_only=True)
     escalatie_naar = serializers.CharField(source="escalatie_naar.username", read_only=True)
@@ -81,7 +81,7 @@ class _EscalatieInPlanSerializer(serializers.Serializer):
     signalen = _SignaalSerializer(many=True)
 
 
-class PlanSerializer(serializers.Serializer):
+class HuishoudplanSerializer(serializers.Serializer):
     """One plan: its id and household name, and exactly what the page shows (`services.overzicht`)."""
 
     id = serializers.IntegerField()
@@ -97,7 +97,7 @@ class PlanSerializer(serializers.Serializer):
 
 def _plan_data(user, plan: Huishoudplan) -> dict:
     o = services.overzicht(user, plan)  # the check and the audit line are the service's
-    return PlanSerializer({"id": plan.pk, "huishouden": plan.huishouden.naam, **o}).data
+    return HuishoudplanSerializer({"id": plan.pk, "huishouden": plan.huishouden.naam, **o}).data
 
 
 def _persoon(veld: str, omschrijving: str, queryset):
@@ -108,7 +108,7 @@ def _persoon(veld: str, omschrijving: str, queryset):
                         "invalid": f"Geef de gebruikersnaam van {omschrijving}."})
 
 
-class PlanInvoerSerializer(serializers.Serializer):
+class HuishoudplanInvoerSerializer(serializers.Serializer):
     """Shapes only, as the page's form; the service checks the rules and names the field in Dutch."""
 
     zaak = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="Een zaak van het huishouden.",
@@ -179,30 +179,30 @@ class EscalatieSerializer(serializers.ModelSerializer):
 
 
 class HuishoudplanViewSet(viewsets.GenericViewSet):
-    serializer_class = PlanLijstSerializer
+    serializer_class = HuishoudplanLijstSerializer
     queryset = Huishoudplan.objects.all()
     lookup_value_regex = r"\d{1,9}"  # anything else is 404 at the router, never a lookup error
 
     def list(self, request):
         pagina = self.paginate_queryset(services.zichtbare_plannen(request.user))
-        return self.get_paginated_response(PlanLijstSerializer(pagina, many=True).data)
+        return self.get_paginated_response(HuishoudplanLijstSerializer(pagina, many=True).data)
 
-    @extend_schema(responses={200: PlanSerializer})
+    @extend_schema(responses={200: HuishoudplanSerializer})
     def retrieve(self, request, pk=None):
         plan = get_object_or_404(Huishoudplan.objects.select_related("huishouden", "regisseur", "escalatie_naar"),
                                  pk=pk)
         return Response(_plan_data(request.user, plan))
 
-    @extend_schema(request=PlanInvoerSerializer, responses={201: PlanLijstSerializer})
+    @extend_schema(request=HuishoudplanInvoerSerializer, responses={201: HuishoudplanLijstSerializer})
     def create(self, request):
-        invoer = PlanInvoerSerializer(data=request.data)
+        invoer = HuishoudplanInvoerSerializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         gegevens = dict(invoer.validated_data)
         # An invisible zaak answers like a missing one: 400 "Onbekende zaak" on the field (issue 7; audited).
         zaak = beleid.verwijzing(request.user, Zaak, gegevens.pop("zaak"), veld="zaak")
         with transaction.atomic():
             plan = services.maak_plan_vanuit_zaak(request.user, zaak, **gegevens)
-        return Response(PlanLijstSerializer(plan).data, status=status.HTTP_201_CREATED)
+        return Response(HuishoudplanLijstSerializer(plan).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DoorverwijzingInvoerSerializer, responses={201: DoorverwijzingSerializer})
     @action(detail=True, methods=["post"])
@@ -215,7 +215,7 @@ class HuishoudplanViewSet(viewsets.GenericViewSet):
         return Response(DoorverwijzingSerializer(verwijzing).data, status=status.HTTP_201_CREATED)
 
 
-class PlanFilterSerializer(serializers.Serializer):
+class HuishoudplanFilterSerializer(serializers.Serializer):
     plan = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1, error_messages={
         "invalid": "Het plannummer is een geheel getal.", "min_value": "Onbekend plan.",
         "max_value": "Onbekend plan."})
@@ -227,7 +227,7 @@ class EscalatieViewSet(viewsets.GenericViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("plan", int, description="Alleen de escalaties van dit plan.")])
     def list(self, request):
-        filter_ = PlanFilterSerializer(data=request.query_params)
+        filter_ = HuishoudplanFilterSerializer(data=request.query_params)
         filter_.is_valid(raise_exception=True)
         plan_id = filter_.validated_data.get("plan")
         plan = get_object_or_404(Huishoudplan, pk=plan_id) if plan_id is not None else None
