@@ -24,16 +24,6 @@ PUNTEN = [{"kop": "Communicatie op maat – pagina 5", "tekst": "Communiceer ook
           {"kop": "Klankbordgroepen", "tekst": "Vorm een klankbordgroep voor inwoners."}]
 
 
-@pytest.fixture
-def beleid(maak_gebruiker):
-    return maak_gebruiker("beleid1", "beleidsmedewerker")
-
-
-@pytest.fixture
-def secretaris(maak_gebruiker):
-    return maak_gebruiker("secretaris1", "adviesraad_secretaris")
-
-
 def _aanvraag(user, **kw):
     d = {"onderwerp": "Uitvoeringsplan handhaving", "vraag": "1. De inleiding\n2. Communicatie",
          "documenten": "Uitvoeringsplan 2026\nActie-agenda", "verzonden_op": D(2026, 11, 2),

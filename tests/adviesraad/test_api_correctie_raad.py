@@ -18,16 +18,6 @@ D = dt.date
 
 
 @pytest.fixture
-def beleid(maak_gebruiker):
-    return maak_gebruiker("beleid1", "beleidsmedewerker")
-
-
-@pytest.fixture
-def secretaris(maak_gebruiker):
-    return maak_gebruiker("secretaris1", "adviesraad_secretaris")
-
-
-@pytest.fixture
 def advies(beleid, secretaris):
     vandaag = timezone.localdate()
     a = services.vraag_advies(beleid, onderwerp="Minimabeleid", vraag="De inkomensgrens",

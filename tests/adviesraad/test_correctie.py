@@ -21,16 +21,6 @@ VANDAAG = D(2026, 12, 7)
 
 
 @pytest.fixture
-def beleid(maak_gebruiker):
-    return maak_gebruiker("beleid1", "beleidsmedewerker")
-
-
-@pytest.fixture
-def secretaris(maak_gebruiker):
-    return maak_gebruiker("secretaris1", "adviesraad_secretaris")
-
-
-@pytest.fixture
 def punt(beleid, secretaris):
     a = services.vraag_advies(beleid, onderwerp="Minimabeleid", vraag="De inkomensgrens", verzonden_op=D(2026, 11, 2),
                               ontvangen_op=D(2026, 11, 3), vandaag=VANDAAG)
