@@ -63,12 +63,15 @@ def _zaai_migratiegegevens() -> None:
 
 
 @pytest.fixture
-def demo(transactional_db):
-    """The demo data of `maatwerk demo` (accounts per role and the five case stories)."""
+def demo(transactional_db, request):
+    """The demo data of `maatwerk demo` (accounts per role and the five case stories). The monitor's archive zaken
+    (19 zaken through the whole flow, 13 letters as PDF) are loaded only for tests marked `demo_archief`: the other
+    pages do not show them, and loading them for every browser test would cost minutes of CI
+    (tests/monitor/test_demo.py tests the archive itself)."""
     from maatwerk.demo.gegevens import laad_demogegevens
 
     _zaai_migratiegegevens()
-    return laad_demogegevens()
+    return laad_demogegevens(archief=request.node.get_closest_marker("demo_archief") is not None)
 
 
 @pytest.fixture

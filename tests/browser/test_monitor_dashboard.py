@@ -15,6 +15,7 @@ from .toegankelijkheid import controleer, controleer_reflow
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 pytestmark = [
+    pytest.mark.demo_archief,  # the dashboard shows the archive zaken (doorlooptijden, caseload)
     pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="/usr/bin/chromium ontbreekt (Debian-pakket chromium)"),
     pytest.mark.django_db(transaction=True),
 ]

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .test_mijnzaken import GEEN_CHROMIUM, GERARD, telefoon, toegankelijk  # noqa: F401 (fixture)
 
-pytestmark = [GEEN_CHROMIUM, pytest.mark.django_db(transaction=True)]
+pytestmark = [GEEN_CHROMIUM, pytest.mark.django_db(transaction=True), pytest.mark.demo_archief]
 
 
 def test_inwoner_vult_de_vragenlijst_in(demo, telefoon, live_server):  # noqa: F811

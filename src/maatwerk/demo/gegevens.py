@@ -535,9 +535,10 @@ def _wmo_casussen() -> list[Casus]:
     return wmo_casussen()
 
 
-def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
+def laad_demogegevens(vandaag: dt.date | None = None, *, archief: bool = True) -> dict:
     """Load the accounts and the cases that are not there yet. Returns {"nieuw": [...], "bestond": [...],
-    "samenvatting": str}."""
+    "samenvatting": str}. `archief=False` leaves out the monitor's archive zaken (each goes through the whole flow
+    with its letter, the slowest part of loading); only tests of pages that do not show the monitor use it."""
     vandaag = vandaag or timezone.localdate()
     nieuw, bestond = [], []
     with transaction.atomic():
@@ -561,7 +562,7 @@ def laad_demogegevens(vandaag: dt.date | None = None) -> dict:
         laad_ambtshalve(users["consulent_inkomen"], vandaag)
         from maatwerk.monitor.demo import laad as laad_monitor  # issue 12, point 5: figures above 5 (own module)
 
-        laad_monitor(users, vandaag)
+        laad_monitor(users, vandaag, archief=archief)
         from maatwerk.adviesraad.demo import laad as laad_adviesraad  # issue 12, point 6 (its own module)
 
         laad_adviesraad(users, vandaag)

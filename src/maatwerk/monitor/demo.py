@@ -117,7 +117,8 @@ def _beslist(consulent, tweede, z: Zaak, besluitdatum: dt.date) -> None:
     besluiten.bekendmaken(besluit, consulent, datum=besluitdatum)
 
 
-def laad(users, vandaag: dt.date) -> None:
+def laad(users, vandaag: dt.date, *, archief: bool = True) -> None:
     _zelftesten(vandaag)
     _ervaringen(vandaag)
-    _archief(users, vandaag)
+    if archief:
+        _archief(users, vandaag)
