@@ -136,6 +136,9 @@ def test_zonder_zaak_van_het_huishouden_404_en_geaudit(rol, plan, maak_gebruiker
     ("doelen", "", "doelen"),
     ("zaak", "een", "geheel getal"),
     ("escalatie_naar", "jeugd1", "doorzettingsmacht"),  # the service's rule: someone other than the regisseur
+    # A NUL byte in a username: PostgreSQL refuses it even in a look-up (found by the fuzzer as a 500).
+    ("regisseur", "jeugd\x001", "Geef de gebruikersnaam van de regisseur"),
+    ("escalatie_naar", ["baas"], "Geef de gebruikersnaam van de persoon met doorzettingsmacht"),
 ])
 def test_foute_invoer_400_met_het_veld(veld, waarde, melding, gezin, wmo, jeugd, baas):  # noqa: F811
     hh, zw, zj = gezin

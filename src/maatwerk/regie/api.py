@@ -100,8 +100,18 @@ def _plan_data(user, plan: Huishoudplan) -> dict:
     return HuishoudplanSerializer({"id": plan.pk, "huishouden": plan.huishouden.naam, **o}).data
 
 
+class _Gebruikersnaam(serializers.SlugRelatedField):
+    """A username; a control character (e.g. NUL, which PostgreSQL refuses even in a look-up) is "invalid" before the
+    database is asked, so the answer is a 400 naming the field, never a 500."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or any(ord(t) < 32 or ord(t) == 127 for t in data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def _persoon(veld: str, omschrijving: str, queryset):
-    return serializers.SlugRelatedField(
+    return _Gebruikersnaam(
         slug_field="username", queryset=queryset, help_text=f"Gebruikersnaam van {omschrijving}.",
         error_messages={"required": f"Kies {omschrijving}.", "null": f"Kies {omschrijving}.",
                         "does_not_exist": f"Onbekende gebruiker voor {veld}: kies {omschrijving}.",
