@@ -158,7 +158,7 @@ def test_demo_heeft_een_bezwaar_dat_de_jurist_kan_beslissen(db):
     from maatwerk.demo.gebruikers import PROBEER
     from maatwerk.demo.gegevens import laad_demogegevens
 
-    laad_demogegevens()
+    laad_demogegevens(archief=False)
     assert "jurist" in PROBEER
     jurist = get_user_model().objects.get(username="jurist")
     bezwaar = Bezwaarschrift.objects.get()

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_demo_uitkeringen_via_zaak_berekening_besluit_en_brief():
     from maatwerk.demo.gegevens import laad_demogegevens
 
-    laad_demogegevens()
+    laad_demogegevens(archief=False)
     bsns = {bsn for bsn, *_ in CLIENTEN}
     zaken = Zaak.objects.filter(regeling="algemene_bijstand", hoofdpersoon__bsn__in=bsns)
     assert zaken.count() == 3
@@ -57,5 +57,5 @@ def test_demo_uitkeringen_via_zaak_berekening_besluit_en_brief():
         andere = next(r for r in betaalbestand.betaalbestand(maand)["regels"] if r["zaak"] == v.zaak_id)
         assert andere["verlagingen"] == [] and Decimal(andere["bedrag"]) == Decimal(regel["uitkering"])
     # Loading again changes nothing: still one verlaging.
-    laad_demogegevens()
+    laad_demogegevens(archief=False)
     assert Verlaging.objects.filter(zaak=v.zaak).count() == 1

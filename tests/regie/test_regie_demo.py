@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_croes_escaleert_en_de_pagina_toont_alleen_wat_het_plan_nodig_heeft():
-    laad_demogegevens()
+    laad_demogegevens(archief=False)
     plan = Huishoudplan.objects.get(huishouden__naam="Huishouden Croes")
     esc = Escalatie.objects.get(plan=plan)
     assert esc.naar.username == TEAMLEIDER and any(s["soort"] == "pingpong" for s in esc.signalen)
@@ -36,5 +36,5 @@ def test_demo_croes_escaleert_en_de_pagina_toont_alleen_wat_het_plan_nodig_heeft
     c.force_login(User.objects.get(username="consulent_inkomen"))
     assert c.get(f"/regie/{plan.pk}/").status_code == 403
     assert f"/regie/{plan.pk}/" not in c.get("/regie/").content.decode()
-    laad_demogegevens()
+    laad_demogegevens(archief=False)
     assert Huishoudplan.objects.count() == 1 and Escalatie.objects.count() == 1
