@@ -22,6 +22,7 @@ from maatwerk.adviesraad.models import Adviesaanvraag, Adviesdocument, Documentb
 from maatwerk.regels.invoer import InvoerFout
 from maatwerk.toegang import audit, rechten
 from maatwerk.toegang.beleid import CREATE
+from maatwerk.toegang.rolrecht import rolgrond
 from maatwerk.zaken import documenten
 from maatwerk.zaken.fouten import ProcedureFout
 
@@ -72,7 +73,7 @@ def voeg_toe(user, aanvraag: Adviesaanvraag, bestanden, *, bij, openbaar=False,
             document = Adviesdocument.objects.create(
                 aanvraag=aanvraag, bij=bij, bestandsnaam=naam, inhoudstype=inhoudstype, grootte=len(inhoud),
                 inhoud_id=sha, openbaar=bool(openbaar), geupload_door=user)
-            audit.log(user, CREATE, services.rolgrond(handeling(bij)), onderwerp="adviesdocument",
+            audit.log(user, CREATE, rolgrond(handeling(bij)), onderwerp="adviesdocument",
                       toelichting=f"aanvraag {aanvraag.pk}: document {document.pk} ‘{naam}’ ({bij}), "
                                   f"sha256 {sha[:16]}…{', openbaar' if openbaar else ''}")
         opgeslagen.append(document)

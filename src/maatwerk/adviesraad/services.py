@@ -42,19 +42,10 @@ BRON_BENOEMINGSDATUM = "Verordening Sociaal Domein Lansingerland 2018, artikel 3
 VERORDENING_VANAF = dt.date(2018, 1, 1)  # art. 8:3: in force on 1 January 2018
 
 
-def _grond(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
-    """The rights-table check (no domain: policy of the whole social domain), with its audit line."""
-    return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting)
-
-
 def vereis_recht_op(user, handeling: str, onderwerp: str, actie: str, toelichting: str = "") -> Grond:
-    """The rights-table check with its audit line, for the other modules of the adviesraad."""
-    return _grond(user, handeling, onderwerp, actie, toelichting)
-
-
-def rolgrond(handeling: str) -> Grond:
-    """The ground an allowed change is logged with (after `vereis_recht_op`)."""
-    return Grond(True, SoortGrond.ROL, f"rol: {rechten.HANDELINGEN[handeling][0]}")
+    """The rights-table check (no domain: policy of the whole social domain), with its audit line; also used by the
+    other modules of the adviesraad."""
+    return vereis_recht(user, handeling, actie=actie, onderwerp=onderwerp, toelichting=toelichting)
 
 
 def mag(user, handeling: str) -> bool:
@@ -68,7 +59,7 @@ def mag_inzien(user) -> bool:
 def vereis_inzien(user, onderwerp: str, toelichting: str = "") -> None:
     """The internal pages: whoever prepares requests or records advice (no personal data here)."""
     handeling = rechten.ADVIES_AANVRAGEN if mag(user, rechten.ADVIES_AANVRAGEN) else rechten.ADVIES_VASTLEGGEN
-    _grond(user, handeling, onderwerp, VIEW, toelichting)
+    vereis_recht_op(user, handeling, onderwerp, VIEW, toelichting)
 
 
 # ------------------------------------------------------------------ validation
@@ -110,7 +101,7 @@ def termijn(aanvraag: Adviesaanvraag, vandaag: dt.date | None = None) -> Termijn
 def vraag_advies(user, *, onderwerp, vraag, documenten="", verzonden_op, ontvangen_op,
                  vandaag: dt.date | None = None) -> Adviesaanvraag:
     """Art. 3:8 lid 3: a written request that names the points on which advice is asked."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "adviesaanvraag", CREATE, toelichting="nieuwe aanvraag")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "adviesaanvraag", CREATE, toelichting="nieuwe aanvraag")
     vandaag = vandaag or timezone.localdate()
     onderwerp = _tekst("onderwerp", onderwerp, "het onderwerp", max_lengte=MAX_KOP)
     vraag = _tekst("vraag", vraag, "de punten waarover advies wordt gevraagd (artikel 3:8, derde lid)")
@@ -141,7 +132,8 @@ def verleen_uitstel(user, aanvraag: Adviesaanvraag, *, reden, afgesproken_op, we
     """Art. 3:8 lid 4: "na overleg met de gemeente, met maximaal een week ... uitgesteld indien het om een
     beleidsvraag van grotere omvang gaat". The municipality records what was agreed: once, with the reason,
     agreed before the term ended (a term that has passed cannot be extended)."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "adviesaanvraag", CHANGE, toelichting=f"uitstel aanvraag {aanvraag.pk}")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "adviesaanvraag", CHANGE,
+                    toelichting=f"uitstel aanvraag {aanvraag.pk}")
     vandaag = vandaag or timezone.localdate()
     reden = _tekst("reden", reden, "waarom het een beleidsvraag van grotere omvang is")
     afgesproken = _datum("afgesproken_op", afgesproken_op, "De datum van de afspraak")
@@ -177,7 +169,7 @@ def leg_advies_vast(user, aanvraag: Adviesaanvraag, *, uitgebracht_op, punten,
                     vandaag: dt.date | None = None) -> Advies:
     """The advice as the adviesraad gave it (art. 3:8 lid 4), one row per point (`punten`: a list of
     {"kop", "tekst"}). A late advice is recorded too (the college may still use it) and shown as late."""
-    _grond(user, rechten.ADVIES_VASTLEGGEN, "advies", CREATE, toelichting=f"advies op aanvraag {aanvraag.pk}")
+    vereis_recht_op(user, rechten.ADVIES_VASTLEGGEN, "advies", CREATE, toelichting=f"advies op aanvraag {aanvraag.pk}")
     vandaag = vandaag or timezone.localdate()
     uitgebracht = _datum("uitgebracht_op", uitgebracht_op, "De datum van het advies")
     _niet_in_toekomst("uitgebracht_op", uitgebracht, "De datum van het advies", vandaag)
@@ -221,7 +213,7 @@ def _antwoordvelden(reactie, antwoord, motivering) -> tuple[str, str, str]:
 def beantwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering="",
                beantwoord_op=None, vandaag: dt.date | None = None) -> Adviespunt:
     """The college's answer to one point (seed 003: "Antwoord:" under each advice), with art. 3:8 lid 7's reasons."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"antwoord op adviespunt {punt.pk}")
     vandaag = vandaag or timezone.localdate()
     reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
     datum = _datum("beantwoord_op", beantwoord_op or vandaag, "De datum van het antwoord")
@@ -246,7 +238,8 @@ def corrigeer_antwoord(user, punt: Adviespunt, *, reactie, antwoord, motivering=
     """Correct the college's answer to a point (a wrong answer was recorded, or the college changed it). The
     answer as it stood is kept in `EerderAntwoord` with who corrected it, the date and the reason, so the history
     is never overwritten silently; the same rules as the first answer apply (art. 3:8 lid 7)."""
-    _grond(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE, toelichting=f"correctie antwoord adviespunt {punt.pk}")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "advies", CHANGE,
+                    toelichting=f"correctie antwoord adviespunt {punt.pk}")
     vandaag = vandaag or timezone.localdate()
     reactie, antwoord, motivering = _antwoordvelden(reactie, antwoord, motivering)
     reden = _tekst("reden", reden, "de reden van de correctie")
@@ -290,7 +283,8 @@ def verstrek_aan_raad(user, advies: Advies, *, stuk, verstrekt_op, vandaag: dt.d
     if stuk not in Raadsstuk.values:
         raise InvoerFout("stuk", "Kies het advies of het antwoord van het college.")
     handeling = rechten.ADVIES_VASTLEGGEN if stuk == Raadsstuk.ADVIES else rechten.ADVIES_AANVRAGEN
-    _grond(user, handeling, "advies (gemeenteraad)", CREATE, toelichting=f"{stuk} van advies {advies.pk} aan de raad")
+    vereis_recht_op(user, handeling, "advies (gemeenteraad)", CREATE,
+                    toelichting=f"{stuk} van advies {advies.pk} aan de raad")
     vandaag = vandaag or timezone.localdate()
     datum = _datum("verstrekt_op", verstrekt_op, "De datum van verstrekking aan de gemeenteraad")
     _niet_in_toekomst("verstrekt_op", datum, "De datum van verstrekking aan de gemeenteraad", vandaag)
@@ -333,7 +327,7 @@ def benoem(user, *, naam, begin, functie=Functie.LID, inwoner=False, onverenigba
     - art. 3:6 lid 4: members live in the municipality; lid 6: not a member of the council, its committees or
       the college.
     """
-    _grond(user, rechten.ADVIES_AANVRAGEN, "adviesraad_lid", CREATE, toelichting="benoeming")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "adviesraad_lid", CREATE, toelichting="benoeming")
     naam = _tekst("naam", naam, "de naam", max_lengte=MAX_KOP)
     begin = _datum("begin", begin, "De benoemingsdatum")
     if functie not in Functie.values:
@@ -383,7 +377,8 @@ def treed_af(user, periode: Zittingsperiode, *, aftreden, laatste_dag, kennisgev
       day is at least two months after the notice;
     - onder f: the college's ontslagbesluit (after a proposal of the dagelijks bestuur, lid 3) states its reason.
     """
-    _grond(user, rechten.ADVIES_AANVRAGEN, "adviesraad_lid", CHANGE, toelichting=f"aftreden periode {periode.pk}")
+    vereis_recht_op(user, rechten.ADVIES_AANVRAGEN, "adviesraad_lid", CHANGE,
+                    toelichting=f"aftreden periode {periode.pk}")
     vandaag = vandaag or timezone.localdate()
     if aftreden not in Aftreden.values:
         raise InvoerFout("aftreden", "Kies de grond van artikel 3:5, eerste lid.")
