@@ -16,14 +16,9 @@ from maatwerk.zaken.models import Zaak
 from maatwerk.zaken.termijnen import beslistermijn
 
 from .test_cijfers import AANVRAAG, BB, WMO, zaak
+from .test_dashboard import _client
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user) -> Client:
-    c = Client()
-    c.force_login(user)
-    return c
 
 
 @pytest.fixture
